@@ -1,0 +1,234 @@
+//! Command-line arguments (clap derive structs only). Help text comes from the doc
+//! comments.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// figcheck: finds the figures in news articles (money amounts, AI-model parameter
+/// counts), converts them with dated exchange rates and reports where sources disagree.
+#[derive(Debug, Parser)]
+#[command(name = "figcheck", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the figures found in articles (money amounts, parameter counts).
+    Extract(ExtractArgs),
+    /// Show how a piece of text is read: rule, number, scale, currency, qualifier.
+    Explain(ExplainArgs),
+    /// Work with rule packs: run their examples, list what is loaded.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+    /// Convert an amount between currencies at a date, with the rate shown.
+    Convert(ConvertArgs),
+    /// Work with exchange-rate tables: import, show, info.
+    #[command(subcommand)]
+    Rates(RatesCommand),
+}
+
+/// Where rules come from.
+#[derive(Debug, Args, Clone, Default)]
+pub struct RuleArgs {
+    /// Add a folder of rule packs (repeatable; later folders override earlier ones by
+    /// rule id, and all override the bundled packs).
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+    /// Start without the bundled rule packs.
+    #[arg(long)]
+    pub no_default_rules: bool,
+}
+
+/// Where rates come from.
+#[derive(Debug, Args, Clone, Default)]
+pub struct RateArgs {
+    /// Add a folder of rate tables (repeatable; later folders take priority).
+    #[arg(long = "rates", value_name = "DIR")]
+    pub rates: Vec<PathBuf>,
+    /// Start without the bundled ECB table.
+    #[arg(long)]
+    pub no_default_rates: bool,
+    /// Largest gap, in days, between a date and the table row used for it.
+    #[arg(long, value_name = "DAYS", default_value_t = 7)]
+    pub max_gap: u32,
+}
+
+/// Where sources come from and what is known of them.
+#[derive(Debug, Args, Clone, Default)]
+pub struct SourceArgs {
+    /// Articles: files, folders (read recursively), or "-" for standard input.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Language of sources that do not say (fr, en); otherwise detected from the text.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// A manifest (sources.toml) giving each file's date, language and outlet. A
+    /// sources.toml beside the articles is read without this flag.
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
+    /// Publication date (YYYY-MM-DD) of sources that do not give one.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Decode invalid UTF-8 lossily (with a warning) instead of reporting an error.
+    #[arg(long)]
+    pub lossy: bool,
+}
+
+/// Output formats of `extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ExtractFormat {
+    /// A readable table.
+    #[default]
+    Table,
+    /// One JSON document.
+    Json,
+    /// One JSON object per mention, per line.
+    Jsonl,
+}
+
+/// `figcheck extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Sources.
+    #[command(flatten)]
+    pub sources: SourceArgs,
+    /// Rules.
+    #[command(flatten)]
+    pub rules: RuleArgs,
+    /// Rates.
+    #[command(flatten)]
+    pub rates: RateArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Table)]
+    pub format: ExtractFormat,
+    /// Reporting currency money mentions are converted into.
+    #[arg(long, value_name = "CUR", default_value = "USD")]
+    pub currency: String,
+}
+
+/// `figcheck explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The text to read.
+    pub text: String,
+    /// Language to read it in (default: detected).
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Rules.
+    #[command(flatten)]
+    pub rules: RuleArgs,
+}
+
+/// `figcheck rules ...`.
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Run every example and counter-example of every rule; exit 1 on any failure.
+    Test(RulesTestArgs),
+    /// List the packs, patterns and tables loaded, each with the file it came from.
+    List(RulesListArgs),
+}
+
+/// `figcheck rules test`.
+#[derive(Debug, Args)]
+pub struct RulesTestArgs {
+    /// Rules.
+    #[command(flatten)]
+    pub rules: RuleArgs,
+}
+
+/// `figcheck rules list`.
+#[derive(Debug, Args)]
+pub struct RulesListArgs {
+    /// Rules.
+    #[command(flatten)]
+    pub rules: RuleArgs,
+}
+
+/// Output formats of `convert` and `rates`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum SimpleFormat {
+    /// Readable text.
+    #[default]
+    Human,
+    /// JSON.
+    Json,
+}
+
+/// `figcheck convert`.
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    /// The amount: "380e9", "380 000 000 000", "380bn", "380 milliards".
+    pub amount: String,
+    /// The currency of the amount (ISO code).
+    pub from: String,
+    /// Target currencies, comma-separated (ISO codes).
+    #[arg(
+        long,
+        value_delimiter = ',',
+        required = true,
+        value_name = "CUR[,CUR...]"
+    )]
+    pub to: Vec<String>,
+    /// The date of the conversion (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub date: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SimpleFormat::Human)]
+    pub format: SimpleFormat,
+    /// Rates.
+    #[command(flatten)]
+    pub rates: RateArgs,
+}
+
+/// `figcheck rates ...`.
+#[derive(Debug, Subcommand)]
+pub enum RatesCommand {
+    /// Import an ECB CSV (full history or the daily file) into a rate table, atomically.
+    Import(RatesImportArgs),
+    /// Show the rates of a date.
+    Show(RatesShowArgs),
+    /// Show the tables loaded: coverage, currencies, priority.
+    Info(RatesInfoArgs),
+}
+
+/// `figcheck rates import`.
+#[derive(Debug, Args)]
+pub struct RatesImportArgs {
+    /// The ECB CSV to import.
+    pub file: PathBuf,
+    /// The table file to merge into (created if missing).
+    #[arg(long, value_name = "PATH", default_value = "rates/ecb.csv")]
+    pub into: PathBuf,
+}
+
+/// `figcheck rates show`.
+#[derive(Debug, Args)]
+pub struct RatesShowArgs {
+    /// The date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub date: String,
+    /// Only this currency (ISO code).
+    #[arg(long, value_name = "CUR")]
+    pub currency: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SimpleFormat::Human)]
+    pub format: SimpleFormat,
+    /// Rates.
+    #[command(flatten)]
+    pub rates: RateArgs,
+}
+
+/// `figcheck rates info`.
+#[derive(Debug, Args)]
+pub struct RatesInfoArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SimpleFormat::Human)]
+    pub format: SimpleFormat,
+    /// Rates.
+    #[command(flatten)]
+    pub rates: RateArgs,
+}

@@ -1,0 +1,38 @@
+//! The command line: clap structs (`args`) and one module per subcommand under
+//! `commands`. The library stages never see a clap type.
+
+pub mod args;
+pub mod commands;
+
+use std::io::Write;
+
+/// How a run ended, mapped to the process exit code once, in `main`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// 0: nothing at or above the fail level.
+    Clean,
+    /// 1: findings (or failed rule examples).
+    Findings,
+    /// 2: usage, configuration, rule or rate-table errors.
+    Error,
+}
+
+impl ExitStatus {
+    /// The process exit code.
+    pub fn code(self) -> u8 {
+        match self {
+            ExitStatus::Clean => 0,
+            ExitStatus::Findings => 1,
+            ExitStatus::Error => 2,
+        }
+    }
+}
+
+/// Run a parsed command line, writing results to `out` and diagnostics to `err`.
+pub fn run(
+    cli: args::Cli,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<ExitStatus> {
+    commands::dispatch(cli, out, err)
+}

@@ -1,0 +1,1 @@
+//! Figure extraction: text -> mentions, driven by the compiled rule set.

@@ -1,0 +1,25 @@
+//! figcheck: finds the figures in news articles (money amounts and AI-model parameter
+//! counts), puts every amount on one footing with dated exchange-rate tables, and reports
+//! where sources disagree.
+//!
+//! The pipeline, one module per stage, plain data between them:
+//!
+//! ```text
+//! paths ─► source::load ─► Vec<Source>
+//! rules/ ─► rules::RuleSet::load ─► RuleSet
+//! rates/ ─► rates::RateTables::load ─► RateTables
+//! Source + RuleSet ─► extract::extract_mentions ─► Vec<Mention>
+//! ```
+//!
+//! The library never prints: output goes to writers passed in, problems are values.
+
+pub mod cli;
+pub mod error;
+pub mod extract;
+pub mod quantity;
+pub mod rates;
+pub mod rules;
+pub mod source;
+pub mod text;
+
+pub use error::{Error, Errors, Location};

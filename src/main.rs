@@ -1,0 +1,31 @@
+//! The figcheck binary: parse the command line, run, print errors, map the outcome to an
+//! exit code. All logic lives in the library.
+
+use clap::Parser;
+use figcheck::cli::{self, args::Cli};
+use std::io::Write;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints help/version to stdout (exit 0) and usage errors to stderr (2).
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut err = stderr.lock();
+    let status = cli::run(cli, &mut out, &mut err).and_then(|s| out.flush().map(|()| s));
+    match status {
+        Ok(s) => ExitCode::from(s.code()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,11 @@
+//! Value types every stage uses: currencies, qualifiers, intervals, units, quantities.
+
+mod currency;
+mod interval;
+mod qualifier;
+mod unit;
+
+pub use currency::Currency;
+pub use interval::Interval;
+pub use qualifier::Qualifier;
+pub use unit::{Quantity, Unit};

@@ -1,0 +1,1 @@
+//! Exchange-rate tables, lookups and conversion (see issue 3).

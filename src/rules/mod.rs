@@ -1,0 +1,1 @@
+//! Rule packs: schema, loading, placeholder expansion, compilation, self-test.

@@ -1,0 +1,122 @@
+//! Sources: the articles figcheck reads, with their language, date and outlet, and
+//! where each of those came from.
+//!
+//! This module owns reading files (`load`), front matter, manifests, language and date
+//! detection. It must not extract figures.
+
+use crate::text::Span;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::fmt;
+
+/// One article.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Display path (relative as given, with `/`), or "-" for standard input.
+    pub path: String,
+    /// The whole text of the file, decoded.
+    pub text: String,
+    /// Where the article body is in `text` (after any front matter).
+    pub body: Span,
+    /// The language the text is read in ("fr", "en", ...).
+    pub lang: String,
+    /// Where the language came from.
+    pub lang_origin: LangOrigin,
+    /// The publication date, when known.
+    pub date: Option<NaiveDate>,
+    /// Where the date came from.
+    pub date_origin: DateOrigin,
+    /// The outlet ("AFP"), when known.
+    pub outlet: Option<String>,
+    /// The URL, when known.
+    pub url: Option<String>,
+    /// Non-fatal problems met while reading (lossy decoding, ignored keys...).
+    pub warnings: Vec<String>,
+}
+
+impl Source {
+    /// A source from a string, as for standard input or tests: whole text is the body,
+    /// no date, language as given.
+    pub fn from_text(path: impl Into<String>, text: impl Into<String>, lang: &str) -> Self {
+        let text = text.into();
+        let body = Span::new(0, text.len());
+        Source {
+            path: path.into(),
+            text,
+            body,
+            lang: lang.to_string(),
+            lang_origin: LangOrigin::Flag,
+            date: None,
+            date_origin: DateOrigin::Undated,
+            outlet: None,
+            url: None,
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// Where a source's language came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "origin")]
+pub enum LangOrigin {
+    /// The front matter's `lang` key.
+    FrontMatter,
+    /// The manifest's `lang` key.
+    Manifest,
+    /// The `--lang` flag.
+    Flag,
+    /// Detected from the text.
+    Detected {
+        /// Detector confidence, 0..1, as a string with two decimals.
+        confidence: String,
+    },
+    /// Nothing said and detection was unsure: the default language.
+    Default,
+}
+
+impl fmt::Display for LangOrigin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LangOrigin::FrontMatter => f.write_str("front matter"),
+            LangOrigin::Manifest => f.write_str("manifest"),
+            LangOrigin::Flag => f.write_str("--lang"),
+            LangOrigin::Detected { confidence } => {
+                write!(f, "detected (confidence {confidence})")
+            }
+            LangOrigin::Default => f.write_str("default (detection unsure)"),
+        }
+    }
+}
+
+/// Where a source's date came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "origin")]
+pub enum DateOrigin {
+    /// The front matter's `date` or `published` key.
+    FrontMatter,
+    /// The manifest.
+    Manifest,
+    /// The `--date` flag.
+    Flag,
+    /// Found in the text.
+    Text {
+        /// The words the date was read from ("Publié le 24 février 2025").
+        text: String,
+        /// 1-based line of those words in the file.
+        line: usize,
+    },
+    /// No date found.
+    Undated,
+}
+
+impl fmt::Display for DateOrigin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateOrigin::FrontMatter => f.write_str("front matter"),
+            DateOrigin::Manifest => f.write_str("manifest"),
+            DateOrigin::Flag => f.write_str("--date"),
+            DateOrigin::Text { text, line } => write!(f, "text, line {line}: \"{text}\""),
+            DateOrigin::Undated => f.write_str("undated"),
+        }
+    }
+}
