@@ -1,1 +1,160 @@
-//! Figure extraction: text -> mentions, driven by the compiled rule set.
+//! Figure extraction: a source's text and the compiled rules in, mentions out. The text
+//! is read once with the language's combined regex; each match is checked at its edges
+//! (a figure does not start or end inside a word), read into a quantity (`interpret`),
+//! and figures whose unit is elided take it from the figure before them (`context`).
+//!
+//! Extraction never fails: what cannot be read is not a mention.
+
+mod context;
+mod interpret;
+mod mention;
+pub mod number;
+pub mod spelled;
+
+pub use mention::{Mention, MentionOrigin, Reading};
+
+use crate::rules::RuleSet;
+use crate::source::Source;
+use crate::text::{LineIndex, Span};
+
+/// The mentions of one source, in text order.
+pub fn extract_mentions(rules: &RuleSet, source: &Source) -> Vec<Mention> {
+    let Some(matcher) = rules.matcher(&source.lang) else {
+        return Vec::new();
+    };
+    let text = source.text.as_str();
+    let end = source.body.end.min(text.len());
+    let Some(hay) = text.get(..end) else {
+        return Vec::new();
+    };
+    let mut candidates = Vec::new();
+    let mut pos = source.body.start.min(end);
+    while pos < end {
+        let Some(caps) = matcher.regex.captures_at(hay, pos) else {
+            break;
+        };
+        let Some(m) = caps.get(0) else {
+            break;
+        };
+        let accepted = matcher
+            .patterns
+            .iter()
+            .find(|(_, g)| caps.get(g.whole).is_some())
+            .and_then(|(id, groups)| {
+                let pattern = rules.patterns.get(id)?;
+                if !edges_ok(text, m.start(), m.end(), pattern) {
+                    return None;
+                }
+                interpret::interpret(matcher, pattern, groups, &caps, text)
+            });
+        match accepted {
+            Some(c) => {
+                pos = m.end().max(pos + 1);
+                candidates.push(c);
+            }
+            None => pos = next_char(hay, m.start()),
+        }
+    }
+    let index = LineIndex::new(text);
+    context::resolve(candidates, text)
+        .into_iter()
+        .map(|c| {
+            let (line, column) = index.line_col(text, c.span.start);
+            Mention {
+                span: c.span,
+                line,
+                column,
+                text: c.span.slice(text).to_string(),
+                quantity: c.quantity,
+                rule: c.rule,
+                lang: matcher.lang.clone(),
+                origin: c.origin,
+                reading: c.reading,
+            }
+        })
+        .collect()
+}
+
+/// The mentions of a bare text in a language (for `explain` and rule examples).
+pub fn extract_text(rules: &RuleSet, text: &str, lang: &str) -> Vec<Mention> {
+    let source = Source::from_text("-", text, lang);
+    extract_mentions(rules, &source)
+}
+
+fn next_char(text: &str, at: usize) -> usize {
+    text.get(at..)
+        .and_then(|s| s.chars().next())
+        .map_or(at + 1, |c| at + c.len_utf8())
+}
+
+/// A figure does not start or end inside a word or a number, is not a percentage, and
+/// passes its pattern's reject-if rules.
+fn edges_ok(text: &str, start: usize, end: usize, pattern: &crate::rules::CompiledPattern) -> bool {
+    let before = text.get(..start).and_then(|s| s.chars().next_back());
+    let first = text.get(start..).and_then(|s| s.chars().next());
+    let last = text.get(..end).and_then(|s| s.chars().next_back());
+    let after = text.get(end..).and_then(|s| s.chars().next());
+    if let (Some(b), Some(f)) = (before, first) {
+        if b.is_alphanumeric() && f.is_alphanumeric() {
+            return false;
+        }
+        // "2,5" read from its "5", or "v1.5"
+        if f.is_ascii_digit() && (b == '.' || b == ',') {
+            let bb = text
+                .get(..start.saturating_sub(1))
+                .and_then(|s| s.chars().next_back());
+            if bb.is_some_and(|c| c.is_ascii_digit()) {
+                return false;
+            }
+        }
+    }
+    if let (Some(l), Some(a)) = (last, after) {
+        if l.is_alphanumeric() && a.is_alphanumeric() {
+            return false;
+        }
+        if l.is_ascii_digit() && a == '%' {
+            return false;
+        }
+        // "a dollar-denominated bond": the figure ends inside a compound word
+        if l.is_alphabetic() && a == '-' {
+            let next = text.get(end + 1..).and_then(|s| s.chars().next());
+            if next.is_some_and(char::is_alphabetic) {
+                return false;
+            }
+        }
+    }
+    if let Some(r) = &pattern.reject_followed_by {
+        let window = window_after(text, end, 80);
+        if r.is_match(window) {
+            return false;
+        }
+    }
+    if let Some(r) = &pattern.reject_preceded_by {
+        let window = window_before(text, start, 80);
+        if r.is_match(window) {
+            return false;
+        }
+    }
+    true
+}
+
+fn window_after(text: &str, end: usize, len: usize) -> &str {
+    let mut stop = (end + len).min(text.len());
+    while stop > end && !text.is_char_boundary(stop) {
+        stop -= 1;
+    }
+    text.get(end..stop).unwrap_or("")
+}
+
+fn window_before(text: &str, start: usize, len: usize) -> &str {
+    let mut from = start.saturating_sub(len);
+    while from < start && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text.get(from..start).unwrap_or("")
+}
+
+/// A span helper for other stages.
+pub fn span_text(text: &str, span: Span) -> &str {
+    span.slice(text)
+}

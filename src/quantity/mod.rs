@@ -2,6 +2,7 @@
 
 mod currency;
 mod interval;
+pub mod iso4217;
 mod qualifier;
 mod unit;
 

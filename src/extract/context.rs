@@ -1,0 +1,67 @@
+//! Elided units: "plus de 32 milliards de dollars en 2025, contre 13 milliards en 2023".
+//! A scaled number with no unit takes the unit of the nearest figure before it in the
+//! same sentence; with none, it is not a figure.
+
+use super::interpret::Candidate;
+use super::mention::MentionOrigin;
+use crate::rules::compile::PatternKind;
+
+/// How far back (bytes) an antecedent may be.
+const MAX_DISTANCE: usize = 400;
+
+/// Settle the units of scaled numbers and drop those with no antecedent.
+pub fn resolve(candidates: Vec<Candidate>, text: &str) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::with_capacity(candidates.len());
+    for mut c in candidates {
+        if c.unit_known {
+            out.push(c);
+            continue;
+        }
+        let antecedent = out.iter().rev().find(|a| {
+            a.kind != PatternKind::ModelName
+                && a.span.end <= c.span.start
+                && c.span.start - a.span.end <= MAX_DISTANCE
+                && !crosses_sentence(text.get(a.span.end..c.span.start).unwrap_or("."))
+        });
+        if let Some(a) = antecedent {
+            c.quantity.unit = a.quantity.unit;
+            c.unit_known = true;
+            c.origin = MentionOrigin::Context {
+                antecedent: a.span.slice(text).to_string(),
+                antecedent_start: a.span.start,
+            };
+            out.push(c);
+        } else if let Some(last) = out.last() {
+            // keep scanning: nothing to do, the figure is dropped
+            let _ = last;
+        }
+    }
+    out
+}
+
+/// Whether text between two figures ends a sentence: a line break, or . ! ? ; followed
+/// by a space.
+fn crosses_sentence(between: &str) -> bool {
+    let mut prev_end = false;
+    for c in between.chars() {
+        if c == '\n' {
+            return true;
+        }
+        if prev_end && c.is_whitespace() {
+            return true;
+        }
+        prev_end = matches!(c, '.' | '!' | '?' | ';');
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sentence_breaks() {
+        assert!(super::crosses_sentence(" en 2025. Puis "));
+        assert!(super::crosses_sentence(" x\ny "));
+        assert!(!super::crosses_sentence(" en 2025, contre "));
+        assert!(!super::crosses_sentence(" 8.4 "));
+    }
+}

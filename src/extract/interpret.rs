@@ -1,0 +1,182 @@
+//! Reading one regex match into a quantity: qualifier, number(s), scale, currency.
+
+use super::mention::{MentionOrigin, Reading};
+use super::number::parse_number;
+use super::spelled::parse_spelled;
+use crate::quantity::{Currency, Qualifier, Quantity, Unit};
+use crate::rules::compile::{Groups, PatternKind};
+use crate::rules::lexicon::normalize_word;
+use crate::rules::{CompiledPattern, LangMatcher};
+use crate::text::Span;
+use regex::Captures;
+use rust_decimal::Decimal;
+
+/// A mention before its unit is settled (a scaled number has none yet).
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// Byte span.
+    pub span: Span,
+    /// The quantity; its unit is a placeholder when `unit_known` is false.
+    pub quantity: Quantity,
+    /// Whether the unit is known (false for scaled numbers).
+    pub unit_known: bool,
+    /// Rule id.
+    pub rule: String,
+    /// Origin.
+    pub origin: MentionOrigin,
+    /// Reading.
+    pub reading: Reading,
+    /// The kind of the pattern.
+    pub kind: PatternKind,
+}
+
+fn group<'t>(caps: &Captures<'t>, idx: Option<usize>) -> Option<regex::Match<'t>> {
+    idx.and_then(|i| caps.get(i))
+}
+
+/// A number group (digits or spelled) as (value, decimals, text).
+fn read_number(
+    m: &LangMatcher,
+    caps: &Captures<'_>,
+    digits: Option<usize>,
+    spelled: Option<usize>,
+) -> Option<(Decimal, u32, String)> {
+    if let Some(g) = group(caps, digits) {
+        let n = parse_number(g.as_str(), &m.lexicon.numbers).ok()?;
+        return Some((n.value, n.decimals, g.as_str().to_string()));
+    }
+    if let Some(g) = group(caps, spelled) {
+        let v = parse_spelled(g.as_str(), &m.lexicon.spelled, &m.lexicon.connectors)?;
+        return Some((Decimal::from(v), 0, g.as_str().to_string()));
+    }
+    None
+}
+
+fn power_of_ten_neg(decimals: u32) -> Decimal {
+    Decimal::new(1, decimals.min(28))
+}
+
+/// Read a match; `None` when it is not a figure after all.
+pub fn interpret(
+    m: &LangMatcher,
+    pattern: &CompiledPattern,
+    groups: &Groups,
+    caps: &Captures<'_>,
+    text: &str,
+) -> Option<Candidate> {
+    let whole = caps.get(groups.whole)?;
+    let mut reading = Reading::default();
+
+    let qualifier = match group(caps, groups.qualifier) {
+        Some(q) => {
+            reading.qualifier = Some(q.as_str().to_string());
+            m.lexicon.qualifier_of(q.as_str())?
+        }
+        None => Qualifier::Exact,
+    };
+    let (n, decimals, n_text) = read_number(m, caps, groups.number, groups.spelled)?;
+    reading.number = n_text;
+    let hi = read_number(m, caps, groups.number_hi, groups.spelled_hi);
+    reading.number_hi = hi.as_ref().map(|h| h.2.clone());
+
+    let scale = match group(caps, groups.scale) {
+        Some(s) => {
+            let f = m.lexicon.scale_of(s.as_str())?;
+            reading.scale = Some((s.as_str().to_string(), f));
+            f
+        }
+        None => {
+            if pattern.kind == PatternKind::ScaledNumber {
+                return None;
+            }
+            Decimal::ONE
+        }
+    };
+    let scale_lo = match group(caps, groups.scale_lo) {
+        Some(s) => m.lexicon.scale_of(s.as_str())?,
+        None => scale,
+    };
+
+    let (unit, unit_known, origin) = match pattern.kind {
+        PatternKind::Money => {
+            let cur = match group(caps, groups.currency) {
+                Some(c) => {
+                    reading.currency = Some(c.as_str().to_string());
+                    let (cur, note) = currency_of(m, c.as_str(), whole.start(), whole.end(), text)?;
+                    reading.currency_note = note;
+                    cur
+                }
+                None => pattern.currency?,
+            };
+            (Unit::Money(cur), true, MentionOrigin::Stated)
+        }
+        PatternKind::Parameters => (Unit::Parameters, true, MentionOrigin::Stated),
+        PatternKind::ModelName => {
+            let model = group(caps, groups.model)
+                .map_or_else(|| whole.as_str().to_string(), |g| g.as_str().to_string());
+            (Unit::Parameters, true, MentionOrigin::ModelName { model })
+        }
+        PatternKind::ScaledNumber => (Unit::Parameters, false, MentionOrigin::Stated),
+    };
+
+    let precision = scale.checked_mul(power_of_ten_neg(decimals))?;
+    let value = n.checked_mul(scale_lo)?;
+    let quantity = match hi {
+        Some((h, hdec, _)) => {
+            let high = h.checked_mul(scale)?;
+            let p_hi = scale.checked_mul(power_of_ten_neg(hdec))?;
+            Quantity::range(value, high, unit, precision.min(p_hi))
+        }
+        None => {
+            let value = n.checked_mul(scale)?;
+            Quantity::from_value(value, qualifier, unit, precision)
+        }
+    };
+    Some(Candidate {
+        span: Span::new(whole.start(), whole.end()),
+        quantity,
+        unit_known,
+        rule: pattern.id.clone(),
+        origin,
+        reading,
+        kind: pattern.kind,
+    })
+}
+
+/// The currency of an alias; an ambiguous alias is decided by cue words near the figure.
+fn currency_of(
+    m: &LangMatcher,
+    alias: &str,
+    start: usize,
+    end: usize,
+    text: &str,
+) -> Option<(Currency, Option<String>)> {
+    if let Some(amb) = m.lexicon.ambiguity_of(alias) {
+        let from = floor(text, start.saturating_sub(amb.window));
+        let to = floor(text, (end + amb.window).min(text.len()));
+        let window = normalize_word(text.get(from..to).unwrap_or(""));
+        for (cur, cues) in &amb.cues {
+            if let Some(cue) = cues.iter().find(|c| window.contains(c.as_str())) {
+                return Some((
+                    *cur,
+                    Some(format!("\"{alias}\" read as {cur}: \"{cue}\" is near")),
+                ));
+            }
+        }
+        return Some((
+            amb.default,
+            Some(format!(
+                "\"{alias}\" read as {}: no cue for another currency nearby",
+                amb.default
+            )),
+        ));
+    }
+    m.lexicon.currency_of(alias).map(|c| (c, None))
+}
+
+fn floor(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}

@@ -1,0 +1,727 @@
+//! Turning loaded packs into a `RuleSet`: tables merged per language, every value
+//! validated, placeholders expanded, each pattern's regex compiled alone (so an error
+//! names its rule) and then all patterns of a language compiled into one combined regex,
+//! so a text is read once.
+
+use super::expand::expand;
+use super::lexicon::{normalize_word, Ambiguity, Lexicon, NumberFormat};
+use super::load::{LoadedFile, LoadedPack, Origin};
+use super::schema::{ExampleDef, PatternDef};
+use crate::error::{Error, Errors, Location};
+use crate::quantity::{iso4217, Currency, Qualifier};
+use regex::{Regex, RegexBuilder};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+use std::str::FromStr;
+use toml::Spanned;
+
+/// What a pattern finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PatternKind {
+    /// An amount of money.
+    Money,
+    /// A parameter count.
+    Parameters,
+    /// A parameter count read from a model's name ("QwQ-32B").
+    ModelName,
+    /// A number with a scale word whose unit is the one of the figure before it in the
+    /// same sentence ("contre 13 milliards").
+    ScaledNumber,
+}
+
+impl PatternKind {
+    const ALL: [(&'static str, PatternKind); 4] = [
+        ("money", PatternKind::Money),
+        ("parameters", PatternKind::Parameters),
+        ("model-name", PatternKind::ModelName),
+        ("scaled-number", PatternKind::ScaledNumber),
+    ];
+
+    /// The name used in TOML.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            PatternKind::Money => "money",
+            PatternKind::Parameters => "parameters",
+            PatternKind::ModelName => "model-name",
+            PatternKind::ScaledNumber => "scaled-number",
+        }
+    }
+}
+
+/// A validated pattern, with where it came from.
+#[derive(Debug, Clone)]
+pub struct CompiledPattern {
+    /// `<pack>.<file>.<name>` or the explicit id.
+    pub id: String,
+    /// What it finds.
+    pub kind: PatternKind,
+    /// The pack's language ("*" for all).
+    pub lang: String,
+    /// The regex as written.
+    pub regex: String,
+    /// A fixed currency, when the regex captures none.
+    pub currency: Option<Currency>,
+    /// Lower first.
+    pub priority: i64,
+    /// Text after a match that rejects it.
+    pub reject_followed_by: Option<Regex>,
+    /// Text before a match that rejects it.
+    pub reject_preceded_by: Option<Regex>,
+    /// Examples.
+    pub examples: Vec<ExampleDef>,
+    /// Counter-examples with their line.
+    pub counter_examples: Vec<(String, usize)>,
+    /// Description.
+    pub description: Option<String>,
+    /// Where the pattern is written.
+    pub location: Location,
+    /// The file it came from.
+    pub origin: Origin,
+    /// The id of the pattern this one replaced, with its origin.
+    pub overrides: Option<String>,
+}
+
+/// Capture-group indexes of one pattern inside its language's combined regex.
+#[derive(Debug, Clone, Default)]
+pub struct Groups {
+    /// The whole pattern.
+    pub whole: usize,
+    /// `{number}`.
+    pub number: Option<usize>,
+    /// `{number:hi}`.
+    pub number_hi: Option<usize>,
+    /// `{spelled}`.
+    pub spelled: Option<usize>,
+    /// `{spelled:hi}`.
+    pub spelled_hi: Option<usize>,
+    /// `{scale}`.
+    pub scale: Option<usize>,
+    /// `{scale:lo}`.
+    pub scale_lo: Option<usize>,
+    /// `{currency}` and variants.
+    pub currency: Option<usize>,
+    /// `{qualifier}`.
+    pub qualifier: Option<usize>,
+    /// `(?P<model>...)`.
+    pub model: Option<usize>,
+}
+
+/// Everything needed to read texts of one language.
+#[derive(Debug, Clone)]
+pub struct LangMatcher {
+    /// The language.
+    pub lang: String,
+    /// Its tables.
+    pub lexicon: Lexicon,
+    /// All its patterns in one regex, in priority order.
+    pub regex: Regex,
+    /// Pattern ids in the order of the alternation, with their groups.
+    pub patterns: Vec<(String, Groups)>,
+}
+
+/// A pack as listed by `rules list`.
+#[derive(Debug, Clone)]
+pub struct PackInfo {
+    /// Name.
+    pub name: String,
+    /// Language.
+    pub lang: String,
+    /// Version.
+    pub version: Option<String>,
+    /// Description.
+    pub description: Option<String>,
+    /// Where its pack.toml is.
+    pub origin: Origin,
+    /// Its files with what each holds, e.g. "12 currencies, 3 patterns".
+    pub files: Vec<(Origin, String)>,
+}
+
+/// The validated, compiled rules.
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    /// Packs in load order.
+    pub packs: Vec<PackInfo>,
+    /// Patterns by id.
+    pub patterns: BTreeMap<String, CompiledPattern>,
+    /// One matcher per language.
+    pub langs: BTreeMap<String, LangMatcher>,
+}
+
+impl RuleSet {
+    /// Load the bundled packs (unless `bundled` is false) and the folders in `dirs`.
+    pub fn load(dirs: &[std::path::PathBuf], bundled: bool) -> Result<RuleSet, Errors> {
+        let packs = super::load::load_packs(dirs, bundled)?;
+        compile(&packs)
+    }
+
+    /// The bundled rules only.
+    pub fn bundled() -> Result<RuleSet, Errors> {
+        RuleSet::load(&[], true)
+    }
+
+    /// The languages that have patterns, sorted.
+    pub fn languages(&self) -> Vec<String> {
+        self.langs.keys().cloned().collect()
+    }
+
+    /// The matcher of a language.
+    pub fn matcher(&self, lang: &str) -> Option<&LangMatcher> {
+        self.langs.get(lang)
+    }
+}
+
+struct Ctx<'a> {
+    file: &'a LoadedFile,
+    errors: &'a mut Vec<Error>,
+}
+
+impl Ctx<'_> {
+    fn loc<T>(&self, s: &Spanned<T>) -> Location {
+        Location::at_offset(&self.file.origin.path, &self.file.text, s.span().start)
+    }
+
+    fn err<T>(&mut self, s: &Spanned<T>, msg: String, rule: Option<&str>) {
+        let mut e = Error::rule_error(msg).at(self.loc(s));
+        if let Some(r) = rule {
+            e = e.rule(r);
+        }
+        self.errors.push(e);
+    }
+}
+
+fn parse_currency(code: &str) -> Result<Currency, String> {
+    let c = Currency::from_str(code)?;
+    if code.trim() != c.as_str() {
+        return Err(format!(
+            "currency code \"{code}\" must be written in upper case (\"{c}\")"
+        ));
+    }
+    if !iso4217::is_known(c.as_str()) {
+        return Err(format!(
+            "unknown currency code \"{code}\": not an ISO 4217 code"
+        ));
+    }
+    Ok(c)
+}
+
+/// Parse a decimal written as "1000000000", "1e9" or "52.4e9".
+pub fn parse_decimal_literal(s: &str) -> Option<Decimal> {
+    let t = s.trim().replace('_', "");
+    if let Some((mant, exp)) = t.split_once(['e', 'E']) {
+        let m = Decimal::from_str_exact(mant).ok()?;
+        let e: u32 = exp.strip_prefix('+').unwrap_or(exp).parse().ok()?;
+        if e > 27 {
+            return None;
+        }
+        let factor = Decimal::from_i128_with_scale(10i128.checked_pow(e)?, 0);
+        m.checked_mul(factor)
+    } else {
+        Decimal::from_str_exact(&t).ok()
+    }
+}
+
+fn validate_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+/// Compile loaded packs into a rule set, keeping every error.
+pub fn compile(packs: &[LoadedPack]) -> Result<RuleSet, Errors> {
+    let mut errors = Vec::new();
+    let mut infos = Vec::new();
+    let mut patterns: BTreeMap<String, CompiledPattern> = BTreeMap::new();
+    let mut langs: Vec<String> = Vec::new();
+
+    for pack in packs {
+        let m = &pack.manifest;
+        let mloc = |s: &Spanned<String>| {
+            Location::at_offset(
+                &pack.manifest_origin.path,
+                &pack.manifest_text,
+                s.span().start,
+            )
+        };
+        if !validate_name(m.name.get_ref()) {
+            errors.push(
+                Error::rule_error(format!(
+                    "pack name \"{}\" must be lower-case letters, digits, - or _",
+                    m.name.get_ref()
+                ))
+                .at(mloc(&m.name)),
+            );
+        }
+        let lang = m.lang.get_ref();
+        if lang != "*"
+            && !(lang.len() >= 2 && lang.len() <= 3 && lang.chars().all(|c| c.is_ascii_lowercase()))
+        {
+            errors.push(
+                Error::rule_error(format!(
+                    "pack lang \"{lang}\" must be a language code such as \"fr\" or \"en\", or \"*\" for all languages"
+                ))
+                .at(mloc(&m.lang)),
+            );
+        } else if lang != "*" && !langs.iter().any(|l| l == lang) {
+            langs.push(lang.clone());
+        }
+        let mut info = PackInfo {
+            name: pack.name().to_string(),
+            lang: lang.clone(),
+            version: m.version.clone(),
+            description: m.description.clone(),
+            origin: pack.manifest_origin.clone(),
+            files: Vec::new(),
+        };
+        let mut ids_in_pack: BTreeMap<String, Location> = BTreeMap::new();
+        for file in &pack.files {
+            info.files.push((file.origin.clone(), summarize(file)));
+            let mut ctx = Ctx {
+                file,
+                errors: &mut errors,
+            };
+            for p in &file.contents.pattern {
+                if let Some(cp) = compile_pattern(pack, file, p, &mut ctx) {
+                    if let Some(first) = ids_in_pack.get(&cp.id) {
+                        let msg = format!(
+                            "duplicate rule id \"{}\" in pack \"{}\" (first defined at {first})",
+                            cp.id,
+                            pack.name()
+                        );
+                        ctx.errors
+                            .push(Error::rule_error(msg).at(cp.location.clone()).rule(&cp.id));
+                        continue;
+                    }
+                    ids_in_pack.insert(cp.id.clone(), cp.location.clone());
+                    let mut cp = cp;
+                    if let Some(old) = patterns.get(&cp.id) {
+                        cp.overrides = Some(format!("{}", old.location));
+                    }
+                    patterns.insert(cp.id.clone(), cp);
+                }
+            }
+        }
+        infos.push(info);
+    }
+
+    // Tables per language, then the combined matcher.
+    let mut matchers = BTreeMap::new();
+    langs.sort();
+    for lang in &langs {
+        let lex = build_lexicon(packs, lang, &mut errors);
+        if let Some(m) = build_matcher(lang, lex, &patterns, &mut errors) {
+            matchers.insert(lang.clone(), m);
+        }
+    }
+    if errors.is_empty() {
+        Ok(RuleSet {
+            packs: infos,
+            patterns,
+            langs: matchers,
+        })
+    } else {
+        Err(Errors(errors))
+    }
+}
+
+fn summarize(file: &LoadedFile) -> String {
+    let c = &file.contents;
+    let mut parts = Vec::new();
+    let mut add = |n: usize, what: &str| {
+        if n > 0 {
+            parts.push(format!("{n} {what}"));
+        }
+    };
+    add(c.currency.len(), "currencies");
+    add(c.ambiguous.len(), "ambiguous aliases");
+    add(c.scale.len(), "scales");
+    add(usize::from(c.numbers.is_some()), "number format");
+    add(c.qualifier.len(), "qualifiers");
+    add(
+        c.spelled.as_ref().map_or(0, |s| s.numbers.len()),
+        "spelled numbers",
+    );
+    add(c.pattern.len(), "patterns");
+    if parts.is_empty() {
+        "empty".to_string()
+    } else {
+        parts.join(", ")
+    }
+}
+
+fn compile_pattern(
+    pack: &LoadedPack,
+    file: &LoadedFile,
+    p: &PatternDef,
+    ctx: &mut Ctx<'_>,
+) -> Option<CompiledPattern> {
+    let id = match &p.id {
+        Some(id) => id.get_ref().clone(),
+        None => format!("{}.{}.{}", pack.name(), file.stem, p.name.get_ref()),
+    };
+    let mut ok = true;
+    if !validate_name(p.name.get_ref()) {
+        ctx.err(
+            &p.name,
+            format!(
+                "pattern name \"{}\" must be lower-case letters, digits, - or _",
+                p.name.get_ref()
+            ),
+            Some(&id),
+        );
+        ok = false;
+    }
+    let kind = match PatternKind::ALL
+        .iter()
+        .find(|(n, _)| *n == p.kind.get_ref().as_str())
+    {
+        Some((_, k)) => *k,
+        None => {
+            let names: Vec<&str> = PatternKind::ALL.iter().map(|(n, _)| *n).collect();
+            ctx.err(
+                &p.kind,
+                format!(
+                    "unknown pattern kind \"{}\" (expected one of: {})",
+                    p.kind.get_ref(),
+                    names.join(", ")
+                ),
+                Some(&id),
+            );
+            return None;
+        }
+    };
+    let currency = match &p.currency {
+        Some(c) => match parse_currency(c.get_ref()) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                ctx.err(c, e, Some(&id));
+                ok = false;
+                None
+            }
+        },
+        None => None,
+    };
+    let mut side_regex = |s: &Option<Spanned<String>>, anchor_end: bool| -> Option<Regex> {
+        let s = s.as_ref()?;
+        let text = if anchor_end {
+            format!("(?:{})$", s.get_ref())
+        } else {
+            format!("^(?:{})", s.get_ref())
+        };
+        match Regex::new(&text) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                ctx.err(s, format!("invalid regex: {}", regex_error(&e)), Some(&id));
+                ok = false;
+                None
+            }
+        }
+    };
+    let reject_followed_by = side_regex(&p.reject_if_followed_by, false);
+    let reject_preceded_by = side_regex(&p.reject_if_preceded_by, true);
+    for ex in &p.examples {
+        for (field, v) in [("value", &ex.value), ("low", &ex.low), ("high", &ex.high)] {
+            if let Some(v) = v {
+                if parse_decimal_literal(v).is_none() {
+                    ctx.err(
+                        &p.name,
+                        format!(
+                            "example \"{}\": {field} \"{v}\" is not a decimal number",
+                            ex.text
+                        ),
+                        Some(&id),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        if let Some(c) = &ex.currency {
+            if let Err(e) = parse_currency(c) {
+                ctx.err(&p.name, format!("example \"{}\": {e}", ex.text), Some(&id));
+                ok = false;
+            }
+        }
+        if let Some(q) = &ex.qualifier {
+            if let Err(e) = Qualifier::from_str(q) {
+                ctx.err(&p.name, format!("example \"{}\": {e}", ex.text), Some(&id));
+                ok = false;
+            }
+        }
+    }
+    if p.examples.is_empty() {
+        ctx.err(
+            &p.name,
+            "pattern has no examples: give at least one text it must read, with the expected value"
+                .to_string(),
+            Some(&id),
+        );
+        ok = false;
+    }
+    let counter_examples = p
+        .counter_examples
+        .iter()
+        .map(|c| (c.get_ref().clone(), ctx.loc(c).line))
+        .collect();
+    if !ok {
+        return None;
+    }
+    Some(CompiledPattern {
+        id,
+        kind,
+        lang: pack.lang().to_string(),
+        regex: p.regex.get_ref().clone(),
+        currency,
+        priority: p.priority.unwrap_or(100),
+        reject_followed_by,
+        reject_preceded_by,
+        examples: p.examples.clone(),
+        counter_examples,
+        description: p.description.clone(),
+        location: ctx.loc(&p.regex),
+        origin: file.origin.clone(),
+        overrides: None,
+    })
+}
+
+/// The first line of a regex error, without the echo of the pattern.
+fn regex_error(e: &regex::Error) -> String {
+    let s = e.to_string();
+    let lines: Vec<&str> = s.lines().collect();
+    match lines.iter().rev().find(|l| l.starts_with("error:")) {
+        Some(l) => l.trim_start_matches("error:").trim().to_string(),
+        None => lines.first().map(|l| l.to_string()).unwrap_or(s),
+    }
+}
+
+fn build_lexicon(packs: &[LoadedPack], lang: &str, errors: &mut Vec<Error>) -> Lexicon {
+    let mut lex = Lexicon {
+        lang: lang.to_string(),
+        ..Lexicon::default()
+    };
+    // Only report table errors once: for the first language, or for the pack's own.
+    let report = |pack: &LoadedPack| {
+        pack.lang() == lang || (pack.lang() == "*" && Some(lang) == first_lang(packs).as_deref())
+    };
+    for pack in packs.iter().filter(|p| p.lang() == "*" || p.lang() == lang) {
+        let rep = report(pack);
+        for file in &pack.files {
+            let mut sink = Vec::new();
+            let mut ctx = Ctx {
+                file,
+                errors: &mut sink,
+            };
+            let c = &file.contents;
+            for cur in &c.currency {
+                match parse_currency(cur.code.get_ref()) {
+                    Ok(code) => {
+                        for s in &cur.symbols {
+                            lex.symbols.insert(s.clone(), code);
+                        }
+                        for n in &cur.names {
+                            lex.names.insert(n.clone(), code);
+                        }
+                    }
+                    Err(e) => ctx.err(&cur.code, e, None),
+                }
+            }
+            for amb in &c.ambiguous {
+                let default = match parse_currency(amb.default.get_ref()) {
+                    Ok(c) => c,
+                    Err(e) => {
+                        ctx.err(&amb.default, e, None);
+                        continue;
+                    }
+                };
+                let mut cues = Vec::new();
+                for w in &amb.when {
+                    match parse_currency(w.currency.get_ref()) {
+                        Ok(c) => cues.push((c, w.near.iter().map(|n| normalize_word(n)).collect())),
+                        Err(e) => ctx.err(&w.currency, e, None),
+                    }
+                }
+                let alias = amb.alias.get_ref().clone();
+                lex.symbols.remove(&alias);
+                lex.ambiguous.insert(
+                    normalize_word(&alias),
+                    Ambiguity {
+                        default,
+                        cues,
+                        window: amb.window.unwrap_or(300),
+                    },
+                );
+            }
+            for sc in &c.scale {
+                match parse_decimal_literal(sc.value.get_ref()) {
+                    Some(v) if v > Decimal::ZERO => {
+                        for w in &sc.words {
+                            lex.scales.insert(w.clone(), v);
+                        }
+                    }
+                    _ => ctx.err(
+                        &sc.value,
+                        format!(
+                            "scale value \"{}\" is not a positive decimal (write \"1e9\" or \"1000000000\")",
+                            sc.value.get_ref()
+                        ),
+                        None,
+                    ),
+                }
+            }
+            if let Some(n) = &c.numbers {
+                let chars = |v: &[String]| -> Vec<char> {
+                    v.iter().filter_map(|s| s.chars().next()).collect()
+                };
+                lex.numbers = NumberFormat {
+                    decimal: chars(&n.decimal_separators),
+                    group: chars(&n.group_separators),
+                };
+            }
+            for q in &c.qualifier {
+                match Qualifier::from_str(q.kind.get_ref()) {
+                    Ok(kind) => {
+                        for w in &q.words {
+                            lex.qualifiers.insert(w.clone(), kind);
+                        }
+                    }
+                    Err(e) => ctx.err(&q.kind, e, None),
+                }
+            }
+            if let Some(sp) = &c.spelled {
+                for (w, v) in &sp.numbers {
+                    lex.spelled.insert(normalize_word(w), *v.get_ref());
+                }
+                lex.connectors.extend(sp.connectors.iter().cloned());
+            }
+            if rep {
+                errors.append(&mut sink);
+            }
+        }
+    }
+    lex
+}
+
+fn first_lang(packs: &[LoadedPack]) -> Option<String> {
+    let mut langs: Vec<&str> = packs
+        .iter()
+        .map(LoadedPack::lang)
+        .filter(|l| *l != "*")
+        .collect();
+    langs.sort_unstable();
+    langs.first().map(|s| s.to_string())
+}
+
+fn build_matcher(
+    lang: &str,
+    lexicon: Lexicon,
+    patterns: &BTreeMap<String, CompiledPattern>,
+    errors: &mut Vec<Error>,
+) -> Option<LangMatcher> {
+    let mut mine: Vec<&CompiledPattern> = patterns
+        .values()
+        .filter(|p| p.lang == lang || p.lang == "*")
+        .collect();
+    mine.sort_by(|a, b| a.priority.cmp(&b.priority).then(a.id.cmp(&b.id)));
+    let mut alternation = Vec::new();
+    let mut order = Vec::new();
+    for (i, p) in mine.iter().enumerate() {
+        let prefix = format!("p{i}_");
+        let expanded = match expand(&p.regex, &lexicon, &prefix) {
+            Ok(e) => e,
+            Err(msg) => {
+                errors.push(Error::rule_error(msg).at(p.location.clone()).rule(&p.id));
+                continue;
+            }
+        };
+        let alone = match build_regex(&expanded) {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(
+                    Error::rule_error(format!("invalid regex: {}", regex_error(&e)))
+                        .at(p.location.clone())
+                        .rule(&p.id),
+                );
+                continue;
+            }
+        };
+        let names: Vec<&str> = alone.capture_names().flatten().collect();
+        let has = |g: &str| names.iter().any(|n| *n == format!("{prefix}{g}"));
+        let needs_number = !(has("number") || has("spelled"));
+        if needs_number {
+            errors.push(
+                Error::rule_error(
+                    "pattern captures no number: use {number} or {spelled}".to_string(),
+                )
+                .at(p.location.clone())
+                .rule(&p.id),
+            );
+            continue;
+        }
+        if p.kind == PatternKind::Money && !has("currency") && p.currency.is_none() {
+            errors.push(
+                Error::rule_error(
+                    "money pattern captures no currency: use {currency} (or a variant) or set currency = \"ISO\"".to_string(),
+                )
+                .at(p.location.clone())
+                .rule(&p.id),
+            );
+            continue;
+        }
+        if alone.is_match("") {
+            errors.push(
+                Error::rule_error("pattern matches the empty text".to_string())
+                    .at(p.location.clone())
+                    .rule(&p.id),
+            );
+            continue;
+        }
+        alternation.push(format!("(?P<p{i}>{expanded})"));
+        order.push((p.id.clone(), i));
+    }
+    if alternation.is_empty() {
+        return None;
+    }
+    let combined = alternation.join("|");
+    let regex = match build_regex(&combined) {
+        Ok(r) => r,
+        Err(e) => {
+            errors.push(Error::rule_error(format!(
+                "the patterns of language \"{lang}\" do not compile together: {}",
+                regex_error(&e)
+            )));
+            return None;
+        }
+    };
+    let index_of =
+        |name: &str| -> Option<usize> { regex.capture_names().position(|n| n == Some(name)) };
+    let patterns = order
+        .into_iter()
+        .map(|(id, i)| {
+            let g = |s: &str| index_of(&format!("p{i}_{s}"));
+            let groups = Groups {
+                whole: index_of(&format!("p{i}")).unwrap_or(0),
+                number: g("number"),
+                number_hi: g("number_hi"),
+                spelled: g("spelled"),
+                spelled_hi: g("spelled_hi"),
+                scale: g("scale"),
+                scale_lo: g("scale_lo"),
+                currency: g("currency"),
+                qualifier: g("qualifier"),
+                model: g("model"),
+            };
+            (id, groups)
+        })
+        .collect();
+    Some(LangMatcher {
+        lang: lang.to_string(),
+        lexicon,
+        regex,
+        patterns,
+    })
+}
+
+fn build_regex(text: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(text)
+        .size_limit(64 * (1 << 20))
+        .dfa_size_limit(64 * (1 << 20))
+        .build()
+}

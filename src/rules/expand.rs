@@ -1,0 +1,340 @@
+//! Placeholder expansion: `{number}`, `{scale}`, `{currency}`... in a pattern become regex
+//! text built from the language's tables, so a new alias reaches every pattern at once.
+//!
+//! Every placeholder expands to one atom (a group), so `{scale}?` works. Capturing
+//! placeholders become named groups prefixed with the pattern's prefix (`p3_number`) so
+//! that all patterns of a language can live in one combined regex. Named groups the user
+//! writes (`(?P<model>...)`) are prefixed the same way.
+
+use super::lexicon::Lexicon;
+
+/// The placeholders a pattern may use, for error messages and docs.
+pub const PLACEHOLDERS: &[&str] = &[
+    "number",
+    "number:hi",
+    "spelled",
+    "spelled:hi",
+    "scale",
+    "scale:lo",
+    "currency",
+    "currency-symbol",
+    "currency-name",
+    "qualifier",
+    "sp",
+];
+
+/// Space between words: spaces, tabs, U+00A0, U+202F, or one line break.
+pub const SP: &str = r"(?:[ \t\x{A0}\x{202F}]*\r?\n[ \t\x{A0}\x{202F}]*|[ \t\x{A0}\x{202F}]+)";
+
+/// Expand the placeholders of `regex` for `lex`, naming groups with `prefix`.
+/// Errors are messages (the caller adds file, line and rule id).
+pub fn expand(regex: &str, lex: &Lexicon, prefix: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(regex.len() * 4);
+    let mut used: Vec<String> = Vec::new();
+    let mut rest = regex;
+    while let Some(open) = rest.find('{') {
+        let (before, after_open) = rest.split_at(open);
+        out.push_str(&rename_groups(before, prefix));
+        let after = after_open.get(1..).unwrap_or("");
+        // A regex repetition such as {1,3} or an escaped \{ is not a placeholder.
+        let is_placeholder =
+            after.chars().next().is_some_and(|c| c.is_ascii_lowercase()) && !before.ends_with('\\');
+        if !is_placeholder {
+            out.push('{');
+            rest = after;
+            continue;
+        }
+        let Some(close) = after.find('}') else {
+            return Err("unclosed placeholder: a '{' has no matching '}'".to_string());
+        };
+        let name = after.get(..close).unwrap_or("");
+        rest = after.get(close + 1..).unwrap_or("");
+        let group = group_of(name);
+        let repeat = used.iter().any(|u| u == group);
+        if repeat && group == "currency" {
+            // A second currency in one figure ("between $50bn and $60bn") is matched
+            // but not captured: the first one names the currency.
+            let expansion = expand_one(name, lex, prefix)?;
+            out.push_str(&uncapture(&expansion));
+            continue;
+        }
+        let expansion = expand_one(name, lex, prefix)?;
+        if name != "sp" {
+            if repeat {
+                return Err(format!(
+                    "placeholder {{{name}}} captures \"{group}\", which this pattern already captures; use it once (or {{{group}:hi}} / {{{group}:lo}} for a second bound)"
+                ));
+            }
+            used.push(group.to_string());
+        }
+        out.push_str(&expansion);
+    }
+    out.push_str(&rename_groups(rest, prefix));
+    Ok(out)
+}
+
+/// Turn the outer named group of an expansion into a non-capturing group.
+fn uncapture(expansion: &str) -> String {
+    match (expansion.strip_prefix("(?P<"), expansion.find('>')) {
+        (Some(_), Some(gt)) => format!("(?:{}", expansion.get(gt + 1..).unwrap_or("")),
+        _ => expansion.to_string(),
+    }
+}
+
+/// The capture group a placeholder fills.
+fn group_of(name: &str) -> &str {
+    match name {
+        "currency-symbol" | "currency-name" => "currency",
+        "number:hi" => "number_hi",
+        "spelled:hi" => "spelled_hi",
+        "scale:lo" => "scale_lo",
+        other => other,
+    }
+}
+
+fn expand_one(name: &str, lex: &Lexicon, prefix: &str) -> Result<String, String> {
+    let g = |group: &str| format!("{prefix}{group}");
+    let s = match name {
+        "sp" => SP.to_string(),
+        "number" | "number:hi" => {
+            format!("(?P<{}>{})", g(group_of(name)), number_regex(lex))
+        }
+        "spelled" | "spelled:hi" => {
+            format!("(?P<{}>{})", g(group_of(name)), spelled_regex(lex)?)
+        }
+        "scale" | "scale:lo" => {
+            let words: Vec<&str> = lex.scales.keys().map(String::as_str).collect();
+            format!(
+                "(?P<{}>{})",
+                g(group_of(name)),
+                alternation_with(&words, "scale", false, true)?
+            )
+        }
+        "currency" => {
+            let words: Vec<&str> = lex
+                .symbols
+                .keys()
+                .chain(lex.names.keys())
+                .chain(lex.ambiguous.keys())
+                .map(String::as_str)
+                .collect();
+            format!(
+                "(?P<{}>{})",
+                g("currency"),
+                alternation_with(&words, "currency", false, false)?
+            )
+        }
+        "currency-symbol" => {
+            let words: Vec<&str> = lex
+                .symbols
+                .keys()
+                .chain(lex.ambiguous.keys())
+                .map(String::as_str)
+                .collect();
+            format!(
+                "(?P<{}>{})",
+                g("currency"),
+                alternation_with(&words, "currency", false, false)?
+            )
+        }
+        "currency-name" => {
+            let words: Vec<&str> = lex.names.keys().map(String::as_str).collect();
+            format!(
+                "(?P<{}>{})",
+                g("currency"),
+                alternation_with(&words, "currency", false, false)?
+            )
+        }
+        "qualifier" => {
+            let words: Vec<&str> = lex.qualifiers.keys().map(String::as_str).collect();
+            format!(
+                "(?:(?P<{}>{})[ \\x{{A0}}\\x{{202F}}]*)",
+                g("qualifier"),
+                alternation(&words, "qualifier")?
+            )
+        }
+        other => {
+            let known: Vec<String> = PLACEHOLDERS.iter().map(|p| format!("{{{p}}}")).collect();
+            return Err(format!(
+                "unknown placeholder {{{other}}} (known: {})",
+                known.join(", ")
+            ));
+        }
+    };
+    Ok(s)
+}
+
+/// Digits with the language's separators: grouped ("1 120", "1,120", "1.120") or plain,
+/// with an optional decimal part.
+pub fn number_regex(lex: &Lexicon) -> String {
+    let class = |chars: &[char]| -> String {
+        let mut s = String::from("[");
+        for c in chars {
+            s.push_str(&regex_escape_char(*c));
+        }
+        s.push(']');
+        s
+    };
+    let dec = if lex.numbers.decimal.is_empty() {
+        String::new()
+    } else {
+        format!("(?:{}[0-9]+)?", class(&lex.numbers.decimal))
+    };
+    if lex.numbers.group.is_empty() {
+        format!("[0-9]+{dec}")
+    } else {
+        format!(
+            "[0-9]{{1,3}}(?:{}[0-9]{{3}})+{dec}|[0-9]+{dec}",
+            class(&lex.numbers.group)
+        )
+    }
+}
+
+fn regex_escape_char(c: char) -> String {
+    match c {
+        ' ' => " ".to_string(),
+        c if c.is_ascii_alphanumeric() => c.to_string(),
+        c if c.is_ascii() => format!("\\{c}"),
+        c => format!("\\x{{{:X}}}", c as u32),
+    }
+}
+
+/// Spelled-out numbers: number words joined by spaces, hyphens or connectors.
+fn spelled_regex(lex: &Lexicon) -> Result<String, String> {
+    if lex.spelled.is_empty() {
+        return Err(format!(
+            "{{spelled}} needs a [spelled] table for language \"{}\"",
+            lex.lang
+        ));
+    }
+    let words: Vec<&str> = lex.spelled.keys().map(String::as_str).collect();
+    let word = alternation(&words, "spelled")?;
+    let conn = if lex.connectors.is_empty() {
+        String::new()
+    } else {
+        let c: Vec<&str> = lex.connectors.iter().map(String::as_str).collect();
+        format!(
+            "|[ -]+{}[ -]+",
+            alternation_with(&c, "connector", false, false)?
+        )
+    };
+    Ok(format!("{word}(?:(?:[ -]+{conn}){word})*"))
+}
+
+/// An alternation of table words, longest first, each as a regex atom: spaces match any
+/// space, `'` matches both apostrophes, all-lower-case words of 3+ letters match in any
+/// case, and a word ending in an ASCII letter or digit must end at a word boundary.
+pub fn alternation(words: &[&str], table: &str) -> Result<String, String> {
+    alternation_with(words, table, true, true)
+}
+
+/// Like [`alternation`], choosing the word boundaries: `before` false lets a word follow
+/// digits ("52bn"), `after` false lets it run into what follows (a code before digits:
+/// "CNY380").
+pub fn alternation_with(
+    words: &[&str],
+    table: &str,
+    before: bool,
+    after: bool,
+) -> Result<String, String> {
+    let mut sorted: Vec<&str> = words.iter().copied().filter(|w| !w.is_empty()).collect();
+    if sorted.is_empty() {
+        return Err(format!(
+            "the {table} table is empty for this language, so the placeholder can never match"
+        ));
+    }
+    sorted.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+    sorted.dedup();
+    let alts: Vec<String> = sorted
+        .iter()
+        .map(|w| word_regex(w, before, after))
+        .collect();
+    Ok(format!("(?:{})", alts.join("|")))
+}
+
+fn word_regex(word: &str, before: bool, after: bool) -> String {
+    let mut body = String::new();
+    for c in word.chars() {
+        match c {
+            '\'' | '\u{2019}' => body.push_str("['\u{2019}]"),
+            ' ' | '\u{A0}' | '\u{202F}' => body.push_str("[ \\x{A0}\\x{202F}]+"),
+            c => body.push_str(&regex::escape(c.encode_utf8(&mut [0u8; 4]))),
+        }
+    }
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let lower = word.chars().all(|c| !c.is_uppercase());
+    if lower && letters >= 3 {
+        body = format!("(?i:{body})");
+    }
+    let ends_word = word
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_ascii_alphanumeric());
+    let starts_word = word.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+    let pre = if starts_word && before {
+        "(?-u:\\b)"
+    } else {
+        ""
+    };
+    let post = if ends_word && after { "(?-u:\\b)" } else { "" };
+    format!("{pre}{body}{post}")
+}
+
+/// Prefix user-written named groups: `(?P<model>` -> `(?P<p3_model>`.
+fn rename_groups(text: &str, prefix: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        let p = rest.find("(?P<");
+        let a = rest.find("(?<");
+        let (pos, len) = match (p, a) {
+            (Some(p), Some(a)) if a < p => (a, 3),
+            (Some(p), _) => (p, 4),
+            (None, Some(a)) => (a, 3),
+            (None, None) => break,
+        };
+        let head = rest.get(..pos + len).unwrap_or("");
+        out.push_str(head);
+        out.push_str(prefix);
+        rest = rest.get(pos + len..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_placeholder_is_named() {
+        let lex = Lexicon::default();
+        let e = expand("{nombre}", &lex, "p0_").unwrap_err();
+        assert!(e.contains("unknown placeholder {nombre}"), "{e}");
+    }
+
+    #[test]
+    fn repetitions_are_not_placeholders() {
+        let lex = Lexicon::default();
+        assert_eq!(expand("[0-9]{1,3}", &lex, "p0_").unwrap(), "[0-9]{1,3}");
+    }
+
+    #[test]
+    fn user_groups_are_prefixed() {
+        let lex = Lexicon::default();
+        assert_eq!(
+            expand("(?P<model>x)(?<y>z)", &lex, "p1_").unwrap(),
+            "(?P<p1_model>x)(?<p1_y>z)"
+        );
+    }
+
+    #[test]
+    fn words_get_case_and_boundaries() {
+        assert_eq!(word_regex("Md", false, true), "Md(?-u:\\b)");
+        assert_eq!(word_regex("$", true, true), "\\$");
+        assert_eq!(
+            word_regex("d'euros", true, true),
+            "(?-u:\\b)(?i:d['\u{2019}]euros)(?-u:\\b)"
+        );
+    }
+}

@@ -1,0 +1,121 @@
+//! The word tables of one language, merged from the packs that apply to it (the packs of
+//! that language and the "*" packs): currency aliases, ambiguous aliases, scale words,
+//! qualifiers, digit separators and spelled-out numbers. Later packs add to earlier ones
+//! and override a word's meaning.
+
+use crate::quantity::{Currency, Qualifier};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// How digits are written in a language.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NumberFormat {
+    /// Decimal separators.
+    pub decimal: Vec<char>,
+    /// Thousands separators.
+    pub group: Vec<char>,
+}
+
+/// An alias several currencies share, decided by nearby words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ambiguity {
+    /// The currency when no cue is near.
+    pub default: Currency,
+    /// Cue words (lower-case) and the currency they select, in order.
+    pub cues: Vec<(Currency, Vec<String>)>,
+    /// Bytes looked at on each side of the figure.
+    pub window: usize,
+}
+
+/// The tables of one language.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    /// Language code.
+    pub lang: String,
+    /// Currency symbols and codes, as written, with their currency.
+    pub symbols: BTreeMap<String, Currency>,
+    /// Currency names, as written, with their currency.
+    pub names: BTreeMap<String, Currency>,
+    /// Ambiguous aliases, keyed by normalised alias.
+    pub ambiguous: BTreeMap<String, Ambiguity>,
+    /// Scale words, as written, with their factor.
+    pub scales: BTreeMap<String, Decimal>,
+    /// Qualifier words, as written, with their kind.
+    pub qualifiers: BTreeMap<String, Qualifier>,
+    /// Digit separators.
+    pub numbers: NumberFormat,
+    /// Spelled-out number words and their values.
+    pub spelled: BTreeMap<String, u64>,
+    /// Words joining spelled-out numbers ("et", "and").
+    pub connectors: Vec<String>,
+}
+
+/// Normalise an alias or word for lookup: lower case, typographic apostrophe to ASCII,
+/// any run of spaces (incl. U+00A0, U+202F, newlines) to one space.
+pub fn normalize_word(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_space = false;
+    for c in s.trim().chars() {
+        if c.is_whitespace() || c == '\u{00A0}' || c == '\u{202F}' {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            in_space = false;
+            if c == '\u{2019}' {
+                out.push('\'');
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
+    out
+}
+
+impl Lexicon {
+    /// The currency of a captured alias, exact spelling first, then normalised.
+    pub fn currency_of(&self, alias: &str) -> Option<Currency> {
+        let trimmed = alias.trim();
+        if let Some(c) = self
+            .symbols
+            .get(trimmed)
+            .or_else(|| self.names.get(trimmed))
+        {
+            return Some(*c);
+        }
+        let norm = normalize_word(trimmed);
+        self.symbols
+            .iter()
+            .chain(self.names.iter())
+            .find(|(k, _)| normalize_word(k) == norm)
+            .map(|(_, c)| *c)
+    }
+
+    /// The ambiguity rule of an alias, if it has one.
+    pub fn ambiguity_of(&self, alias: &str) -> Option<&Ambiguity> {
+        self.ambiguous.get(&normalize_word(alias))
+    }
+
+    /// The factor of a captured scale word: exact spelling first, then normalised.
+    pub fn scale_of(&self, word: &str) -> Option<Decimal> {
+        let trimmed = word.trim();
+        if let Some(v) = self.scales.get(trimmed) {
+            return Some(*v);
+        }
+        let norm = normalize_word(trimmed);
+        self.scales
+            .iter()
+            .find(|(k, _)| normalize_word(k) == norm)
+            .map(|(_, v)| *v)
+    }
+
+    /// The qualifier of captured qualifier words.
+    pub fn qualifier_of(&self, words: &str) -> Option<Qualifier> {
+        let norm = normalize_word(words);
+        self.qualifiers
+            .iter()
+            .find(|(k, _)| normalize_word(k) == norm)
+            .map(|(_, q)| *q)
+    }
+}

@@ -1,0 +1,258 @@
+//! Finding and parsing rule packs: the bundled packs (embedded in the binary at build
+//! time) first, then each `--rules DIR` in the order given. Every file is parsed; every
+//! error is kept with its file, line and column, so one bad file does not hide the others.
+
+use super::schema::{PackFile, PackManifest};
+use crate::error::{Error, ErrorKind, Errors, Location};
+use include_dir::{include_dir, Dir};
+use std::path::{Path, PathBuf};
+
+/// The bundled packs: the top-level `rules/` folder, embedded at build time so an
+/// installed binary has them.
+static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/rules");
+
+/// Where a pack file came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// The file path as shown to users ("rules/fr/money.toml" for bundled files).
+    pub path: PathBuf,
+    /// Whether it is a bundled file (embedded in the binary).
+    pub bundled: bool,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", crate::error::display_path(&self.path))?;
+        if self.bundled {
+            f.write_str(" (bundled)")?;
+        }
+        Ok(())
+    }
+}
+
+/// One parsed file of a pack, with its text (for error locations).
+#[derive(Debug, Clone)]
+pub struct LoadedFile {
+    /// Where it came from.
+    pub origin: Origin,
+    /// The file stem ("money"), middle part of rule ids.
+    pub stem: String,
+    /// The text, to turn spans into line/column.
+    pub text: String,
+    /// The parsed contents.
+    pub contents: PackFile,
+}
+
+/// One parsed pack.
+#[derive(Debug, Clone)]
+pub struct LoadedPack {
+    /// `pack.toml`.
+    pub manifest: PackManifest,
+    /// Where `pack.toml` came from.
+    pub manifest_origin: Origin,
+    /// The text of `pack.toml`, for error locations.
+    pub manifest_text: String,
+    /// The other files, sorted by name.
+    pub files: Vec<LoadedFile>,
+}
+
+impl LoadedPack {
+    /// The pack's name.
+    pub fn name(&self) -> &str {
+        self.manifest.name.get_ref()
+    }
+
+    /// The pack's language ("*" for all).
+    pub fn lang(&self) -> &str {
+        self.manifest.lang.get_ref()
+    }
+}
+
+/// Load the bundled packs (unless `bundled` is false) and the packs in `dirs`, in order.
+pub fn load_packs(dirs: &[PathBuf], bundled: bool) -> Result<Vec<LoadedPack>, Errors> {
+    let mut packs = Vec::new();
+    let mut errors = Vec::new();
+    if bundled {
+        let mut subdirs: Vec<&Dir<'static>> = BUNDLED.dirs().collect();
+        subdirs.sort_by_key(|d| d.path().to_path_buf());
+        for dir in subdirs {
+            let mut files: Vec<(PathBuf, String)> = Vec::new();
+            for f in dir.files() {
+                if f.path().extension().is_some_and(|e| e == "toml") {
+                    let text = String::from_utf8_lossy(f.contents()).into_owned();
+                    files.push((Path::new("rules").join(f.path()), text));
+                }
+            }
+            match parse_pack(files, true) {
+                Ok(p) => packs.push(p),
+                Err(mut e) => errors.append(&mut e),
+            }
+        }
+    }
+    for dir in dirs {
+        match read_user_dir(dir) {
+            Ok(found) => {
+                for files in found {
+                    match parse_pack(files, false) {
+                        Ok(p) => packs.push(p),
+                        Err(mut e) => errors.append(&mut e),
+                    }
+                }
+            }
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(packs)
+    } else {
+        Err(Errors(errors))
+    }
+}
+
+/// A user folder is a pack (it has pack.toml) or a folder of packs (each subfolder has
+/// one). Anything else is an error: nothing is silently skipped.
+fn read_user_dir(dir: &Path) -> Result<Vec<Vec<(PathBuf, String)>>, Vec<Error>> {
+    let meta = std::fs::metadata(dir).map_err(|e| vec![Error::io(dir, &e)])?;
+    if !meta.is_dir() {
+        return Err(vec![Error::usage(
+            "--rules expects a folder holding a pack (pack.toml) or folders of packs",
+        )
+        .at(Location::file(dir))]);
+    }
+    if dir.join("pack.toml").is_file() {
+        return read_pack_dir(dir).map(|f| vec![f]);
+    }
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    let mut entries = list_dir(dir).map_err(|e| vec![e])?;
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            if path.join("pack.toml").is_file() {
+                match read_pack_dir(&path) {
+                    Ok(f) => out.push(f),
+                    Err(mut e) => errors.append(&mut e),
+                }
+            } else {
+                errors.push(
+                    Error::rule_error("this folder has no pack.toml, so it is not a rule pack (add one with name and lang)")
+                        .at(Location::file(&path)),
+                );
+            }
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            errors.push(
+                Error::rule_error(format!(
+                    "this file is not in a pack: {} has no pack.toml (add one with name and lang, or move the file into a pack folder)",
+                    crate::error::display_path(dir)
+                ))
+                .at(Location::file(&path)),
+            );
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+fn list_dir(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let rd = std::fs::read_dir(dir).map_err(|e| Error::io(dir, &e))?;
+    let mut out = Vec::new();
+    for entry in rd {
+        let entry = entry.map_err(|e| Error::io(dir, &e))?;
+        out.push(entry.path());
+    }
+    Ok(out)
+}
+
+fn read_pack_dir(dir: &Path) -> Result<Vec<(PathBuf, String)>, Vec<Error>> {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    let mut entries = list_dir(dir).map_err(|e| vec![e])?;
+    entries.sort();
+    for path in entries {
+        if path.is_file() && path.extension().is_some_and(|e| e == "toml") {
+            match std::fs::read(&path) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => files.push((path, text)),
+                    Err(e) => errors.push(
+                        Error::new(ErrorKind::InvalidUtf8 {
+                            offset: e.utf8_error().valid_up_to(),
+                        })
+                        .at(Location::file(&path)),
+                    ),
+                },
+                Err(e) => errors.push(Error::io(&path, &e)),
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(errors)
+    }
+}
+
+fn toml_error(path: &Path, text: &str, e: &toml::de::Error) -> Error {
+    let loc = match e.span() {
+        Some(span) => Location::at_offset(path, text, span.start),
+        None => Location::file(path),
+    };
+    // toml's message repeats the location and an excerpt; keep its first line of text.
+    let msg = e.message().trim().to_string();
+    Error::new(ErrorKind::Toml(msg)).at(loc)
+}
+
+fn parse_pack(files: Vec<(PathBuf, String)>, bundled: bool) -> Result<LoadedPack, Vec<Error>> {
+    let mut manifest = None;
+    let mut loaded = Vec::new();
+    let mut errors = Vec::new();
+    let mut dir_hint = None;
+    for (path, text) in files {
+        dir_hint.get_or_insert_with(|| path.parent().map(Path::to_path_buf).unwrap_or_default());
+        let origin = Origin {
+            path: path.clone(),
+            bundled,
+        };
+        let is_manifest = path.file_name().is_some_and(|n| n == "pack.toml");
+        if is_manifest {
+            match toml::from_str::<PackManifest>(&text) {
+                Ok(m) => manifest = Some((m, origin, text)),
+                Err(e) => errors.push(toml_error(&path, &text, &e)),
+            }
+        } else {
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            match toml::from_str::<PackFile>(&text) {
+                Ok(contents) => loaded.push(LoadedFile {
+                    origin,
+                    stem,
+                    text,
+                    contents,
+                }),
+                Err(e) => errors.push(toml_error(&path, &text, &e)),
+            }
+        }
+    }
+    match manifest {
+        Some((manifest, manifest_origin, manifest_text)) if errors.is_empty() => Ok(LoadedPack {
+            manifest,
+            manifest_origin,
+            manifest_text,
+            files: loaded,
+        }),
+        Some(_) => Err(errors),
+        None => {
+            if errors.is_empty() {
+                errors.push(
+                    Error::rule_error("rule pack has no pack.toml")
+                        .at(Location::file(dir_hint.unwrap_or_default())),
+                );
+            }
+            Err(errors)
+        }
+    }
+}

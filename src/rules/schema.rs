@@ -1,0 +1,203 @@
+//! The TOML format of rule packs, as serde structs. Every user-written value that can
+//! fail after parsing (regex, code, number, kind) keeps its span, so errors point at it.
+//!
+//! A pack is a folder with `pack.toml` and any number of other `.toml` files; each file
+//! may hold any of the tables below (by convention: currencies.toml, numbers.toml,
+//! qualifiers.toml, money.toml, parameters.toml).
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// `pack.toml`: what the pack is.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PackManifest {
+    /// The pack's name, first part of its rule ids ("fr" -> "fr.money.amount-currency").
+    pub name: Spanned<String>,
+    /// The language its patterns and words belong to ("fr", "en"), or "*" for all.
+    pub lang: Spanned<String>,
+    /// Version of the pack, free text.
+    #[serde(default)]
+    pub version: Option<String>,
+    /// What the pack is for.
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// Any other file of a pack.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PackFile {
+    /// Currencies: codes, symbols and names.
+    #[serde(default)]
+    pub currency: Vec<CurrencyDef>,
+    /// How to decide an alias that several currencies share ("¥").
+    #[serde(default)]
+    pub ambiguous: Vec<AmbiguousDef>,
+    /// Scale words ("milliard" = 1e9).
+    #[serde(default)]
+    pub scale: Vec<ScaleDef>,
+    /// Digit separators.
+    #[serde(default)]
+    pub numbers: Option<NumbersDef>,
+    /// Qualifier words ("plus de" -> more_than).
+    #[serde(default)]
+    pub qualifier: Vec<QualifierDef>,
+    /// Spelled-out numbers ("cinquante" = 50).
+    #[serde(default)]
+    pub spelled: Option<SpelledDef>,
+    /// Patterns: regexes with placeholders.
+    #[serde(default)]
+    pub pattern: Vec<PatternDef>,
+}
+
+/// `[[currency]]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CurrencyDef {
+    /// ISO 4217 code.
+    pub code: Spanned<String>,
+    /// Symbols and codes written next to the number, before or after ("$", "US$", "USD").
+    #[serde(default)]
+    pub symbols: Vec<String>,
+    /// Names, singular and plural ("dollar", "dollars"), in the pack's language.
+    #[serde(default)]
+    pub names: Vec<String>,
+    /// A note shown by `rules list` (ambiguities, history).
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// `[[ambiguous]]`: an alias shared by several currencies, decided by nearby words.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct AmbiguousDef {
+    /// The alias ("¥").
+    pub alias: Spanned<String>,
+    /// The currency chosen when no cue is near.
+    pub default: Spanned<String>,
+    /// Cues: a currency chosen when one of its words is near the figure.
+    #[serde(default)]
+    pub when: Vec<AmbiguousCue>,
+    /// How far (bytes, each side) cue words are looked for; default 300.
+    #[serde(default)]
+    pub window: Option<usize>,
+}
+
+/// One cue of an `[[ambiguous]]` alias.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct AmbiguousCue {
+    /// The currency chosen.
+    pub currency: Spanned<String>,
+    /// Words (case-insensitive substrings) that select it.
+    pub near: Vec<String>,
+}
+
+/// `[[scale]]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ScaleDef {
+    /// The words and abbreviations ("milliard", "milliards", "Md", "Mds").
+    pub words: Vec<String>,
+    /// The factor, as a decimal string or power of ten ("1e9", "1000000000").
+    pub value: Spanned<String>,
+}
+
+/// `[numbers]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct NumbersDef {
+    /// Decimal separators ("," in French; "," and "." both allowed there).
+    pub decimal_separators: Vec<String>,
+    /// Thousands separators (space, U+00A0, U+202F, and "." or ",").
+    pub group_separators: Vec<String>,
+}
+
+/// `[[qualifier]]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct QualifierDef {
+    /// The qualifier kind: exact, approx, more_than, at_least, less_than, at_most, up_to.
+    pub kind: Spanned<String>,
+    /// The words ("plus de", "more than"); ' matches both apostrophes.
+    pub words: Vec<String>,
+}
+
+/// `[spelled]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SpelledDef {
+    /// Number words and their values ("vingt" = 20, "cent" = 100, "mille" = 1000).
+    pub numbers: std::collections::BTreeMap<String, Spanned<u64>>,
+    /// Words that join number words ("et", "and").
+    #[serde(default)]
+    pub connectors: Vec<String>,
+}
+
+/// `[[pattern]]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PatternDef {
+    /// Name, unique in its pack file; the rule id is `<pack>.<file>.<name>` unless `id`
+    /// is given.
+    pub name: Spanned<String>,
+    /// An explicit id, to override a rule of another pack.
+    #[serde(default)]
+    pub id: Option<Spanned<String>>,
+    /// What the pattern finds: money, parameters, model-name (a size in a model's name),
+    /// or scaled-number (a number and scale word whose unit comes from the figure before it
+    /// in the same sentence: "contre 13 milliards").
+    pub kind: Spanned<String>,
+    /// The regex, with placeholders: {number}, {number:hi}, {spelled}, {scale},
+    /// {scale:lo}, {currency}, {currency-symbol}, {currency-name}, {qualifier}, {sp}.
+    pub regex: Spanned<String>,
+    /// The currency when the pattern does not capture one (e.g. a pattern for "yuan").
+    #[serde(default)]
+    pub currency: Option<Spanned<String>>,
+    /// A regex tested against the text just after a match (anchored at its end); when it
+    /// matches, the match is not a figure ("3 milliards d'utilisateurs").
+    #[serde(default)]
+    pub reject_if_followed_by: Option<Spanned<String>>,
+    /// A regex tested against the text just before a match (anchored at its start).
+    #[serde(default)]
+    pub reject_if_preceded_by: Option<Spanned<String>>,
+    /// Order among patterns that match at the same place: lower first; default 100.
+    #[serde(default)]
+    pub priority: Option<i64>,
+    /// Texts that must produce a mention by this rule, with what it must read.
+    #[serde(default)]
+    pub examples: Vec<ExampleDef>,
+    /// Texts that must not produce a mention by this rule.
+    #[serde(default)]
+    pub counter_examples: Vec<Spanned<String>>,
+    /// Free text shown by `rules list`.
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// One example of a pattern.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ExampleDef {
+    /// The text.
+    pub text: String,
+    /// The exact text the mention must cover, when the example has several figures.
+    #[serde(default, rename = "match")]
+    pub matched: Option<String>,
+    /// The expected value in base units ("52000000000"), for a non-range.
+    #[serde(default)]
+    pub value: Option<String>,
+    /// Expected lower bound ("" or absent: not checked).
+    #[serde(default)]
+    pub low: Option<String>,
+    /// Expected upper bound.
+    #[serde(default)]
+    pub high: Option<String>,
+    /// Expected currency (ISO code), for money.
+    #[serde(default)]
+    pub currency: Option<String>,
+    /// Expected qualifier; default "exact".
+    #[serde(default)]
+    pub qualifier: Option<String>,
+}
