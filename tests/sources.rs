@@ -401,3 +401,47 @@ fn load_sources_reads_files_without_stdin() {
     assert!(errors.is_empty());
     assert_eq!(sources.len(), 1);
 }
+
+#[test]
+fn no_panic_on_arbitrary_bytes() {
+    // A small deterministic generator: no dependency, same bytes on every run.
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let pieces: [&[u8]; 10] = [
+        b"---\n",
+        b"+++\n",
+        b"date: ",
+        b"2025-02-31",
+        b"Publi\xc3\xa9 le ",
+        b"6/03/2025",
+        b"\xff",
+        b"\n",
+        b"f\xc3\xa9vrier 2025 ",
+        b"(AFP) ",
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..200 {
+        let mut bytes = Vec::new();
+        for _ in 0..(next() % 40) {
+            let r = next();
+            if r % 3 == 0 {
+                bytes.push((r >> 8) as u8);
+            } else {
+                bytes.extend_from_slice(pieces[(r as usize >> 8) % pieces.len()]);
+            }
+        }
+        let p = dir.path().join(format!("f{i}.md"));
+        fs::write(&p, &bytes).unwrap();
+        for lossy in [false, true] {
+            let mut o = opts(std::slice::from_ref(&p));
+            o.lossy = lossy;
+            let (sources, errors) = load(&o);
+            assert_eq!(sources.len() + errors.len().min(1), 1, "{bytes:?}");
+        }
+    }
+}

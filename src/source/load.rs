@@ -2,7 +2,8 @@
 //! the UTF-8 policy, front matter, manifests, and the language and date of each.
 //!
 //! Folders are walked recursively with the `ignore` crate: `.gitignore` and `.ignore`
-//! files are respected (inside a git repository or not), hidden files and folders are
+//! files are respected (inside a git repository or not; the user's global git excludes
+//! are not, so a run does not depend on the machine), hidden files and folders are
 //! skipped, and only articles are taken: files ending `.txt`, `.md`, `.markdown`,
 //! `.html` or `.htm` (any case), except `README.*`. A file named explicitly is always
 //! read, whatever its name. HTML is read as plain text for now: markup stays in the
@@ -206,6 +207,7 @@ fn walk_folder(
         .hidden(true)
         .git_ignore(true)
         .require_git(false)
+        .git_global(false)
         .sort_by_file_path(|a, b| a.cmp(b))
         .build();
     for entry in walker {
