@@ -1,8 +1,24 @@
 //! Sources: the articles figcheck reads, with their language, date and outlet, and
 //! where each of those came from.
 //!
-//! This module owns reading files (`load`), front matter, manifests, language and date
-//! detection. It must not extract figures.
+//! This module owns reading files ([`load`]), front matter, manifests, language and date
+//! detection. It must not extract figures. The entry point is [`load_sources`]; HTML
+//! files are read as plain text for now (see [`load`]).
+//!
+//! Precedence, for the language: front matter, manifest, `--lang`, detection from the
+//! body, default. For the date: front matter, manifest, `--date`, the text's own words
+//! ([`text_date`]), else undated (never today's date).
+
+pub mod date;
+pub mod front_matter;
+pub mod lang;
+pub mod load;
+pub mod manifest;
+pub mod text_date;
+
+pub use date::{parse_date_flag, parse_iso_date};
+pub use load::{load_sources, load_sources_with_stdin, LoadOptions};
+pub use text_date::{detect_text_date, TextDate};
 
 use crate::text::Span;
 use chrono::NaiveDate;

@@ -1,0 +1,381 @@
+//! Reading sources from paths: files, folders (walked) and standard input ("-"), with
+//! the UTF-8 policy, front matter, manifests, and the language and date of each.
+//!
+//! Folders are walked recursively with the `ignore` crate: `.gitignore` and `.ignore`
+//! files are respected (inside a git repository or not; the user's global git excludes
+//! are not, so a run does not depend on the machine), hidden files and folders are
+//! skipped, and only articles are taken: files ending `.txt`, `.md`, `.markdown`,
+//! `.html` or `.htm` (any case), except `README.*`. A file named explicitly is always
+//! read, whatever its name. HTML is read as plain text for now: markup stays in the
+//! text and no metadata is taken from `<meta>` tags.
+//!
+//! A manifest applies when given with [`LoadOptions::manifest`], or when it is a
+//! `sources.toml` met in a folder being walked, or beside a file named explicitly.
+//! Several manifests may describe one file: the explicit one wins, then the others in
+//! path order.
+//!
+//! Offsets: the text is the file's bytes minus a leading UTF-8 byte order mark, so byte
+//! offsets are the file's minus 3 when it had one (lines and columns are unaffected).
+//! Lossy decoding replaces each invalid sequence with U+FFFD, which may shift later
+//! offsets; a warning says so. Nothing else is normalised.
+//!
+//! Problems with one file never stop the others: each becomes an [`Error`] returned
+//! beside the sources, and the file is left out. Manifest problems leave the manifest's
+//! other entries in force.
+
+use super::front_matter::read_front_matter;
+use super::lang::{check_lang, detect_lang, normalize_lang};
+use super::manifest::{read_manifest, ManifestEntry, MANIFEST_NAME};
+use super::text_date::detect_text_date;
+use super::{DateOrigin, LangOrigin, Source};
+use crate::error::{display_path, Error, ErrorKind, Location};
+use crate::text::{line_col, Span};
+use chrono::NaiveDate;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// What to read and what is known beforehand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Files, folders, or "-" for standard input.
+    pub paths: Vec<PathBuf>,
+    /// `--lang`: the language of sources that do not say (checked against
+    /// `known_langs`).
+    pub lang: Option<String>,
+    /// `--manifest`: a manifest that applies to every source it names.
+    pub manifest: Option<PathBuf>,
+    /// `--date`: the date of sources that do not say (see [`super::parse_date_flag`]).
+    pub date: Option<NaiveDate>,
+    /// Decode invalid UTF-8 lossily with a warning instead of reporting an error.
+    pub lossy: bool,
+    /// Languages with rule packs: the only ones accepted and detected. Empty accepts
+    /// any code and detects nothing.
+    pub known_langs: Vec<String>,
+    /// The language of a source when nothing says and detection is unsure.
+    pub default_lang: String,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            paths: Vec::new(),
+            lang: None,
+            manifest: None,
+            date: None,
+            lossy: false,
+            known_langs: vec!["en".to_string(), "fr".to_string()],
+            default_lang: "en".to_string(),
+        }
+    }
+}
+
+/// Reads every source named by `opts`; "-" reads the process's standard input.
+/// Problems with one file do not stop the others. Sources come sorted by display path.
+pub fn load_sources(opts: &LoadOptions) -> (Vec<Source>, Vec<Error>) {
+    let stdin = std::io::stdin();
+    let mut lock = stdin.lock();
+    load_sources_with_stdin(opts, &mut lock)
+}
+
+/// As [`load_sources`], with "-" read from `stdin`.
+pub fn load_sources_with_stdin(
+    opts: &LoadOptions,
+    stdin: &mut dyn Read,
+) -> (Vec<Source>, Vec<Error>) {
+    let mut errors = Vec::new();
+    let flag_lang = opts.lang.as_deref().and_then(|l| {
+        check_lang(l, &opts.known_langs)
+            .map_err(|m| errors.push(Error::usage(format!("--lang: {m}"))))
+            .ok()
+    });
+    let (inputs, found_manifests) = collect_inputs(&opts.paths, &mut errors);
+    let entries = read_manifests(opts, found_manifests, &mut errors);
+    let mut sources = Vec::new();
+    for input in &inputs {
+        let bytes = match &input.file {
+            None => {
+                let mut buf = Vec::new();
+                stdin.read_to_end(&mut buf).map(|_| buf)
+            }
+            Some(path) => std::fs::read(path),
+        };
+        let bytes = match bytes {
+            Ok(b) => b,
+            Err(e) => {
+                errors.push(Error::io(Path::new(&input.shown), &e));
+                continue;
+            }
+        };
+        let entry = input
+            .canonical
+            .as_ref()
+            .and_then(|c| entries.iter().find(|e| &e.file == c));
+        match build_source(input, bytes, entry, flag_lang.as_deref(), opts) {
+            Ok(s) => sources.push(s),
+            Err(e) => errors.push(e),
+        }
+    }
+    sources.sort_by(|a, b| a.path.cmp(&b.path));
+    (sources, errors)
+}
+
+/// One thing to read.
+struct Input {
+    /// Display path, "-" for standard input.
+    shown: String,
+    /// The file, `None` for standard input.
+    file: Option<PathBuf>,
+    /// Canonical path, for manifests and duplicates.
+    canonical: Option<PathBuf>,
+}
+
+/// Whether a file met while walking a folder is an article.
+fn is_article(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if name.starts_with("readme.") {
+        return false;
+    }
+    [".txt", ".md", ".markdown", ".html", ".htm"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
+}
+
+/// Whether front matter is looked for: Markdown files and standard input.
+fn reads_front_matter(shown: &str) -> bool {
+    let lower = shown.to_lowercase();
+    shown == "-" || lower.ends_with(".md") || lower.ends_with(".markdown")
+}
+
+/// The inputs, deduplicated by canonical path and sorted by display path, and the
+/// manifests found beside them.
+fn collect_inputs(paths: &[PathBuf], errors: &mut Vec<Error>) -> (Vec<Input>, Vec<PathBuf>) {
+    let mut inputs: Vec<Input> = Vec::new();
+    let mut manifests = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            if !inputs.iter().any(|i| i.file.is_none()) {
+                inputs.push(Input {
+                    shown: "-".to_string(),
+                    file: None,
+                    canonical: None,
+                });
+            }
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Err(e) => errors.push(Error::io(path, &e)),
+            Ok(meta) if meta.is_dir() => walk_folder(path, &mut inputs, &mut manifests, errors),
+            Ok(_) => {
+                let folder = match path.parent() {
+                    Some(p) if !p.as_os_str().is_empty() => p,
+                    _ => Path::new("."),
+                };
+                let beside = folder.join(MANIFEST_NAME);
+                if beside.is_file() && path.file_name() != beside.file_name() {
+                    manifests.push(beside);
+                }
+                push_file(&mut inputs, path);
+            }
+        }
+    }
+    inputs.sort_by(|a, b| a.shown.cmp(&b.shown));
+    (inputs, manifests)
+}
+
+fn push_file(inputs: &mut Vec<Input>, path: &Path) {
+    let canonical = path.canonicalize().ok();
+    if canonical.is_some() && inputs.iter().any(|i| i.canonical == canonical) {
+        return;
+    }
+    inputs.push(Input {
+        shown: display_path(path),
+        file: Some(path.to_path_buf()),
+        canonical,
+    });
+}
+
+fn walk_folder(
+    root: &Path,
+    inputs: &mut Vec<Input>,
+    manifests: &mut Vec<PathBuf>,
+    errors: &mut Vec<Error>,
+) {
+    let walker = ignore::WalkBuilder::new(root)
+        .hidden(true)
+        .git_ignore(true)
+        .require_git(false)
+        .git_global(false)
+        .sort_by_file_path(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                errors.push(Error::new(ErrorKind::Io(e.to_string())).at(Location::file(root)));
+                continue;
+            }
+        };
+        if !entry.file_type().is_some_and(|t| t.is_file()) {
+            continue;
+        }
+        let path = entry.path();
+        if path.file_name().is_some_and(|n| n == MANIFEST_NAME) {
+            manifests.push(path.to_path_buf());
+        } else if is_article(path) {
+            push_file(inputs, path);
+        }
+    }
+}
+
+/// Entries of every manifest that applies, the explicit one first; one entry per file.
+fn read_manifests(
+    opts: &LoadOptions,
+    mut found: Vec<PathBuf>,
+    errors: &mut Vec<Error>,
+) -> Vec<ManifestEntry> {
+    found.sort();
+    let mut seen: Vec<PathBuf> = Vec::new();
+    let mut entries: Vec<ManifestEntry> = Vec::new();
+    for path in opts.manifest.iter().chain(found.iter()) {
+        let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
+        if seen.contains(&canonical) {
+            continue;
+        }
+        seen.push(canonical);
+        let (new, errs) = read_manifest(path, &opts.known_langs);
+        errors.extend(errs);
+        for e in new {
+            if !entries.iter().any(|x| x.file == e.file) {
+                entries.push(e);
+            }
+        }
+    }
+    entries
+}
+
+/// Decodes `bytes` under the UTF-8 policy and strips a byte order mark.
+fn decode(bytes: Vec<u8>, shown: &str, lossy: bool) -> Result<(String, Option<String>), Error> {
+    let (text, warning) =
+        match String::from_utf8(bytes) {
+            Ok(t) => (t, None),
+            Err(e) => {
+                let offset = e.utf8_error().valid_up_to();
+                let bytes = e.into_bytes();
+                if !lossy {
+                    let prefix = bytes
+                        .get(..offset)
+                        .and_then(|b| std::str::from_utf8(b).ok())
+                        .unwrap_or("");
+                    return Err(Error::new(ErrorKind::InvalidUtf8 { offset })
+                        .at(Location::at_offset(shown, prefix, prefix.len())));
+                }
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                (
+                    text,
+                    Some(format!(
+                        "invalid UTF-8 at byte offset {offset}, decoded lossily"
+                    )),
+                )
+            }
+        };
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    Ok((text, warning))
+}
+
+fn build_source(
+    input: &Input,
+    bytes: Vec<u8>,
+    entry: Option<&ManifestEntry>,
+    flag_lang: Option<&str>,
+    opts: &LoadOptions,
+) -> Result<Source, Error> {
+    let (text, warning) = decode(bytes, &input.shown, opts.lossy)?;
+    let fm = if reads_front_matter(&input.shown) {
+        read_front_matter(&text, &input.shown, &opts.known_langs)?
+    } else {
+        None
+    };
+    let fm = fm.unwrap_or_default();
+    let body = Span::new(fm.body_start, text.len());
+    let body_text = body.slice(&text);
+
+    let (lang, lang_origin) = if let Some(l) = fm.lang {
+        (l, LangOrigin::FrontMatter)
+    } else if let Some(l) = entry.and_then(|e| e.lang.clone()) {
+        (l, LangOrigin::Manifest)
+    } else if let Some(l) = flag_lang {
+        (l.to_string(), LangOrigin::Flag)
+    } else if let Some((l, confidence)) = detect_lang(body_text, &opts.known_langs) {
+        let confidence = format!("{confidence:.2}");
+        (l, LangOrigin::Detected { confidence })
+    } else {
+        (normalize_lang(&opts.default_lang), LangOrigin::Default)
+    };
+
+    let (date, date_origin) = if let Some(d) = fm.date {
+        (Some(d), DateOrigin::FrontMatter)
+    } else if let Some(d) = entry.and_then(|e| e.date) {
+        (Some(d), DateOrigin::Manifest)
+    } else if let Some(d) = opts.date {
+        (Some(d), DateOrigin::Flag)
+    } else if let Some(found) = detect_text_date(body_text, &lang) {
+        let (line, _) = line_col(&text, body.start + found.start);
+        let origin = DateOrigin::Text {
+            text: found.text,
+            line,
+        };
+        (Some(found.date), origin)
+    } else {
+        (None, DateOrigin::Undated)
+    };
+
+    Ok(Source {
+        path: input.shown.clone(),
+        body,
+        lang,
+        lang_origin,
+        date,
+        date_origin,
+        outlet: fm.outlet.or_else(|| entry.and_then(|e| e.outlet.clone())),
+        url: fm.url.or_else(|| entry.and_then(|e| e.url.clone())),
+        warnings: warning.into_iter().collect(),
+        text,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_names() {
+        for yes in ["a.txt", "b/c.MD", "d.markdown", "e.html", "f.htm"] {
+            assert!(is_article(Path::new(yes)), "{yes}");
+        }
+        for no in ["sources.toml", "README.md", "a.json", "a", "notes.txt.bak"] {
+            assert!(!is_article(Path::new(no)), "{no}");
+        }
+    }
+
+    #[test]
+    fn utf8_policy() {
+        let bad = b"ok\n\xff rest".to_vec();
+        let err = decode(bad.clone(), "a.txt", false).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::InvalidUtf8 { offset: 3 });
+        assert_eq!(err.to_string(), "a.txt:2:1: invalid UTF-8 at byte offset 3");
+        let (text, warning) = decode(bad, "a.txt", true).unwrap();
+        assert_eq!(text, "ok\n\u{fffd} rest");
+        assert_eq!(
+            warning.as_deref(),
+            Some("invalid UTF-8 at byte offset 3, decoded lossily")
+        );
+        let (text, _) = decode(b"\xef\xbb\xbfBonjour".to_vec(), "a.txt", false).unwrap();
+        assert_eq!(text, "Bonjour");
+    }
+}
