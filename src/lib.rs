@@ -18,6 +18,7 @@ pub mod error;
 pub mod extract;
 pub mod quantity;
 pub mod rates;
+pub mod report;
 pub mod rules;
 pub mod source;
 pub mod text;

@@ -1,14 +1,101 @@
-//! `figcheck extract`.
-use crate::cli::args::ExtractArgs;
+//! `figcheck extract`: sources in, mentions out.
+
+use crate::cli::args::{ExtractArgs, ExtractFormat, SourceArgs};
 use crate::cli::ExitStatus;
+use crate::extract::extract_mentions;
+use crate::report::mentions::{self, Extraction, MentionRow, SourceRow};
+use crate::rules::RuleSet;
+use crate::source::{load_sources, parse_date_flag, LoadOptions, Source};
+use crate::{Error, Errors};
+use rayon::prelude::*;
 use std::io::Write;
+
+/// Resolve the source flags into load options for the languages the rules know.
+pub(crate) fn load_options(a: &SourceArgs, rules: &RuleSet) -> Result<LoadOptions, Error> {
+    let date = a.date.as_deref().map(parse_date_flag).transpose()?;
+    let mut paths = a.paths.clone();
+    if paths.is_empty() {
+        return Err(Error::usage(
+            "no articles given: name files or folders, or - for standard input",
+        ));
+    }
+    paths.dedup();
+    Ok(LoadOptions {
+        paths,
+        lang: a.lang.clone(),
+        manifest: a.manifest.clone(),
+        date,
+        lossy: a.lossy,
+        known_langs: rules.languages(),
+        default_lang: if rules.languages().iter().any(|l| l == "en") {
+            "en".to_string()
+        } else {
+            rules
+                .languages()
+                .first()
+                .cloned()
+                .unwrap_or_else(|| "en".to_string())
+        },
+    })
+}
+
+/// Load rules, then sources; the first error list stops the run (exit 2).
+pub(crate) fn load_rules(a: &crate::cli::args::RuleArgs) -> Result<RuleSet, Errors> {
+    let rules = RuleSet::load(&a.rules, !a.no_default_rules)?;
+    if rules.langs.is_empty() {
+        return Err(Errors(vec![Error::usage(
+            "no rules loaded: --no-default-rules needs at least one --rules DIR with patterns",
+        )]));
+    }
+    Ok(rules)
+}
+
+/// Extract the mentions of every source in parallel; order is kept.
+pub(crate) fn extract_all(
+    rules: &RuleSet,
+    sources: &[Source],
+) -> Vec<Vec<crate::extract::Mention>> {
+    sources
+        .par_iter()
+        .map(|s| extract_mentions(rules, s))
+        .collect()
+}
 
 /// Run `figcheck extract`.
 pub fn run(
-    _a: &ExtractArgs,
-    _out: &mut dyn Write,
+    a: &ExtractArgs,
+    out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<ExitStatus> {
-    writeln!(err, "error: not available yet")?;
-    Ok(ExitStatus::Error)
+    let rules = match load_rules(&a.rules) {
+        Ok(r) => r,
+        Err(e) => return super::report_errors(&e, err),
+    };
+    let opts = match load_options(&a.sources, &rules) {
+        Ok(o) => o,
+        Err(e) => return super::report_errors(&e.into(), err),
+    };
+    let (sources, errors) = load_sources(&opts);
+    let all = extract_all(&rules, &sources);
+    let mut x = Extraction {
+        sources: Vec::new(),
+        mentions: Vec::new(),
+        errors: errors.iter().map(ToString::to_string).collect(),
+    };
+    for (s, ms) in sources.iter().zip(&all) {
+        x.sources.push(SourceRow::new(s, ms.len()));
+        for m in ms {
+            x.mentions.push(MentionRow::new(s, m, None));
+        }
+    }
+    match a.format {
+        ExtractFormat::Table => mentions::write_table(&x, out)?,
+        ExtractFormat::Json => mentions::write_json(&x, out)?,
+        ExtractFormat::Jsonl => mentions::write_jsonl(&x, out)?,
+    }
+    if errors.is_empty() {
+        Ok(ExitStatus::Clean)
+    } else {
+        super::report_errors(&Errors(errors), err)
+    }
 }

@@ -1,0 +1,269 @@
+//! The output of `figcheck extract`: one row per mention, as a table, JSON or JSON Lines.
+
+use super::format::{plain, short_amount};
+use crate::extract::{Mention, MentionOrigin};
+use crate::quantity::Qualifier;
+use crate::source::Source;
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// A money mention converted into the reporting currency, or why it could not be.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reporting {
+    /// The reporting currency.
+    pub currency: String,
+    /// The value (null for a range).
+    pub value: Option<String>,
+    /// Lower bound.
+    pub low: Option<String>,
+    /// Upper bound.
+    pub high: Option<String>,
+    /// Units of the reporting currency per unit of the mention's currency.
+    pub rate: Option<String>,
+    /// The date of the table row used.
+    pub rate_date: Option<String>,
+    /// The table.
+    pub table: Option<String>,
+    /// Why it could not be converted.
+    pub error: Option<String>,
+}
+
+/// One mention, as reported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MentionRow {
+    /// Source path.
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column in characters.
+    pub column: usize,
+    /// Byte offset of the start.
+    pub start: usize,
+    /// Byte offset of the end (exclusive).
+    pub end: usize,
+    /// The text of the figure.
+    pub text: String,
+    /// "money" or "parameters".
+    pub kind: String,
+    /// The stated value in base units; null for a range.
+    pub value: Option<String>,
+    /// The stated lower bound; null when open.
+    pub low: Option<String>,
+    /// The stated upper bound; null when open.
+    pub high: Option<String>,
+    /// ISO code for money.
+    pub currency: Option<String>,
+    /// The qualifier.
+    pub qualifier: Qualifier,
+    /// The rule id.
+    pub rule: String,
+    /// The language.
+    pub lang: String,
+    /// Where the unit came from.
+    pub unit_from: MentionOrigin,
+    /// The source's date (for convenience when rows are read one by one).
+    pub date: Option<String>,
+    /// The money value in the reporting currency.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reporting: Option<Reporting>,
+}
+
+impl MentionRow {
+    /// A row for a mention of a source.
+    pub fn new(source: &Source, m: &Mention, reporting: Option<Reporting>) -> Self {
+        let q = &m.quantity;
+        MentionRow {
+            path: source.path.clone(),
+            line: m.line,
+            column: m.column,
+            start: m.span.start,
+            end: m.span.end,
+            text: m.text.clone(),
+            kind: m.kind().to_string(),
+            value: q.value.map(plain),
+            low: q.low.map(plain),
+            high: q.high.map(plain),
+            currency: q.unit.currency().map(|c| c.to_string()),
+            qualifier: q.qualifier,
+            rule: m.rule.clone(),
+            lang: m.lang.clone(),
+            unit_from: m.origin.clone(),
+            date: source.date.map(|d| d.to_string()),
+            reporting,
+        }
+    }
+}
+
+/// What is said of a source in the extraction output.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceRow {
+    /// Path.
+    pub path: String,
+    /// Language.
+    pub lang: String,
+    /// Where the language came from.
+    pub lang_origin: String,
+    /// Date, or null when undated.
+    pub date: Option<String>,
+    /// Where the date came from.
+    pub date_origin: String,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Warnings met while reading.
+    pub warnings: Vec<String>,
+    /// Number of mentions.
+    pub mentions: usize,
+}
+
+impl SourceRow {
+    /// The row of a source.
+    pub fn new(s: &Source, mentions: usize) -> Self {
+        SourceRow {
+            path: s.path.clone(),
+            lang: s.lang.clone(),
+            lang_origin: s.lang_origin.to_string(),
+            date: s.date.map(|d| d.to_string()),
+            date_origin: s.date_origin.to_string(),
+            outlet: s.outlet.clone(),
+            warnings: s.warnings.clone(),
+            mentions,
+        }
+    }
+}
+
+/// The whole extraction output.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Extraction {
+    /// The sources read, sorted by path.
+    pub sources: Vec<SourceRow>,
+    /// The mentions, sorted by path then position.
+    pub mentions: Vec<MentionRow>,
+    /// Errors met (unreadable files...), as "path:line:col: message".
+    pub errors: Vec<String>,
+}
+
+/// `--format json`.
+pub fn write_json(x: &Extraction, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, x).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+/// `--format jsonl`: one mention per line.
+pub fn write_jsonl(x: &Extraction, out: &mut dyn Write) -> io::Result<()> {
+    for m in &x.mentions {
+        serde_json::to_writer(&mut *out, m).map_err(io::Error::other)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// The figure as a reader says it: "> 52 bn USD", "50–60 bn USD", "32 bn parameters".
+pub fn figure(row: &MentionRow) -> String {
+    let unit = row
+        .currency
+        .clone()
+        .unwrap_or_else(|| "parameters".to_string());
+    let amt = |s: &Option<String>| -> String {
+        s.as_deref()
+            .and_then(|v| v.parse::<rust_decimal::Decimal>().ok())
+            .map_or("?".to_string(), short_amount)
+    };
+    let sign = match row.qualifier {
+        Qualifier::Exact | Qualifier::Range => "",
+        Qualifier::Approx => "~",
+        Qualifier::MoreThan => ">",
+        Qualifier::AtLeast => "≥",
+        Qualifier::LessThan => "<",
+        Qualifier::AtMost => "≤",
+        Qualifier::UpTo => "≤",
+    };
+    if row.qualifier == Qualifier::Range {
+        format!("{}–{} {unit}", amt(&row.low), amt(&row.high))
+    } else {
+        format!("{sign}{} {unit}", amt(&row.value))
+    }
+}
+
+/// `--format table` (the default): per source, a header with its language and date and
+/// where they came from, then one line per mention.
+pub fn write_table(x: &Extraction, out: &mut dyn Write) -> io::Result<()> {
+    for (i, s) in x.sources.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        let date = match &s.date {
+            Some(d) => format!("{d} ({})", s.date_origin),
+            None => "undated".to_string(),
+        };
+        let outlet = s
+            .outlet
+            .as_ref()
+            .map_or(String::new(), |o| format!(", {o}"));
+        writeln!(
+            out,
+            "{}  [{} ({}), {date}{outlet}]",
+            s.path, s.lang, s.lang_origin
+        )?;
+        for w in &s.warnings {
+            writeln!(out, "  warning: {w}")?;
+        }
+        let rows: Vec<&MentionRow> = x.mentions.iter().filter(|m| m.path == s.path).collect();
+        if rows.is_empty() {
+            writeln!(out, "  (no figures found)")?;
+        }
+        for m in rows {
+            let mut note = String::new();
+            match &m.unit_from {
+                MentionOrigin::Stated => {}
+                MentionOrigin::ModelName { model } => {
+                    note = format!("  (from the name {model})");
+                }
+                MentionOrigin::Context { antecedent, .. } => {
+                    note = format!("  (unit from \"{antecedent}\")");
+                }
+            }
+            let conv = match &m.reporting {
+                Some(r)
+                    if r.error.is_none() && m.currency.as_deref() != Some(r.currency.as_str()) =>
+                {
+                    let v = r
+                        .value
+                        .as_ref()
+                        .or(r.low.as_ref())
+                        .and_then(|v| v.parse::<rust_decimal::Decimal>().ok())
+                        .map_or("?".to_string(), short_amount);
+                    format!(
+                        "  = {v} {} (rate {} on {})",
+                        r.currency,
+                        r.rate.as_deref().unwrap_or("?"),
+                        r.rate_date.as_deref().unwrap_or("?")
+                    )
+                }
+                Some(r) => r
+                    .error
+                    .as_ref()
+                    .map_or(String::new(), |e| format!("  (not converted: {e})")),
+                None => String::new(),
+            };
+            writeln!(
+                out,
+                "  {:>4}:{:<3} {:<10} {:<22} {:<40} {}{note}{conv}",
+                m.line,
+                m.column,
+                m.kind,
+                figure(m),
+                format!("\"{}\"", m.text.replace('\n', " ")),
+                m.rule
+            )?;
+        }
+    }
+    if !x.errors.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{} file(s) could not be read (see errors).",
+            x.errors.len()
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,5 @@
+//! Rendering: plain data in, bytes out through a writer. Renderers never extract, look
+//! up a rate or run a check; they only format what they are given.
+
+pub mod format;
+pub mod mentions;
