@@ -1,14 +1,122 @@
-//! `figcheck explain`.
+//! `figcheck explain "text"`: how a text is read, part by part.
+
 use crate::cli::args::ExplainArgs;
 use crate::cli::ExitStatus;
+use crate::extract::{extract_text, Mention, MentionOrigin};
+use crate::report::format::plain;
+use crate::rules::RuleSet;
+use crate::source::lang::{check_lang, detect_lang};
 use std::io::Write;
 
 /// Run `figcheck explain`.
 pub fn run(
-    _a: &ExplainArgs,
-    _out: &mut dyn Write,
+    a: &ExplainArgs,
+    out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<ExitStatus> {
-    writeln!(err, "error: not available yet")?;
-    Ok(ExitStatus::Error)
+    let rules = match super::extract::load_rules(&a.rules) {
+        Ok(r) => r,
+        Err(e) => return super::report_errors(&e, err),
+    };
+    let known = rules.languages();
+    let (lang, why) = match &a.lang {
+        Some(l) => match check_lang(l, &known) {
+            Ok(l) => (l, "--lang".to_string()),
+            Err(msg) => return super::report_errors(&crate::Error::usage(msg).into(), err),
+        },
+        None => match detect_lang(&a.text, &known) {
+            Some((l, conf)) => (l, format!("detected, confidence {conf:.2}")),
+            None => {
+                let l = if known.iter().any(|k| k == "en") {
+                    "en".to_string()
+                } else {
+                    known.first().cloned().unwrap_or_default()
+                };
+                (
+                    l,
+                    "default: the text is too short to detect; use --lang".to_string(),
+                )
+            }
+        },
+    };
+    writeln!(out, "Read as \"{lang}\" ({why}).")?;
+    let mentions = extract_text(&rules, &a.text, &lang);
+    if mentions.is_empty() {
+        writeln!(out, "No figure found.")?;
+        writeln!(
+            out,
+            "A figure needs a number (digits or words) with a currency, a scale word with a unit, \"paramètres\"/\"parameters\", or a model name such as QwQ-32B."
+        )?;
+        return Ok(ExitStatus::Clean);
+    }
+    for m in &mentions {
+        explain_one(&rules, m, out)?;
+    }
+    Ok(ExitStatus::Clean)
+}
+
+fn explain_one(rules: &RuleSet, m: &Mention, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out)?;
+    writeln!(
+        out,
+        "\"{}\"  (bytes {}..{})",
+        m.text, m.span.start, m.span.end
+    )?;
+    let origin = rules
+        .patterns
+        .get(&m.rule)
+        .map_or(String::new(), |p| format!("  ({})", p.location));
+    writeln!(out, "  rule       {}{origin}", m.rule)?;
+    let r = &m.reading;
+    let q = &m.quantity;
+    if let Some(words) = &r.qualifier {
+        writeln!(out, "  qualifier  \"{words}\" -> {}", q.qualifier)?;
+    } else {
+        writeln!(out, "  qualifier  none -> {}", q.qualifier)?;
+    }
+    match &r.number_hi {
+        Some(hi) => writeln!(out, "  numbers    \"{}\" and \"{hi}\" (a range)", r.number)?,
+        None => writeln!(out, "  number     \"{}\"", r.number)?,
+    }
+    match &r.scale {
+        Some((w, f)) => writeln!(out, "  scale      \"{w}\" -> x {}", plain(*f))?,
+        None => writeln!(out, "  scale      none")?,
+    }
+    match (&r.currency, q.unit.currency()) {
+        (Some(alias), Some(c)) => writeln!(out, "  currency   \"{alias}\" -> {c}")?,
+        (None, Some(c)) => writeln!(out, "  currency   {c}")?,
+        _ => writeln!(out, "  unit       parameters")?,
+    }
+    if let Some(note) = &r.currency_note {
+        writeln!(out, "             {note}")?;
+    }
+    match &m.origin {
+        MentionOrigin::Stated => {}
+        MentionOrigin::ModelName { model } => {
+            writeln!(out, "  from       the model name \"{model}\"")?;
+        }
+        MentionOrigin::Context { antecedent, .. } => {
+            writeln!(
+                out,
+                "  unit from  \"{antecedent}\" (the figure before it in the sentence)"
+            )?;
+        }
+    }
+    let v = |d: Option<rust_decimal::Decimal>| d.map_or("open".to_string(), plain);
+    match q.value {
+        Some(value) => writeln!(
+            out,
+            "  value      {}  (stated bounds {} .. {})",
+            plain(value),
+            v(q.low),
+            v(q.high)
+        )?,
+        None => writeln!(out, "  value      {} .. {}", v(q.low), v(q.high))?,
+    }
+    writeln!(
+        out,
+        "  precision  {}  (the last stated digit)",
+        plain(q.precision)
+    )?;
+    Ok(())
 }
