@@ -227,3 +227,126 @@ fn combine(a: Exact, b: Exact) -> Option<Exact> {
         table,
     })
 }
+
+/// Values worked out by hand from rows of `rates/ecb.csv` (units per 1 EUR):
+/// 2025-02-24 CNY 7.5879, USD 1.0466; 2025-03-06 CNY 7.8247, USD 1.0796;
+/// 2025-09-24 CNY 8.3786, USD 1.1756. So 380 bn CNY = 380/7.5879 = 50.0797 bn EUR and
+/// 380 x 1.0466/7.5879 = 52.4134 bn USD on 2025-02-24, and so on.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+    fn c(s: &str) -> Currency {
+        s.parse().unwrap()
+    }
+    fn bn(tables: &RateTables, to: &str, date: &str) -> String {
+        let amount = Decimal::new(380_000_000_000, 0);
+        let v = tables
+            .convert(amount, Currency::CNY, c(to), d(date))
+            .unwrap();
+        assert_eq!(v.quote.table, "ecb");
+        assert_eq!(v.quote.rate_date, d(date));
+        (v.value / Decimal::from(1_000_000_000))
+            .round_dp(2)
+            .to_string()
+    }
+
+    #[test]
+    fn alibaba_plan_at_each_articles_date() {
+        let t = RateTables::bundled().unwrap();
+        assert_eq!(bn(&t, "EUR", "2025-02-24"), "50.08");
+        assert_eq!(bn(&t, "USD", "2025-02-24"), "52.41");
+        assert_eq!(bn(&t, "EUR", "2025-03-06"), "48.56");
+        assert_eq!(bn(&t, "USD", "2025-03-06"), "52.43");
+        assert_eq!(bn(&t, "USD", "2025-09-24"), "53.32");
+        // The exact value: 380e9 x 1.0466 / 7.5879, divided once.
+        let v = t
+            .convert(
+                Decimal::from(380_000_000_000u64),
+                Currency::CNY,
+                Currency::USD,
+                d("2025-02-24"),
+            )
+            .unwrap();
+        assert_eq!(v.value.round_dp(6).to_string(), "52413447725.984792");
+        assert_eq!(v.quote.rate.round_dp(8).to_string(), "0.13793013");
+    }
+
+    #[test]
+    fn direct_rates_and_identity() {
+        let t = RateTables::bundled().unwrap();
+        let q = t
+            .quote(Currency::EUR, Currency::USD, d("2025-02-24"))
+            .unwrap();
+        assert_eq!(q.rate.to_string(), "1.0466");
+        let q = t
+            .quote(Currency::USD, Currency::EUR, d("2025-02-24"))
+            .unwrap();
+        assert_eq!(q.rate.round_dp(6).to_string(), "0.955475");
+        let q = t.quote(c("XYZ"), c("XYZ"), d("1990-01-01")).unwrap();
+        assert_eq!((q.rate, q.table.as_str()), (Decimal::ONE, IDENTITY));
+    }
+
+    #[test]
+    fn a_saturday_uses_the_friday_row() {
+        let t = RateTables::bundled().unwrap();
+        let q = t
+            .quote(Currency::EUR, Currency::USD, d("2021-04-10"))
+            .unwrap();
+        assert_eq!(q.rate_date, d("2021-04-09"));
+        assert_eq!(q.rate.to_string(), "1.1888");
+    }
+
+    #[test]
+    fn misses_are_errors_that_say_why() {
+        let t = RateTables::bundled().unwrap();
+        let msg = |from: &str, to: &str, date: &str| {
+            t.quote(c(from), c(to), d(date)).unwrap_err().to_string()
+        };
+        assert_eq!(
+            msg("CNY", "EUR", "1998-12-31"),
+            "no rate for CNY on 1998-12-31: the table \"ecb\" starts on 1999-01-04"
+        );
+        // RUB is last quoted on 2022-03-01, HRK on 2022-12-30: no fallback to older rows.
+        assert_eq!(
+            msg("RUB", "EUR", "2022-03-02"),
+            "no rate for RUB on 2022-03-02: the table \"ecb\" has no value (N/A) for RUB in its row of 2022-03-02"
+        );
+        assert_eq!(
+            msg("EUR", "HRK", "2023-01-07"),
+            "no rate for HRK on 2023-01-07: the table \"ecb\" has no value (N/A) for HRK in its row \
+             of 2023-01-06, the latest on or before 2023-01-07"
+        );
+        assert!(t.quote(c("RUB"), Currency::EUR, d("2022-03-01")).is_ok());
+        // 30 days after the last row (2026-10-30).
+        assert_eq!(
+            msg("USD", "EUR", "2026-11-29"),
+            "no rate for USD on 2026-11-29: the table \"ecb\" ends on 2026-10-30, more than the maximum gap of 7 days earlier"
+        );
+        assert!(t
+            .quote(Currency::USD, Currency::EUR, d("2026-11-06"))
+            .is_ok());
+        assert_eq!(
+            msg("XYZ", "EUR", "2025-02-24"),
+            "no rate for XYZ on 2025-02-24: no loaded rate table has XYZ"
+        );
+        assert_eq!(
+            msg("EUR", "XYZ", "2025-02-24"),
+            "no rate for XYZ on 2025-02-24: no loaded rate table has XYZ"
+        );
+        assert!(matches!(
+            t.quote(c("XYZ"), Currency::USD, d("2025-02-24")),
+            Err(RateError::UnknownCurrency { .. })
+        ));
+    }
+
+    #[test]
+    fn overflow_is_an_error() {
+        let t = RateTables::bundled().unwrap();
+        let r = t.convert(Decimal::MAX, Currency::EUR, c("IDR"), d("2025-02-24"));
+        assert!(matches!(r, Err(RateError::Overflow { .. })), "{r:?}");
+    }
+}
