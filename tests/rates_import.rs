@@ -1,5 +1,7 @@
 //! `rates import`: merging newer rows, and an import that fails leaves the table whole.
 
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // tests: a failure should panic
+
 use figcheck::rates::import;
 use std::path::{Path, PathBuf};
 

@@ -1,5 +1,7 @@
 //! User rate tables: override of the bundled ECB table, priority order, gaps, errors.
 
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // tests: a failure should panic
+
 use chrono::NaiveDate;
 use figcheck::quantity::Currency;
 use figcheck::rates::{RateError, RateTables};

@@ -17,5 +17,5 @@ pub const TEXT: &str = include_str!("../../rates/ecb.csv");
 
 /// Parse the bundled table.
 pub fn table() -> Result<RateTable, Error> {
-    Ok(ecb::parse(TEXT, Path::new(PATH))?.into_table(NAME, None))
+    ecb::parse_table(TEXT, Path::new(PATH), NAME, None)
 }

@@ -63,18 +63,8 @@ pub fn looks_like_ecb(text: &str) -> bool {
         && !first.to_ascii_lowercase().contains("base")
 }
 
-/// Read a wide table; `path` is used for error locations only. Every row is checked:
-/// the date, the number of cells, each rate (a positive decimal or "N/A"), and that no
-/// date appears twice.
-pub fn parse(text: &str, path: &Path) -> Result<EcbData, Error> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text.lines().enumerate();
-    let Some((_, header)) = lines.next() else {
-        return Err(
-            Error::rate("empty file: expected a header line \"Date,USD,JPY,...\"")
-                .at(Location::file(path)),
-        );
-    };
+/// Read the header line: "Date" then distinct currency codes, EUR excluded.
+fn parse_header(header: &str, path: &Path) -> Result<Vec<Currency>, Error> {
     let header_cells = cells(header);
     let mut currencies = Vec::with_capacity(header_cells.len());
     for (i, (offset, cell)) in header_cells.iter().enumerate() {
@@ -113,50 +103,166 @@ pub fn parse(text: &str, path: &Path) -> Result<EcbData, Error> {
         }
         currencies.push(cur);
     }
-    let mut rows = BTreeMap::new();
-    for (idx, line) in lines {
-        let line_no = idx + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let row_cells = cells(line);
-        if row_cells.len() != currencies.len() + 1 {
-            return Err(error_at(
-                path,
-                line_no,
-                line,
-                0,
-                format!(
-                    "{} cells, the header has {} (Date and {} currencies)",
-                    row_cells.len(),
-                    currencies.len() + 1,
-                    currencies.len()
-                ),
-            ));
-        }
-        let mut it = row_cells.iter();
-        let Some((date_offset, date_cell)) = it.next() else {
-            continue;
-        };
-        let date =
-            parse_date(date_cell).map_err(|e| error_at(path, line_no, line, *date_offset, e))?;
-        let mut values = Vec::with_capacity(currencies.len());
-        for ((offset, cell), cur) in it.zip(&currencies) {
+    Ok(currencies)
+}
+
+/// Read one data row, handing each rate to `put(column, value)`; returns its date.
+/// No allocation on the way: this is the hot loop of loading the bundled table.
+fn parse_row(
+    line: &str,
+    line_no: usize,
+    currencies: &[Currency],
+    path: &Path,
+    mut put: impl FnMut(usize, Option<Decimal>),
+) -> Result<NaiveDate, Error> {
+    let width = currencies.len() + 1;
+    let mut date = None;
+    let mut n = 0usize;
+    let mut start = 0usize;
+    let mut last_empty = false;
+    for part in line.split(',') {
+        let offset = start + (part.len() - part.trim_start().len());
+        start += part.len() + 1;
+        let cell = part.trim();
+        if n == 0 {
+            date = Some(parse_date(cell).map_err(|e| error_at(path, line_no, line, offset, e))?);
+        } else if let Some(cur) = currencies.get(n - 1) {
             let v = parse_rate(cell)
-                .map_err(|e| error_at(path, line_no, line, *offset, format!("{cur}: {e}")))?;
-            values.push(v);
+                .map_err(|e| error_at(path, line_no, line, offset, format!("{cur}: {e}")))?;
+            put(n - 1, v);
         }
+        last_empty = cell.is_empty();
+        n += 1;
+    }
+    // The ECB files end each line with a comma: one trailing empty cell is allowed.
+    let n = if n == width + 1 && last_empty {
+        width
+    } else {
+        n
+    };
+    match date {
+        Some(d) if n == width => Ok(d),
+        _ => Err(error_at(
+            path,
+            line_no,
+            line,
+            0,
+            format!(
+                "{n} cells, the header has {width} (Date and {} currencies)",
+                currencies.len()
+            ),
+        )),
+    }
+}
+
+/// The data lines with their 1-based numbers, blank lines skipped.
+fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .skip(1)
+        .map(|(i, l)| (i + 1, l))
+        .filter(|(_, l)| !l.trim().is_empty())
+}
+
+fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+fn header_line<'a>(text: &'a str, path: &Path) -> Result<&'a str, Error> {
+    text.lines().next().ok_or_else(|| {
+        Error::rate("empty file: expected a header line \"Date,USD,JPY,...\"")
+            .at(Location::file(path))
+    })
+}
+
+fn duplicate(path: &Path, line_no: usize, line: &str, date: NaiveDate) -> Error {
+    error_at(path, line_no, line, 0, format!("{date} appears twice"))
+}
+
+/// Read a wide table; `path` is used for error locations only. Every row is checked:
+/// the date, the number of cells, each rate (a positive decimal or "N/A"), and that no
+/// date appears twice.
+pub fn parse(text: &str, path: &Path) -> Result<EcbData, Error> {
+    let text = strip_bom(text);
+    let currencies = parse_header(header_line(text, path)?, path)?;
+    let mut rows = BTreeMap::new();
+    for (line_no, line) in data_lines(text) {
+        let mut values = vec![None; currencies.len()];
+        let date = parse_row(line, line_no, &currencies, path, |i, v| {
+            if let Some(cell) = values.get_mut(i) {
+                *cell = v;
+            }
+        })?;
         if rows.insert(date, values).is_some() {
-            return Err(error_at(
-                path,
-                line_no,
-                line,
-                *date_offset,
-                format!("{date} appears twice"),
-            ));
+            return Err(duplicate(path, line_no, line, date));
         }
     }
     Ok(EcbData { currencies, rows })
+}
+
+/// Read a wide table straight into a [`RateTable`] of series (EUR, X), column by
+/// column (the fast path used to load tables; same checks as [`parse`]).
+pub fn parse_table(
+    text: &str,
+    path: &Path,
+    name: &str,
+    origin: Option<PathBuf>,
+) -> Result<RateTable, Error> {
+    let text = strip_bom(text);
+    let currencies = parse_header(header_line(text, path)?, path)?;
+    let mut dates: Vec<NaiveDate> = Vec::new();
+    let mut lines: Vec<usize> = Vec::new();
+    let mut columns: Vec<Vec<Option<Decimal>>> = vec![Vec::new(); currencies.len()];
+    for (line_no, line) in data_lines(text) {
+        let date = parse_row(line, line_no, &currencies, path, |i, v| {
+            if let Some(col) = columns.get_mut(i) {
+                col.push(v);
+            }
+        })?;
+        dates.push(date);
+        lines.push(line_no);
+    }
+    // Oldest first: the bundled table already is, the ECB history is newest first.
+    let ascending = dates.windows(2).all(|w| matches!(w, [a, b] if a < b));
+    if !ascending {
+        let mut order: Vec<usize> = (0..dates.len()).collect();
+        order.sort_by_key(|i| (dates.get(*i).copied(), lines.get(*i).copied()));
+        for w in order.windows(2) {
+            if let [a, b] = w {
+                if dates.get(*a) == dates.get(*b) {
+                    let line_no = lines.get(*b).copied().unwrap_or(0);
+                    let line = text.lines().nth(line_no.saturating_sub(1)).unwrap_or("");
+                    let date = dates.get(*b).copied().unwrap_or_default();
+                    return Err(duplicate(path, line_no, line, date));
+                }
+            }
+        }
+        let permute = |v: &[Option<Decimal>]| -> Vec<Option<Decimal>> {
+            order.iter().filter_map(|i| v.get(*i).copied()).collect()
+        };
+        columns = columns.iter().map(|c| permute(c)).collect();
+        dates = order
+            .iter()
+            .filter_map(|i| dates.get(*i).copied())
+            .collect();
+    }
+    let rows = dates.len();
+    let series = currencies
+        .iter()
+        .zip(columns)
+        .map(|(cur, col)| {
+            (
+                (Currency::EUR, *cur),
+                Series::from_parts(dates.clone(), col),
+            )
+        })
+        .collect();
+    Ok(RateTable {
+        name: name.to_string(),
+        origin,
+        series,
+        rows,
+    })
 }
 
 impl EcbData {
@@ -239,6 +345,25 @@ mod tests {
         let daily = "Date, USD, JPY, \n30 October 2026, 1.1172, 175.68, \n";
         let t = parse(daily, Path::new("d.csv")).unwrap();
         assert_eq!(t.rows.keys().next().unwrap().to_string(), "2026-10-30");
+    }
+
+    #[test]
+    fn the_fast_table_reader_agrees_with_the_row_reader() {
+        let hist = "Date,USD,JPY,\n2025-02-25,1.05,N/A,\n2025-02-21,1.04,156,\n2025-02-24,1.0465,157.92,\n";
+        let p = Path::new("h.csv");
+        let fast = parse_table(hist, p, "t", None).unwrap();
+        assert_eq!(fast, parse(hist, p).unwrap().into_table("t", None));
+        assert_eq!(fast.rows, 3);
+        let dup = "Date,USD\n2025-02-25,1\n2025-02-24,1\n2025-02-25,2\n";
+        let e = parse_table(dup, Path::new("x.csv"), "t", None).unwrap_err();
+        assert_eq!(e.to_string(), "x.csv:4:1: 2025-02-25 appears twice");
+        let e = parse_table(
+            "Date,USD,\n2025-02-25,1,2,\n",
+            Path::new("x.csv"),
+            "t",
+            None,
+        );
+        assert!(e.unwrap_err().to_string().starts_with("x.csv:2:1: 4 cells"));
     }
 
     #[test]

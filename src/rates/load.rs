@@ -86,7 +86,7 @@ pub fn read_table(path: &Path) -> Result<RateTable, Error> {
         .file_stem()
         .map_or_else(|| "table".to_string(), |s| s.to_string_lossy().into_owned());
     if ecb::looks_like_ecb(&text) {
-        Ok(ecb::parse(&text, path)?.into_table(&name, Some(path.to_path_buf())))
+        ecb::parse_table(&text, path, &name, Some(path.to_path_buf()))
     } else {
         user::parse(&text, path, &name)
     }

@@ -24,6 +24,11 @@ pub(super) fn parse_cli_date(s: &str) -> Result<NaiveDate, Error> {
     })
 }
 
+/// "1 row", "2 rows".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Run `figcheck rates import`.
 pub fn import(
     a: &RatesImportArgs,
@@ -37,8 +42,8 @@ pub fn import(
     let into = display_path(&a.into);
     writeln!(
         out,
-        "imported {} rows from {} into {into}: {} added, {} replaced, {} unchanged",
-        s.rows_read,
+        "imported {} from {} into {into}: {} added, {} replaced, {} unchanged",
+        count(s.rows_read, "row", "rows"),
         display_path(&a.file),
         s.added,
         s.replaced,
@@ -51,8 +56,9 @@ pub fn import(
     match (s.first_date, s.last_date) {
         (Some(first), Some(last)) => writeln!(
             out,
-            "{into} now has {} rows from {first} to {last}, {} currencies",
-            s.total_rows, s.total_currencies
+            "{into} now has {} from {first} to {last}, {}",
+            count(s.total_rows, "row", "rows"),
+            count(s.total_currencies, "currency", "currencies")
         )?,
         _ => writeln!(out, "{into} has no rows")?,
     }
@@ -166,21 +172,26 @@ pub fn info(
         SimpleFormat::Human => {
             writeln!(
                 out,
-                "{} rate table(s), highest priority first; maximum gap {} days",
-                infos.len(),
+                "{}, highest priority first; maximum gap {} days",
+                count(infos.len(), "rate table", "rate tables"),
                 tables.max_gap()
             )?;
             for t in &infos {
                 writeln!(out, "[{}] {}  {}", t.priority, t.name, origin(&t.origin))?;
                 writeln!(
                     out,
-                    "    {} rows from {} to {}",
-                    t.rows,
+                    "    {} from {} to {}",
+                    count(t.rows, "row", "rows"),
                     opt(t.first_date),
                     opt(t.last_date)
                 )?;
                 let names: Vec<&str> = t.currencies.iter().map(Currency::as_str).collect();
-                writeln!(out, "    {} currencies: {}", names.len(), names.join(" "))?;
+                writeln!(
+                    out,
+                    "    {}: {}",
+                    count(names.len(), "currency", "currencies"),
+                    names.join(" ")
+                )?;
                 if t.pairs.iter().any(|p| !p.starts_with("EUR/")) {
                     writeln!(out, "    pairs: {}", t.pairs.join(" "))?;
                 }
