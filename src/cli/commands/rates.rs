@@ -1,32 +1,223 @@
-//! `figcheck rates ...` (being built: see issue 3).
-use crate::cli::args::{RatesImportArgs, RatesInfoArgs, RatesShowArgs};
+//! `figcheck rates import | show | info`.
+
+use super::report_errors;
+use crate::cli::args::{RateArgs, RatesImportArgs, RatesInfoArgs, RatesShowArgs, SimpleFormat};
 use crate::cli::ExitStatus;
+use crate::error::display_path;
+use crate::quantity::Currency;
+use crate::rates::{bundled, format, import as import_table, RateError, RateQuote, RateTables};
+use crate::{Error, Errors};
+use chrono::NaiveDate;
 use std::io::Write;
+
+/// Load the tables a command's rate flags ask for.
+pub(super) fn load_tables(a: &RateArgs) -> Result<RateTables, Errors> {
+    RateTables::load(&a.rates, !a.no_default_rates, a.max_gap)
+}
+
+/// A `--date` value.
+pub(super) fn parse_cli_date(s: &str) -> Result<NaiveDate, Error> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+        Error::usage(format!(
+            "--date \"{s}\" is not a date (expected YYYY-MM-DD)"
+        ))
+    })
+}
+
+/// "1 row", "2 rows".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
 
 /// Run `figcheck rates import`.
 pub fn import(
-    _a: &RatesImportArgs,
-    _out: &mut dyn Write,
+    a: &RatesImportArgs,
+    out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<ExitStatus> {
-    writeln!(err, "error: not available yet")?;
-    Ok(ExitStatus::Error)
+    let s = match import_table(&a.file, &a.into) {
+        Ok(s) => s,
+        Err(e) => return report_errors(&e.into(), err),
+    };
+    let into = display_path(&a.into);
+    writeln!(
+        out,
+        "imported {} from {} into {into}: {} added, {} replaced, {} unchanged",
+        count(s.rows_read, "row", "rows"),
+        display_path(&a.file),
+        s.added,
+        s.replaced,
+        s.unchanged
+    )?;
+    if !s.new_currencies.is_empty() {
+        let names: Vec<&str> = s.new_currencies.iter().map(Currency::as_str).collect();
+        writeln!(out, "new currencies: {}", names.join(", "))?;
+    }
+    match (s.first_date, s.last_date) {
+        (Some(first), Some(last)) => writeln!(
+            out,
+            "{into} now has {} from {first} to {last}, {}",
+            count(s.total_rows, "row", "rows"),
+            count(s.total_currencies, "currency", "currencies")
+        )?,
+        _ => writeln!(out, "{into} has no rows")?,
+    }
+    Ok(ExitStatus::Clean)
 }
+
 /// Run `figcheck rates show`.
 pub fn show(
-    _a: &RatesShowArgs,
-    _out: &mut dyn Write,
+    a: &RatesShowArgs,
+    out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<ExitStatus> {
-    writeln!(err, "error: not available yet")?;
-    Ok(ExitStatus::Error)
+    let date = match parse_cli_date(&a.date) {
+        Ok(d) => d,
+        Err(e) => return report_errors(&e.into(), err),
+    };
+    let only = match a.currency.as_deref().map(str::parse::<Currency>) {
+        None => None,
+        Some(Ok(c)) => Some(c),
+        Some(Err(e)) => return report_errors(&Error::usage(e).into(), err),
+    };
+    let tables = match load_tables(&a.rates) {
+        Ok(t) => t,
+        Err(e) => return report_errors(&e, err),
+    };
+    let currencies: Vec<Currency> = match only {
+        Some(c) => vec![c],
+        None => tables
+            .currencies()
+            .into_iter()
+            .filter(|c| *c != Currency::EUR)
+            .collect(),
+    };
+    let rows: Vec<(Currency, Result<RateQuote, RateError>)> = currencies
+        .iter()
+        .map(|c| (*c, tables.quote(Currency::EUR, *c, date)))
+        .collect();
+    // One currency asked for, or none found at all: the misses are errors.
+    if only.is_some() || rows.iter().all(|(_, r)| r.is_err()) {
+        let errors: Vec<Error> = rows
+            .iter()
+            .filter_map(|(_, r)| r.as_ref().err().map(|e| e.clone().into()))
+            .collect();
+        if !errors.is_empty() {
+            return report_errors(&Errors(errors), err);
+        }
+    }
+    match a.format {
+        SimpleFormat::Human => {
+            writeln!(out, "rates on {date}, units per 1 EUR:")?;
+            for (c, r) in &rows {
+                match r {
+                    Ok(q) => {
+                        write!(
+                            out,
+                            "{c}  {:>12}  table \"{}\", row of {}",
+                            format::rate(q.rate),
+                            q.table,
+                            q.rate_date
+                        )?;
+                        if q.rate_date != date {
+                            write!(out, " (the latest on or before {date})")?;
+                        }
+                        writeln!(out)?;
+                    }
+                    Err(e) => writeln!(out, "{c}  {:>12}  {e}", "-")?,
+                }
+            }
+        }
+        SimpleFormat::Json => {
+            let items: Vec<serde_json::Value> = rows
+                .iter()
+                .map(|(c, r)| match r {
+                    Ok(q) => serde_json::json!({
+                        "currency": c.as_str(),
+                        "rate": q.rate.to_string(),
+                        "rate_date": q.rate_date.to_string(),
+                        "table": q.table,
+                    }),
+                    Err(e) => serde_json::json!({
+                        "currency": c.as_str(),
+                        "error": e.to_string(),
+                    }),
+                })
+                .collect();
+            let doc = serde_json::json!({"date": date.to_string(), "base": "EUR", "rates": items});
+            serde_json::to_writer_pretty(&mut *out, &doc)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(ExitStatus::Clean)
 }
+
 /// Run `figcheck rates info`.
 pub fn info(
-    _a: &RatesInfoArgs,
-    _out: &mut dyn Write,
+    a: &RatesInfoArgs,
+    out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<ExitStatus> {
-    writeln!(err, "error: not available yet")?;
-    Ok(ExitStatus::Error)
+    let tables = match load_tables(&a.rates) {
+        Ok(t) => t,
+        Err(e) => return report_errors(&e, err),
+    };
+    let infos = tables.info();
+    let origin = |o: &Option<std::path::PathBuf>| match o {
+        Some(p) => display_path(p),
+        None => format!("built in (from {})", bundled::PATH),
+    };
+    let opt = |d: Option<NaiveDate>| d.map_or_else(|| "-".to_string(), |d| d.to_string());
+    match a.format {
+        SimpleFormat::Human => {
+            writeln!(
+                out,
+                "{}, highest priority first; maximum gap {} days",
+                count(infos.len(), "rate table", "rate tables"),
+                tables.max_gap()
+            )?;
+            for t in &infos {
+                writeln!(out, "[{}] {}  {}", t.priority, t.name, origin(&t.origin))?;
+                writeln!(
+                    out,
+                    "    {} from {} to {}",
+                    count(t.rows, "row", "rows"),
+                    opt(t.first_date),
+                    opt(t.last_date)
+                )?;
+                let names: Vec<&str> = t.currencies.iter().map(Currency::as_str).collect();
+                writeln!(
+                    out,
+                    "    {}: {}",
+                    count(names.len(), "currency", "currencies"),
+                    names.join(" ")
+                )?;
+                if t.pairs.iter().any(|p| !p.starts_with("EUR/")) {
+                    writeln!(out, "    pairs: {}", t.pairs.join(" "))?;
+                }
+            }
+        }
+        SimpleFormat::Json => {
+            let items: Vec<serde_json::Value> = infos
+                .iter()
+                .map(|t| {
+                    serde_json::json!({
+                        "name": t.name,
+                        "origin": t.origin.as_ref().map(|p| display_path(p)),
+                        "bundled": t.origin.is_none(),
+                        "priority": t.priority,
+                        "first_date": t.first_date.map(|d| d.to_string()),
+                        "last_date": t.last_date.map(|d| d.to_string()),
+                        "rows": t.rows,
+                        "currencies": t.currencies.iter().map(Currency::as_str).collect::<Vec<_>>(),
+                        "pairs": t.pairs,
+                    })
+                })
+                .collect();
+            let doc = serde_json::json!({"max_gap_days": tables.max_gap(), "tables": items});
+            serde_json::to_writer_pretty(&mut *out, &doc)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(ExitStatus::Clean)
 }
