@@ -19,6 +19,7 @@ pub mod format;
 mod info;
 mod load;
 mod lookup;
+pub mod normalize;
 pub mod table;
 pub mod update;
 pub mod user;

@@ -235,7 +235,10 @@ pub fn write_table(x: &Extraction, out: &mut dyn Write) -> io::Result<()> {
                     format!(
                         "  = {v} {} (rate {} on {})",
                         r.currency,
-                        r.rate.as_deref().unwrap_or("?"),
+                        r.rate
+                            .as_deref()
+                            .and_then(|v| v.parse::<rust_decimal::Decimal>().ok())
+                            .map_or("?".to_string(), crate::rates::format::rate),
                         r.rate_date.as_deref().unwrap_or("?")
                     )
                 }

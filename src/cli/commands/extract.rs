@@ -2,13 +2,20 @@
 
 use crate::cli::args::{ExtractArgs, ExtractFormat, SourceArgs};
 use crate::cli::ExitStatus;
-use crate::extract::extract_mentions;
+use crate::extract::{extract_mentions, Mention};
+use crate::quantity::Currency;
+use crate::rates::normalize::convert_quantity;
+use crate::rates::RateTables;
+use crate::report::format::plain;
+use crate::report::mentions::Reporting;
 use crate::report::mentions::{self, Extraction, MentionRow, SourceRow};
 use crate::rules::RuleSet;
 use crate::source::{load_sources, parse_date_flag, LoadOptions, Source};
 use crate::{Error, Errors};
 use rayon::prelude::*;
+use rust_decimal::Decimal;
 use std::io::Write;
+use std::str::FromStr;
 
 /// Resolve the source flags into load options for the languages the rules know.
 pub(crate) fn load_options(a: &SourceArgs, rules: &RuleSet) -> Result<LoadOptions, Error> {
@@ -61,6 +68,38 @@ pub(crate) fn extract_all(
         .collect()
 }
 
+/// A money mention in the reporting currency at its source's date, or why not.
+fn reporting(tables: &RateTables, s: &Source, m: &Mention, to: Currency) -> Option<Reporting> {
+    let from = m.quantity.unit.currency()?;
+    let mut r = Reporting {
+        currency: to.to_string(),
+        value: None,
+        low: None,
+        high: None,
+        rate: None,
+        rate_date: None,
+        table: None,
+        error: None,
+    };
+    let Some(date) = s.date else {
+        r.error = Some("the source is undated: no rate date to convert at".to_string());
+        return Some(r);
+    };
+    let round = |d: Decimal| plain(d.round_dp(2));
+    match convert_quantity(tables, &m.quantity, from, to, date) {
+        Ok(c) => {
+            r.value = c.value.map(round);
+            r.low = c.low.map(round);
+            r.high = c.high.map(round);
+            r.rate = Some(plain(c.quote.rate));
+            r.rate_date = Some(c.quote.rate_date.to_string());
+            r.table = Some(c.quote.table);
+        }
+        Err(e) => r.error = Some(e.to_string()),
+    }
+    Some(r)
+}
+
 /// Run `figcheck extract`.
 pub fn run(
     a: &ExtractArgs,
@@ -75,6 +114,16 @@ pub fn run(
         Ok(o) => o,
         Err(e) => return super::report_errors(&e.into(), err),
     };
+    let reporting_currency = match Currency::from_str(&a.currency) {
+        Ok(c) => c,
+        Err(msg) => {
+            return super::report_errors(&Error::usage(format!("--currency: {msg}")).into(), err)
+        }
+    };
+    let tables = match super::rates::load_tables(&a.rates) {
+        Ok(t) => t,
+        Err(e) => return super::report_errors(&e, err),
+    };
     let (sources, errors) = load_sources(&opts);
     let all = extract_all(&rules, &sources);
     let mut x = Extraction {
@@ -85,7 +134,8 @@ pub fn run(
     for (s, ms) in sources.iter().zip(&all) {
         x.sources.push(SourceRow::new(s, ms.len()));
         for m in ms {
-            x.mentions.push(MentionRow::new(s, m, None));
+            let reporting = reporting(&tables, s, m, reporting_currency);
+            x.mentions.push(MentionRow::new(s, m, reporting));
         }
     }
     match a.format {

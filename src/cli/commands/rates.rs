@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use std::io::Write;
 
 /// Load the tables a command's rate flags ask for.
-pub(super) fn load_tables(a: &RateArgs) -> Result<RateTables, Errors> {
+pub(crate) fn load_tables(a: &RateArgs) -> Result<RateTables, Errors> {
     RateTables::load(&a.rates, !a.no_default_rates, a.max_gap)
 }
 
