@@ -5,6 +5,7 @@
 use super::interpret::Candidate;
 use super::mention::MentionOrigin;
 use crate::rules::compile::PatternKind;
+use crate::text::segment::crosses_sentence;
 
 /// How far back (bytes) an antecedent may be.
 const MAX_DISTANCE: usize = 400;
@@ -31,37 +32,8 @@ pub fn resolve(candidates: Vec<Candidate>, text: &str) -> Vec<Candidate> {
                 antecedent_start: a.span.start,
             };
             out.push(c);
-        } else if let Some(last) = out.last() {
-            // keep scanning: nothing to do, the figure is dropped
-            let _ = last;
         }
+        // else: no figure to take a unit from, so this is not a figure
     }
     out
-}
-
-/// Whether text between two figures ends a sentence: a line break, or . ! ? ; followed
-/// by a space.
-fn crosses_sentence(between: &str) -> bool {
-    let mut prev_end = false;
-    for c in between.chars() {
-        if c == '\n' {
-            return true;
-        }
-        if prev_end && c.is_whitespace() {
-            return true;
-        }
-        prev_end = matches!(c, '.' | '!' | '?' | ';');
-    }
-    false
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn sentence_breaks() {
-        assert!(super::crosses_sentence(" en 2025. Puis "));
-        assert!(super::crosses_sentence(" x\ny "));
-        assert!(!super::crosses_sentence(" en 2025, contre "));
-        assert!(!super::crosses_sentence(" 8.4 "));
-    }
 }

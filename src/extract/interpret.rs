@@ -117,6 +117,7 @@ pub fn interpret(
             (Unit::Parameters, true, MentionOrigin::ModelName { model })
         }
         PatternKind::ScaledNumber => (Unit::Parameters, false, MentionOrigin::Stated),
+        PatternKind::Ratio => (Unit::Ratio, true, MentionOrigin::Stated),
     };
 
     let precision = scale.checked_mul(power_of_ten_neg(decimals))?;

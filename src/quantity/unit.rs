@@ -12,6 +12,8 @@ pub enum Unit {
     Money(Currency),
     /// A count of AI-model parameters.
     Parameters,
+    /// A ratio between two figures ("vingt fois plus").
+    Ratio,
 }
 
 impl Unit {
@@ -20,6 +22,7 @@ impl Unit {
         match self {
             Unit::Money(_) => "money",
             Unit::Parameters => "parameters",
+            Unit::Ratio => "ratio",
         }
     }
 
@@ -27,7 +30,7 @@ impl Unit {
     pub fn currency(&self) -> Option<Currency> {
         match self {
             Unit::Money(c) => Some(*c),
-            Unit::Parameters => None,
+            Unit::Parameters | Unit::Ratio => None,
         }
     }
 }
@@ -37,6 +40,7 @@ impl fmt::Display for Unit {
         match self {
             Unit::Money(c) => write!(f, "{c}"),
             Unit::Parameters => f.write_str("parameters"),
+            Unit::Ratio => f.write_str("times"),
         }
     }
 }

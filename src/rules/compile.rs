@@ -27,14 +27,17 @@ pub enum PatternKind {
     /// A number with a scale word whose unit is the one of the figure before it in the
     /// same sentence ("contre 13 milliards").
     ScaledNumber,
+    /// A ratio: "vingt fois plus", "20 times larger".
+    Ratio,
 }
 
 impl PatternKind {
-    const ALL: [(&'static str, PatternKind); 4] = [
+    const ALL: [(&'static str, PatternKind); 5] = [
         ("money", PatternKind::Money),
         ("parameters", PatternKind::Parameters),
         ("model-name", PatternKind::ModelName),
         ("scaled-number", PatternKind::ScaledNumber),
+        ("ratio", PatternKind::Ratio),
     ];
 
     /// The name used in TOML.
@@ -44,6 +47,7 @@ impl PatternKind {
             PatternKind::Parameters => "parameters",
             PatternKind::ModelName => "model-name",
             PatternKind::ScaledNumber => "scaled-number",
+            PatternKind::Ratio => "ratio",
         }
     }
 }

@@ -49,6 +49,89 @@ pub struct PackFile {
     /// Patterns: regexes with placeholders.
     #[serde(default)]
     pub pattern: Vec<PatternDef>,
+    /// Facts: what several claims are about (see `crate::facts`).
+    #[serde(default)]
+    pub fact: Vec<FactDef>,
+    /// Relations between facts ("N times larger").
+    #[serde(default)]
+    pub relation: Vec<RelationDef>,
+}
+
+/// `[[fact]]`: something several sources state a figure for.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FactDef {
+    /// Stable id ("alibaba-ai-cloud-plan-2025").
+    pub id: Spanned<String>,
+    /// What a reader calls it.
+    pub label: String,
+    /// money or parameters.
+    pub kind: Spanned<String>,
+    /// For money: the currency claims are compared in.
+    #[serde(default)]
+    pub currency: Option<Spanned<String>>,
+    /// Names of the entity (case-insensitive, whole words): "Alibaba", "QwQ-32B".
+    pub entities: Vec<String>,
+    /// Topic words or phrases; when given, one must be near the figure.
+    #[serde(default)]
+    pub topics: Vec<String>,
+    /// Words that, near the figure, mean it is about something else.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// Where an entity name must be: sentence, paragraph (default) or document.
+    #[serde(default)]
+    pub entity_scope: Option<Spanned<String>>,
+    /// Where a topic word must be: sentence (default) or paragraph.
+    #[serde(default)]
+    pub topic_scope: Option<Spanned<String>>,
+    /// Relative tolerance added to every claim's interval ("0.005" = 0.5 %).
+    #[serde(default)]
+    pub tolerance: Option<Spanned<String>>,
+    /// Relative half-width of "about"/"environ" figures ("0.05" = 5 %).
+    #[serde(default)]
+    pub approx_width: Option<Spanned<String>>,
+    /// How far back (days) a stale conversion is looked for; default 90.
+    #[serde(default)]
+    pub stale_window_days: Option<u32>,
+    /// A known figure every claim is checked against.
+    #[serde(default)]
+    pub reference: Option<ReferenceDef>,
+}
+
+/// A fact's reference value.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ReferenceDef {
+    /// The value in base units ("380e9").
+    pub value: Spanned<String>,
+    /// Its currency (money).
+    #[serde(default)]
+    pub currency: Option<Spanned<String>>,
+    /// The date it holds at (YYYY-MM-DD).
+    #[serde(default)]
+    pub date: Option<Spanned<String>>,
+    /// Where it comes from.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Digits the reference is exact to, in base units ("1e9"); default: exact.
+    #[serde(default)]
+    pub precision: Option<Spanned<String>>,
+}
+
+/// `[[relation]]`: a ratio between two facts that texts state ("vingt fois plus").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RelationDef {
+    /// Stable id.
+    pub id: Spanned<String>,
+    /// The larger fact's id.
+    pub larger: Spanned<String>,
+    /// The smaller fact's id.
+    pub smaller: Spanned<String>,
+    /// Relative tolerance on a stated ratio ("0.1" = 10 %, the default): "twenty times"
+    /// is a round figure.
+    #[serde(default)]
+    pub tolerance: Option<Spanned<String>>,
 }
 
 /// `[[currency]]`.

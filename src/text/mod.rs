@@ -1,7 +1,9 @@
 //! Text positions: byte spans and their 1-based line/column.
 
 mod line_index;
+pub mod segment;
 mod span;
 
 pub use line_index::{line_col, LineIndex};
+pub use segment::Segments;
 pub use span::Span;

@@ -85,7 +85,7 @@ fn explain_one(rules: &RuleSet, m: &Mention, out: &mut dyn Write) -> std::io::Re
     match (&r.currency, q.unit.currency()) {
         (Some(alias), Some(c)) => writeln!(out, "  currency   \"{alias}\" -> {c}")?,
         (None, Some(c)) => writeln!(out, "  currency   {c}")?,
-        _ => writeln!(out, "  unit       parameters")?,
+        _ => writeln!(out, "  unit       {}", q.unit)?,
     }
     if let Some(note) = &r.currency_note {
         writeln!(out, "             {note}")?;
