@@ -16,6 +16,7 @@
 pub mod cli;
 pub mod error;
 pub mod extract;
+pub mod facts;
 pub mod quantity;
 pub mod rates;
 pub mod report;

@@ -149,6 +149,8 @@ pub struct RuleSet {
     pub patterns: BTreeMap<String, CompiledPattern>,
     /// One matcher per language.
     pub langs: BTreeMap<String, LangMatcher>,
+    /// Facts and relations.
+    pub facts: crate::facts::FactSet,
 }
 
 impl RuleSet {
@@ -316,11 +318,13 @@ pub fn compile(packs: &[LoadedPack]) -> Result<RuleSet, Errors> {
             matchers.insert(lang.clone(), m);
         }
     }
+    let facts = crate::facts::compile::compile_facts(packs, &mut errors);
     if errors.is_empty() {
         Ok(RuleSet {
             packs: infos,
             patterns,
             langs: matchers,
+            facts,
         })
     } else {
         Err(Errors(errors))
@@ -345,6 +349,8 @@ fn summarize(file: &LoadedFile) -> String {
         "spelled numbers",
     );
     add(c.pattern.len(), "patterns");
+    add(c.fact.len(), "facts");
+    add(c.relation.len(), "relations");
     if parts.is_empty() {
         "empty".to_string()
     } else {

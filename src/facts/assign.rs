@@ -1,0 +1,178 @@
+//! Tying each mention to at most one fact. A fact takes a mention of its kind when one of
+//! its entity names is within its entity scope, one of its topic words (if it has any) is
+//! within its topic scope, and none of its exclusion words is. When several facts could
+//! take a mention, the one whose entity name is nearest wins (ties: fact id). A model-name
+//! mention ("QwQ-32B") goes to the fact whose entity it names.
+
+use super::as_of::claim_date;
+use super::{Claim, Fact, FactKind, FactSet, Scope, Tie};
+use crate::extract::{Mention, MentionOrigin};
+use crate::quantity::Unit;
+use crate::source::Source;
+use crate::text::{Segments, Span};
+use regex::Regex;
+
+/// Whole-word occurrences of a word list in a text.
+fn occurrences(re: &Regex, text: &str) -> Vec<Span> {
+    re.find_iter(text)
+        .filter(|m| {
+            let before = text.get(..m.start()).and_then(|s| s.chars().next_back());
+            let after = text.get(m.end()..).and_then(|s| s.chars().next());
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+        .map(|m| Span::new(m.start(), m.end()))
+        .collect()
+}
+
+fn scope_span(segs: &Segments, scope: Scope, at: usize, text_len: usize) -> Span {
+    let whole = Span::new(0, text_len);
+    match scope {
+        Scope::Sentence => segs.sentence_of(at).unwrap_or(whole),
+        Scope::Paragraph => segs.paragraph_of(at).unwrap_or(whole),
+        Scope::Document => whole,
+    }
+}
+
+fn within(occ: &[Span], scope: Span) -> impl Iterator<Item = &Span> {
+    let first = occ.partition_point(|o| o.start < scope.start);
+    occ.get(first..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(move |o| o.end <= scope.end)
+}
+
+struct FactHits<'f> {
+    fact: &'f Fact,
+    entities: Vec<Span>,
+    topics: Vec<Span>,
+    excludes: Vec<Span>,
+}
+
+fn kind_matches(fact: &Fact, m: &Mention) -> bool {
+    matches!(
+        (fact.kind, m.quantity.unit),
+        (FactKind::Money, Unit::Money(_)) | (FactKind::Parameters, Unit::Parameters)
+    )
+}
+
+/// The fact a mention is about, with the words that tied it.
+fn tie_mention(
+    hits: &[FactHits<'_>],
+    m: &Mention,
+    segs: &Segments,
+    text: &str,
+) -> Option<(String, Tie)> {
+    let mut best: Option<(usize, &str, Tie)> = None;
+    for h in hits {
+        if !kind_matches(h.fact, m) {
+            continue;
+        }
+        let tie = if let MentionOrigin::ModelName { .. } = &m.origin {
+            // The name itself must be one of the fact's entities.
+            let inside: Vec<&Span> = h
+                .entities
+                .iter()
+                .filter(|e| e.start >= m.span.start && e.end <= m.span.end)
+                .collect();
+            inside.first().map(|e| {
+                (
+                    0,
+                    Tie {
+                        entity: e.slice(text).to_string(),
+                        topic: None,
+                    },
+                )
+            })
+        } else {
+            let escope = scope_span(segs, h.fact.entity_scope, m.span.start, text.len());
+            let nearest = within(&h.entities, escope)
+                .map(|e| (distance(e, &m.span), e))
+                .min_by_key(|(d, e)| (*d, e.start));
+            let tscope = scope_span(segs, h.fact.topic_scope, m.span.start, text.len());
+            let topic = if h.fact.topics.is_empty() {
+                Some(None)
+            } else {
+                within(&h.topics, tscope)
+                    .min_by_key(|t| (distance(t, &m.span), t.start))
+                    .map(|t| Some(t.slice(text).to_string()))
+            };
+            let excluded = within(&h.excludes, tscope).next().is_some();
+            match (nearest, topic, excluded) {
+                (Some((d, e)), Some(topic), false) => Some((
+                    d,
+                    Tie {
+                        entity: e.slice(text).to_string(),
+                        topic,
+                    },
+                )),
+                _ => None,
+            }
+        };
+        if let Some((d, tie)) = tie {
+            let better = match &best {
+                None => true,
+                Some((bd, bid, _)) => (d, h.fact.id.as_str()) < (*bd, *bid),
+            };
+            if better {
+                best = Some((d, h.fact.id.as_str(), tie));
+            }
+        }
+    }
+    best.map(|(_, id, tie)| (id.to_string(), tie))
+}
+
+fn distance(a: &Span, b: &Span) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else if b.end <= a.start {
+        a.start - b.end
+    } else {
+        0
+    }
+}
+
+/// Claims for the mentions of each source (`mentions[i]` belongs to `sources[i]`), in
+/// source then text order. Ratio mentions are not claims (the relation check reads them).
+pub fn assign_claims(facts: &FactSet, sources: &[Source], mentions: &[Vec<Mention>]) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    for (i, (source, ms)) in sources.iter().zip(mentions).enumerate() {
+        let text = source.text.as_str();
+        let segs = Segments::new(text);
+        let hits: Vec<FactHits<'_>> = facts
+            .facts
+            .values()
+            .map(|fact| FactHits {
+                fact,
+                entities: fact
+                    .entity_re
+                    .as_ref()
+                    .map_or_else(Vec::new, |r| occurrences(r, text)),
+                topics: fact
+                    .topic_re
+                    .as_ref()
+                    .map_or_else(Vec::new, |r| occurrences(r, text)),
+                excludes: fact
+                    .exclude_re
+                    .as_ref()
+                    .map_or_else(Vec::new, |r| occurrences(r, text)),
+            })
+            .collect();
+        for m in ms.iter().filter(|m| m.quantity.unit != Unit::Ratio) {
+            let tied = tie_mention(&hits, m, &segs, text);
+            let (as_of, as_of_origin) = claim_date(text, m.span.end, source.date);
+            let (fact, tie) = match tied {
+                Some((f, t)) => (Some(f), Some(t)),
+                None => (None, None),
+            };
+            claims.push(Claim {
+                source: i,
+                mention: m.clone(),
+                fact,
+                tie,
+                as_of,
+                as_of_origin,
+            });
+        }
+    }
+    claims
+}

@@ -1,0 +1,300 @@
+//! Validating `[[fact]]` and `[[relation]]` tables into a `FactSet`. Errors name the file,
+//! line and column and the fact id; later packs replace a fact with the same id.
+
+use super::{Fact, FactKind, FactSet, Reference, Relation, Scope};
+use crate::error::{Error, Location};
+use crate::quantity::{iso4217, Currency};
+use crate::rules::compile::parse_decimal_literal;
+use crate::rules::expand::alternation_with;
+use crate::rules::load::{LoadedFile, LoadedPack};
+use chrono::NaiveDate;
+use regex::Regex;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+use toml::Spanned;
+
+fn loc<T>(file: &LoadedFile, s: &Spanned<T>) -> Location {
+    Location::at_offset(&file.origin.path, &file.text, s.span().start)
+}
+
+fn scope(
+    s: &Option<Spanned<String>>,
+    default: Scope,
+    allow_document: bool,
+) -> Result<Scope, String> {
+    match s.as_ref().map(|s| s.get_ref().as_str()) {
+        None => Ok(default),
+        Some("sentence") => Ok(Scope::Sentence),
+        Some("paragraph") => Ok(Scope::Paragraph),
+        Some("document") if allow_document => Ok(Scope::Document),
+        Some(other) => Err(format!(
+            "unknown scope \"{other}\" (expected one of: sentence, paragraph{})",
+            if allow_document { ", document" } else { "" }
+        )),
+    }
+}
+
+fn currency(s: &Spanned<String>) -> Result<Currency, String> {
+    let c = Currency::from_str(s.get_ref())?;
+    if !iso4217::is_known(c.as_str()) {
+        return Err(format!(
+            "unknown currency code \"{}\": not an ISO 4217 code",
+            s.get_ref()
+        ));
+    }
+    Ok(c)
+}
+
+fn ratio(s: &Option<Spanned<String>>, default: &str) -> Result<Decimal, String> {
+    let text = s.as_ref().map_or(default, |s| s.get_ref().as_str());
+    match parse_decimal_literal(text) {
+        Some(d) if d >= Decimal::ZERO && d < Decimal::ONE => Ok(d),
+        _ => Err(format!(
+            "\"{text}\" is not a relative tolerance between 0 and 1 (write \"0.05\" for 5 %)"
+        )),
+    }
+}
+
+/// A case-insensitive whole-word matcher for a list of words.
+pub(crate) fn words_regex(words: &[String]) -> Result<Option<Regex>, String> {
+    if words.is_empty() {
+        return Ok(None);
+    }
+    let list: Vec<&str> = words.iter().map(String::as_str).collect();
+    let alt = alternation_with(&list, "words", true, true)?;
+    Regex::new(&format!("(?i:{alt})"))
+        .map(Some)
+        .map_err(|e| e.to_string())
+}
+
+/// Compile the facts and relations of all packs, reporting every error.
+pub fn compile_facts(packs: &[LoadedPack], errors: &mut Vec<Error>) -> FactSet {
+    let mut set = FactSet::default();
+    let mut relation_defs = Vec::new();
+    for pack in packs {
+        for file in &pack.files {
+            for f in &file.contents.fact {
+                let id = f.id.get_ref().clone();
+                let mut push = |at: Location, msg: String| {
+                    errors.push(Error::rule_error(msg).at(at).rule(&id));
+                };
+                let mut ok = true;
+                if id.is_empty()
+                    || !id.chars().all(|c| {
+                        c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'
+                    })
+                {
+                    push(
+                        loc(file, &f.id),
+                        format!("fact id \"{id}\" must be lower-case letters, digits, - or _"),
+                    );
+                    ok = false;
+                }
+                let kind = match f.kind.get_ref().as_str() {
+                    "money" => FactKind::Money,
+                    "parameters" => FactKind::Parameters,
+                    other => {
+                        push(loc(file, &f.kind), format!("unknown fact kind \"{other}\" (expected one of: money, parameters)"));
+                        continue;
+                    }
+                };
+                let cur = match (&f.currency, kind) {
+                    (Some(c), _) => match currency(c) {
+                        Ok(c) => Some(c),
+                        Err(e) => {
+                            push(loc(file, c), e);
+                            ok = false;
+                            None
+                        }
+                    },
+                    (None, FactKind::Money) => {
+                        push(loc(file, &f.kind), "a money fact needs currency = \"ISO\": the currency its claims are compared in".to_string());
+                        ok = false;
+                        None
+                    }
+                    (None, FactKind::Parameters) => None,
+                };
+                if f.entities.is_empty() {
+                    push(
+                        loc(file, &f.id),
+                        "a fact needs at least one entity name (entities = [\"...\"])".to_string(),
+                    );
+                    ok = false;
+                }
+                let entity_scope = scope(&f.entity_scope, Scope::Paragraph, true);
+                let topic_scope = scope(&f.topic_scope, Scope::Sentence, false);
+                let tolerance = ratio(&f.tolerance, "0.005");
+                let approx = ratio(&f.approx_width, "0.05");
+                for (r, s) in [
+                    (&entity_scope.as_ref().err(), &f.entity_scope),
+                    (&topic_scope.as_ref().err(), &f.topic_scope),
+                ] {
+                    if let (Some(e), Some(s)) = (r, s) {
+                        push(loc(file, s), (*e).clone());
+                        ok = false;
+                    }
+                }
+                for (r, s) in [(&tolerance, &f.tolerance), (&approx, &f.approx_width)] {
+                    if let (Err(e), Some(s)) = (r, s) {
+                        push(loc(file, s), e.clone());
+                        ok = false;
+                    }
+                }
+                let reference = match &f.reference {
+                    None => None,
+                    Some(r) => {
+                        let value = parse_decimal_literal(r.value.get_ref());
+                        if value.is_none() {
+                            push(
+                                loc(file, &r.value),
+                                format!(
+                                    "reference value \"{}\" is not a decimal number",
+                                    r.value.get_ref()
+                                ),
+                            );
+                            ok = false;
+                        }
+                        let rc = match &r.currency {
+                            Some(c) => match currency(c) {
+                                Ok(c) => Some(c),
+                                Err(e) => {
+                                    push(loc(file, c), e);
+                                    ok = false;
+                                    None
+                                }
+                            },
+                            None => cur,
+                        };
+                        let date = match &r.date {
+                            Some(d) => match NaiveDate::parse_from_str(d.get_ref(), "%Y-%m-%d") {
+                                Ok(d) => Some(d),
+                                Err(_) => {
+                                    push(
+                                        loc(file, d),
+                                        format!(
+                                            "reference date \"{}\" is not YYYY-MM-DD",
+                                            d.get_ref()
+                                        ),
+                                    );
+                                    ok = false;
+                                    None
+                                }
+                            },
+                            None => None,
+                        };
+                        let precision = match &r.precision {
+                            Some(p) => {
+                                match parse_decimal_literal(p.get_ref()) {
+                                    Some(p) => p,
+                                    None => {
+                                        push(loc(file, p), format!("reference precision \"{}\" is not a decimal number", p.get_ref()));
+                                        ok = false;
+                                        Decimal::ZERO
+                                    }
+                                }
+                            }
+                            None => Decimal::ZERO,
+                        };
+                        if kind == FactKind::Money && rc.is_some() && rc != cur && date.is_none() {
+                            push(loc(file, &r.value), "a reference in another currency than the fact's needs a date (to convert it)".to_string());
+                            ok = false;
+                        }
+                        value.map(|value| Reference {
+                            value,
+                            currency: rc,
+                            date,
+                            source: r.source.clone(),
+                            precision,
+                        })
+                    }
+                };
+                let regexes = (
+                    words_regex(&f.entities),
+                    words_regex(&f.topics),
+                    words_regex(&f.exclude),
+                );
+                let (entity_re, topic_re, exclude_re) = match regexes {
+                    (Ok(a), Ok(b), Ok(c)) => (a, b, c),
+                    (a, b, c) => {
+                        for e in [a.err(), b.err(), c.err()].into_iter().flatten() {
+                            push(loc(file, &f.id), format!("invalid word list: {e}"));
+                        }
+                        continue;
+                    }
+                };
+                if !ok {
+                    continue;
+                }
+                let (Ok(entity_scope), Ok(topic_scope), Ok(tolerance), Ok(approx_width)) =
+                    (entity_scope, topic_scope, tolerance, approx)
+                else {
+                    continue;
+                };
+                set.facts.insert(
+                    id.clone(),
+                    Fact {
+                        id,
+                        label: f.label.clone(),
+                        kind,
+                        currency: cur,
+                        entities: f.entities.clone(),
+                        topics: f.topics.clone(),
+                        exclude: f.exclude.clone(),
+                        entity_scope,
+                        topic_scope,
+                        tolerance,
+                        approx_width,
+                        stale_window_days: f.stale_window_days.unwrap_or(90),
+                        reference,
+                        location: loc(file, &f.id),
+                        entity_re,
+                        topic_re,
+                        exclude_re,
+                    },
+                );
+            }
+            for r in &file.contents.relation {
+                relation_defs.push((file, r));
+            }
+        }
+    }
+    for (file, r) in relation_defs {
+        let id = r.id.get_ref().clone();
+        let mut ok = true;
+        for side in [&r.larger, &r.smaller] {
+            if !set.facts.contains_key(side.get_ref()) {
+                errors.push(
+                    Error::rule_error(format!(
+                        "relation names unknown fact \"{}\"",
+                        side.get_ref()
+                    ))
+                    .at(loc(file, side))
+                    .rule(&id),
+                );
+                ok = false;
+            }
+        }
+        let tolerance = match ratio(&r.tolerance, "0.1") {
+            Ok(t) => t,
+            Err(e) => {
+                if let Some(s) = &r.tolerance {
+                    errors.push(Error::rule_error(e).at(loc(file, s)).rule(&id));
+                }
+                ok = false;
+                Decimal::ZERO
+            }
+        };
+        if ok {
+            set.relations.retain(|x| x.id != id);
+            set.relations.push(Relation {
+                id,
+                larger: r.larger.get_ref().clone(),
+                smaller: r.smaller.get_ref().clone(),
+                tolerance,
+                location: loc(file, &r.id),
+            });
+        }
+    }
+    set.relations.sort_by(|a, b| a.id.cmp(&b.id));
+    set
+}
