@@ -13,6 +13,7 @@
 //!
 //! The library never prints: output goes to writers passed in, problems are values.
 
+pub mod check;
 pub mod cli;
 pub mod error;
 pub mod extract;

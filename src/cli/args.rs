@@ -17,6 +17,9 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Check articles: tie figures to facts, convert them at each source's date, and
+    /// report where sources disagree, with the numbers, the rates and the probable cause.
+    Check(CheckArgs),
     /// List the figures found in articles (money amounts, parameter counts).
     Extract(ExtractArgs),
     /// Show how a piece of text is read: rule, number, scale, currency, qualifier.
@@ -108,6 +111,54 @@ pub struct ExtractArgs {
     /// Reporting currency money mentions are converted into.
     #[arg(long, value_name = "CUR", default_value = "USD")]
     pub currency: String,
+}
+
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum CheckFormat {
+    /// A readable report grouped by fact.
+    #[default]
+    Human,
+    /// One JSON document: facts, findings, unassigned claims.
+    Json,
+    /// Markdown, for a pull-request comment or a newsroom wiki.
+    Markdown,
+}
+
+/// The lowest severity that makes `check` exit 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum FailOn {
+    /// Errors only (the default).
+    #[default]
+    Error,
+    /// Warnings and errors.
+    Warning,
+    /// Never: always exit 0 unless figcheck itself fails.
+    Never,
+}
+
+/// `figcheck check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Sources.
+    #[command(flatten)]
+    pub sources: SourceArgs,
+    /// Rules (patterns and facts).
+    #[command(flatten)]
+    pub rules: RuleArgs,
+    /// Rates.
+    #[command(flatten)]
+    pub rates: RateArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Exit 1 when a finding reaches this severity.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+    /// Change a check's severity: CHECK=error|warning|info (repeatable), e.g.
+    /// --severity stale-conversion=error.
+    #[arg(long = "severity", value_name = "CHECK=LEVEL")]
+    pub severity: Vec<String>,
 }
 
 /// `figcheck explain`.

@@ -132,7 +132,8 @@ fn distance(a: &Span, b: &Span) -> usize {
 }
 
 /// Claims for the mentions of each source (`mentions[i]` belongs to `sources[i]`), in
-/// source then text order. Ratio mentions are not claims (the relation check reads them).
+/// source then text order. Ratio mentions ("vingt fois plus") are claims tied to no fact:
+/// the relation check reads them.
 pub fn assign_claims(facts: &FactSet, sources: &[Source], mentions: &[Vec<Mention>]) -> Vec<Claim> {
     let mut claims = Vec::new();
     for (i, (source, ms)) in sources.iter().zip(mentions).enumerate() {
@@ -157,8 +158,12 @@ pub fn assign_claims(facts: &FactSet, sources: &[Source], mentions: &[Vec<Mentio
                     .map_or_else(Vec::new, |r| occurrences(r, text)),
             })
             .collect();
-        for m in ms.iter().filter(|m| m.quantity.unit != Unit::Ratio) {
-            let tied = tie_mention(&hits, m, &segs, text);
+        for m in ms {
+            let tied = if m.quantity.unit == Unit::Ratio {
+                None
+            } else {
+                tie_mention(&hits, m, &segs, text)
+            };
             let (as_of, as_of_origin) = claim_date(text, m.span.end, source.date);
             let (fact, tie) = match tied {
                 Some((f, t)) => (Some(f), Some(t)),

@@ -2,4 +2,8 @@
 //! up a rate or run a check; they only format what they are given.
 
 pub mod format;
+pub mod human;
+pub mod json;
+pub mod markdown;
 pub mod mentions;
+pub mod model;

@@ -4,6 +4,7 @@ use super::args::{Cli, Command, RatesCommand, RulesCommand};
 use super::ExitStatus;
 use std::io::Write;
 
+mod check;
 mod convert;
 mod explain;
 mod extract;
@@ -13,6 +14,7 @@ mod rules;
 /// Run one subcommand.
 pub fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<ExitStatus> {
     match cli.command {
+        Command::Check(a) => check::run(&a, out, err),
         Command::Extract(a) => extract::run(&a, out, err),
         Command::Explain(a) => explain::run(&a, out, err),
         Command::Rules(RulesCommand::Test(a)) => rules::test(&a, out, err),

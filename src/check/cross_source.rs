@@ -1,0 +1,253 @@
+//! Cross-source mismatch. What it checks: the claims on one fact, each normalised into the
+//! fact's currency at its own date, must overlap the fact's reference value or, without
+//! one, the value most claims agree on.
+//! Why it matters: figures for one fact that cannot all be true are the errors readers
+//! notice; figures that only look different (a currency that moved) must not be flagged.
+//! Example: 52 and 53 bn USD for a 380-bn-CNY plan, in March and September 2025, both
+//! hold at their own dates; "38 milliards de yuans" does not (probable cause: factor 10).
+
+use super::interval::{miss_percent, show};
+use super::normalize::{claim_unit_label, reference_interval, unit_label};
+use super::probable_cause::probable_cause;
+use super::stale_conversion::find_stale_match;
+use super::{CheckId, CheckInput, Finding};
+use crate::error::display_path;
+use crate::extract::MentionOrigin;
+use crate::facts::Fact;
+use crate::quantity::{Interval, Unit};
+use crate::rates::format::rate as show_rate;
+use rust_decimal::Decimal;
+
+/// What claims are compared with.
+enum Target {
+    Reference(Interval, String),
+    Consensus(Interval, usize, usize),
+}
+
+/// The point most intervals cover (sweep over sorted bounds: O(n log n)), with the
+/// intersection of those intervals and how many they are.
+pub fn consensus(intervals: &[Interval]) -> Option<(Interval, usize)> {
+    // events: (position, kind) where lower bounds open (0) before upper bounds close (1)
+    let mut events: Vec<(Option<Decimal>, u8, usize)> = Vec::with_capacity(intervals.len() * 2);
+    for (i, iv) in intervals.iter().enumerate() {
+        events.push((iv.lo, 0, i));
+        events.push((iv.hi, 1, i));
+    }
+    // None as lo is -inf (first), None as hi is +inf (last)
+    events.sort_by(|a, b| {
+        let key = |e: &(Option<Decimal>, u8, usize)| match (e.0, e.1) {
+            (None, 0) => (0u8, Decimal::ZERO, 0u8),
+            (None, _) => (2, Decimal::ZERO, 1),
+            (Some(v), k) => (1, v, k),
+        };
+        key(a).cmp(&key(b))
+    });
+    let mut open = 0usize;
+    let mut best = 0usize;
+    let mut best_at = None;
+    for (pos, (_, kind, _)) in events.iter().enumerate() {
+        if *kind == 0 {
+            open += 1;
+            if open > best {
+                best = open;
+                best_at = Some(pos);
+            }
+        } else {
+            open = open.saturating_sub(1);
+        }
+    }
+    let at = best_at?;
+    let point = events.get(at)?.0;
+    let covering: Vec<&Interval> = intervals
+        .iter()
+        .filter(|iv| point.is_none_or(|p| iv.contains(p)) || (point.is_none() && iv.lo.is_none()))
+        .collect();
+    let mut inter = **covering.first()?;
+    for iv in covering.iter().skip(1) {
+        inter = inter.intersect(iv).unwrap_or(inter);
+    }
+    Some((inter, best))
+}
+
+fn target(input: &CheckInput<'_>, fact: &Fact, members: &[(usize, Interval)]) -> Option<Target> {
+    if let Some(r) = reference_interval(fact, input.tables) {
+        if let Ok(iv) = r {
+            let src = fact
+                .reference
+                .as_ref()
+                .and_then(|r| r.source.clone())
+                .unwrap_or_else(|| "the fact's reference".to_string());
+            return Some(Target::Reference(iv, src));
+        }
+        return None;
+    }
+    if members.len() < 2 {
+        return None;
+    }
+    let ivs: Vec<Interval> = members.iter().map(|(_, iv)| *iv).collect();
+    let (iv, n) = consensus(&ivs)?;
+    Some(Target::Consensus(iv, n, members.len()))
+}
+
+/// Run the check over every fact.
+pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for fact in input.rules.facts.facts.values() {
+        let members: Vec<(usize, Interval)> = input
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.fact.as_deref() == Some(fact.id.as_str()))
+            .filter(|(_, c)| !matches!(c.mention.origin, MentionOrigin::ModelName { .. }))
+            .filter_map(|(i, _)| input.normalized.get(i)?.value.map(|v| (i, v)))
+            .collect();
+        let Some(t) = target(input, fact, &members) else {
+            continue;
+        };
+        let (t_iv, against) = match &t {
+            Target::Reference(iv, src) => (
+                *iv,
+                format!("the reference {} ({src})", show(iv, &unit_label(fact))),
+            ),
+            Target::Consensus(iv, n, total) => {
+                if *n == *total {
+                    continue;
+                }
+                if *n < 2 {
+                    let ids: Vec<usize> = members.iter().map(|(i, _)| *i).collect();
+                    let shown: Vec<String> = members
+                        .iter()
+                        .map(|(_, v)| show(v, &unit_label(fact)))
+                        .collect();
+                    out.push(Finding::new(
+                        CheckId::CrossSourceMismatch,
+                        Some(&fact.id),
+                        format!(
+                            "the {} claims on \"{}\" do not agree and none overlap: {}",
+                            members.len(),
+                            fact.label,
+                            shown.join("; ")
+                        ),
+                        ids,
+                    ));
+                    continue;
+                }
+                (
+                    *iv,
+                    format!(
+                        "{} of {} sources, which agree on {}",
+                        n,
+                        total,
+                        show(iv, &unit_label(fact))
+                    ),
+                )
+            }
+        };
+        for (i, value) in &members {
+            if value.overlaps(&t_iv) {
+                continue;
+            }
+            let Some(claim) = input.claims.get(*i) else {
+                continue;
+            };
+            let Some(n) = input.normalized.get(*i) else {
+                continue;
+            };
+            let stated = n.stated.unwrap_or(*value);
+            let path = input
+                .sources
+                .get(claim.source)
+                .map(|s| display_path(std::path::Path::new(&s.path)))
+                .unwrap_or_default();
+            let date = claim.as_of.map_or("undated".to_string(), |d| d.to_string());
+            let at_rate = n.quote.as_ref().map_or(String::new(), |q| {
+                format!(
+                    " at the rate of {} ({} {} per {})",
+                    q.rate_date,
+                    show_rate(q.rate),
+                    unit_label(fact),
+                    claim_unit_label(claim)
+                )
+            });
+            let pct = miss_percent(value, &t_iv).map_or(String::new(), |p| format!(", {p} off"));
+            let head = format!(
+                "\"{}\" ({path}:{}, {date}) is {}{at_rate}, outside {against}{pct}",
+                claim.mention.text,
+                claim.mention.line,
+                show(value, &unit_label(fact)),
+            );
+            // A money claim in another currency: is it a conversion made at an older rate?
+            if let (Unit::Money(from), Some(to), Some(d)) =
+                (claim.mention.quantity.unit, fact.currency, claim.as_of)
+            {
+                if from != to {
+                    if let Some(m) = find_stale_match(
+                        input.tables,
+                        &stated,
+                        from,
+                        to,
+                        d,
+                        &t_iv,
+                        fact.stale_window_days,
+                    ) {
+                        let mut f = Finding::new(
+                            CheckId::StaleConversion,
+                            Some(&fact.id),
+                            format!(
+                                "{head}; at the rate of {} ({} {to} per {from}) it is {}, which matches: the conversion was probably made at that date",
+                                m.date,
+                                show_rate(m.quote.rate),
+                                show(&m.converted, to.as_str()),
+                            ),
+                            vec![*i],
+                        );
+                        f.matched_date = Some(m.date);
+                        f.cause = Some(format!(
+                            "rate date: the figure matches the rate of {}",
+                            m.date
+                        ));
+                        out.push(f);
+                        continue;
+                    }
+                }
+            }
+            let from = claim.mention.quantity.unit.currency();
+            let cause = probable_cause(
+                input.tables,
+                claim,
+                &stated,
+                from,
+                fact.currency,
+                claim.as_of,
+                &t_iv,
+            );
+            let mut f = Finding::new(CheckId::CrossSourceMismatch, Some(&fact.id), head, vec![*i]);
+            f.cause = Some(cause.unwrap_or_else(|| {
+                "no simple slip (factor, digit swap, currency, rate date) explains it".to_string()
+            }));
+            out.push(f);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn iv(a: &str, b: &str) -> Interval {
+        Interval::new(Decimal::from_str(a).ok(), Decimal::from_str(b).ok())
+    }
+
+    #[test]
+    fn consensus_finds_the_most_covered_point() {
+        let ivs = vec![iv("1", "3"), iv("2", "4"), iv("10", "12"), iv("2.5", "x")];
+        let (inter, n) = consensus(&ivs).unwrap();
+        assert_eq!(n, 3);
+        assert_eq!(inter, iv("2.5", "3"));
+        assert_eq!(consensus(&[]), None);
+        let (_, n) = consensus(&[iv("1", "2"), iv("5", "6")]).unwrap();
+        assert_eq!(n, 1);
+    }
+}

@@ -1,0 +1,78 @@
+//! `figcheck check`: the whole pipeline, sources to report.
+
+use crate::check::{normalize_claims, run_all, CheckId, CheckInput, CheckSettings, Severity};
+use crate::cli::args::{CheckArgs, CheckFormat, FailOn};
+use crate::cli::ExitStatus;
+use crate::facts::assign_claims;
+use crate::report::{human, json, markdown, model};
+use crate::source::load_sources;
+use crate::{Error, Errors};
+use std::io::Write;
+use std::str::FromStr;
+
+fn settings(a: &CheckArgs) -> Result<CheckSettings, Error> {
+    let mut s = CheckSettings::default();
+    for item in &a.severity {
+        let Some((check, level)) = item.split_once('=') else {
+            return Err(Error::usage(format!(
+                "--severity \"{item}\": expected CHECK=LEVEL, e.g. stale-conversion=error"
+            )));
+        };
+        let check = CheckId::from_str(check.trim()).map_err(Error::usage)?;
+        let level = Severity::from_str(level.trim()).map_err(Error::usage)?;
+        s.severities.insert(check, level);
+    }
+    Ok(s)
+}
+
+/// Run `figcheck check`.
+pub fn run(a: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<ExitStatus> {
+    let rules = match super::extract::load_rules(&a.rules) {
+        Ok(r) => r,
+        Err(e) => return super::report_errors(&e, err),
+    };
+    let settings = match settings(a) {
+        Ok(s) => s,
+        Err(e) => return super::report_errors(&e.into(), err),
+    };
+    let opts = match super::extract::load_options(&a.sources, &rules) {
+        Ok(o) => o,
+        Err(e) => return super::report_errors(&e.into(), err),
+    };
+    let tables = match super::rates::load_tables(&a.rates) {
+        Ok(t) => t,
+        Err(e) => return super::report_errors(&e, err),
+    };
+    let (sources, errors) = load_sources(&opts);
+    let mentions = super::extract::extract_all(&rules, &sources);
+    let claims = assign_claims(&rules.facts, &sources, &mentions);
+    let normalized = normalize_claims(&rules.facts, &tables, &claims);
+    let input = CheckInput {
+        rules: &rules,
+        tables: &tables,
+        sources: &sources,
+        claims: &claims,
+        normalized: &normalized,
+    };
+    let findings = run_all(&input, &settings);
+    let report = model::build(&rules.facts, &sources, &claims, &normalized, &findings);
+    match a.format {
+        CheckFormat::Human => human::write(&report, out)?,
+        CheckFormat::Json => json::write(&report, out)?,
+        CheckFormat::Markdown => markdown::write(&report, out)?,
+    }
+    if !errors.is_empty() {
+        return super::report_errors(&Errors(errors), err);
+    }
+    let threshold = match a.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Never => None,
+    };
+    let failing = threshold.is_some_and(|t| report.findings.iter().any(|f| f.severity >= t));
+    Ok(if failing {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Clean
+    })
+}

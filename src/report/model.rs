@@ -1,0 +1,351 @@
+//! The check report: everything a renderer needs, built once, sorted once, with no
+//! clocks and no absolute paths. Renderers read it and never re-run a check.
+
+use crate::check::{CheckId, Finding, Normalized, Severity};
+use crate::extract::MentionOrigin;
+use crate::facts::{AsOf, Claim, FactSet, Tie};
+use crate::quantity::Qualifier;
+use crate::report::format::plain;
+use crate::source::Source;
+use serde::Serialize;
+
+/// A claim as reported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClaimRow {
+    /// Source path.
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column (characters).
+    pub column: usize,
+    /// Byte offsets.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+    /// The figure as written.
+    pub text: String,
+    /// The sentence around it, on one line.
+    pub snippet: String,
+    /// money, parameters or ratio.
+    pub kind: String,
+    /// Stated value (null for a range).
+    pub value: Option<String>,
+    /// Stated lower bound.
+    pub low: Option<String>,
+    /// Stated upper bound.
+    pub high: Option<String>,
+    /// Currency (money).
+    pub currency: Option<String>,
+    /// Qualifier.
+    pub qualifier: Qualifier,
+    /// The date the claim is converted at.
+    pub date: Option<String>,
+    /// Where that date came from.
+    pub date_from: AsOf,
+    /// The fact's unit interval, lower bound.
+    pub normalized_min: Option<String>,
+    /// The fact's unit interval, upper bound.
+    pub normalized_max: Option<String>,
+    /// The rate used (fact currency per claim currency).
+    pub rate: Option<String>,
+    /// The table row date of the rate.
+    pub rate_date: Option<String>,
+    /// The table.
+    pub rate_table: Option<String>,
+    /// The fact, if tied.
+    pub fact: Option<String>,
+    /// The words that tied it.
+    pub tie: Option<Tie>,
+    /// Where its unit came from.
+    pub unit_from: MentionOrigin,
+    /// The rule that found it.
+    pub rule: String,
+}
+
+/// A fact's verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// All claims hold (at their own dates).
+    Consistent,
+    /// Some claim does not hold.
+    Inconsistent,
+    /// Nothing could be compared.
+    Unchecked,
+}
+
+/// A fact's reference, as reported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReferenceRow {
+    /// Value.
+    pub value: String,
+    /// Currency.
+    pub currency: Option<String>,
+    /// Date.
+    pub date: Option<String>,
+    /// Source.
+    pub source: Option<String>,
+}
+
+/// A fact with its claims.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FactRow {
+    /// Id.
+    pub id: String,
+    /// Label.
+    pub label: String,
+    /// money or parameters.
+    pub kind: String,
+    /// Currency compared in.
+    pub currency: Option<String>,
+    /// Reference.
+    pub reference: Option<ReferenceRow>,
+    /// Verdict.
+    pub verdict: Verdict,
+    /// Claims, sorted by path and position.
+    pub claims: Vec<ClaimRow>,
+}
+
+/// A finding, with its claims.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FindingRow {
+    /// Check id.
+    pub check: CheckId,
+    /// Severity.
+    pub severity: Severity,
+    /// Fact id.
+    pub fact: Option<String>,
+    /// Message with the numbers.
+    pub message: String,
+    /// Probable cause.
+    pub cause: Option<String>,
+    /// Matched date (stale conversions).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matched_date: Option<String>,
+    /// The source, for findings about a whole source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// Claims involved, the flagged one first.
+    pub claims: Vec<ClaimRow>,
+}
+
+/// A source, as reported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceInfo {
+    /// Path.
+    pub path: String,
+    /// Language.
+    pub lang: String,
+    /// Date.
+    pub date: Option<String>,
+    /// Where the date came from.
+    pub date_origin: String,
+    /// Outlet.
+    pub outlet: Option<String>,
+}
+
+/// Counts by severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Summary {
+    /// Sources read.
+    pub sources: usize,
+    /// Claims found.
+    pub claims: usize,
+    /// Errors.
+    pub errors: usize,
+    /// Warnings.
+    pub warnings: usize,
+    /// Infos.
+    pub infos: usize,
+}
+
+/// The whole report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// Counts.
+    pub summary: Summary,
+    /// Sources.
+    pub sources: Vec<SourceInfo>,
+    /// Facts with at least one claim, by id.
+    pub facts: Vec<FactRow>,
+    /// Findings, sorted by fact, path, position, check.
+    pub findings: Vec<FindingRow>,
+    /// Claims tied to no fact.
+    pub unassigned: Vec<ClaimRow>,
+}
+
+fn snippet(source: &Source, claim: &Claim) -> String {
+    let segs = crate::text::Segments::new(&source.text);
+    let span = segs
+        .sentence_of(claim.mention.span.start)
+        .unwrap_or(claim.mention.span);
+    let s: String = span
+        .slice(&source.text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if s.chars().count() > 220 {
+        let cut: String = s.chars().take(217).collect();
+        format!("{cut}...")
+    } else {
+        s
+    }
+}
+
+/// A claim's row.
+pub fn claim_row(sources: &[Source], claim: &Claim, n: Option<&Normalized>) -> ClaimRow {
+    let q = &claim.mention.quantity;
+    let source = sources.get(claim.source);
+    let value = n.and_then(|n| n.value);
+    ClaimRow {
+        path: source.map(|s| s.path.clone()).unwrap_or_default(),
+        line: claim.mention.line,
+        column: claim.mention.column,
+        start: claim.mention.span.start,
+        end: claim.mention.span.end,
+        text: claim.mention.text.clone(),
+        snippet: source.map(|s| snippet(s, claim)).unwrap_or_default(),
+        kind: claim.mention.kind().to_string(),
+        value: q.value.map(plain),
+        low: q.low.map(plain),
+        high: q.high.map(plain),
+        currency: q.unit.currency().map(|c| c.to_string()),
+        qualifier: q.qualifier,
+        date: claim.as_of.map(|d| d.to_string()),
+        date_from: claim.as_of_origin.clone(),
+        normalized_min: value.and_then(|v| v.lo).map(|d| plain(d.round_dp(2))),
+        normalized_max: value.and_then(|v| v.hi).map(|d| plain(d.round_dp(2))),
+        rate: n.and_then(|n| n.quote.as_ref()).map(|q| plain(q.rate)),
+        rate_date: n
+            .and_then(|n| n.quote.as_ref())
+            .map(|q| q.rate_date.to_string()),
+        rate_table: n.and_then(|n| n.quote.as_ref()).map(|q| q.table.clone()),
+        fact: claim.fact.clone(),
+        tie: claim.tie.clone(),
+        unit_from: claim.mention.origin.clone(),
+        rule: claim.mention.rule.clone(),
+    }
+}
+
+/// Build the report: facts with claims, findings, unassigned claims, all sorted.
+pub fn build(
+    facts: &FactSet,
+    sources: &[Source],
+    claims: &[Claim],
+    normalized: &[Normalized],
+    findings: &[Finding],
+) -> Report {
+    let row = |i: usize| -> Option<ClaimRow> {
+        let c = claims.get(i)?;
+        Some(claim_row(sources, c, normalized.get(i)))
+    };
+    let mut fact_rows = Vec::new();
+    for fact in facts.facts.values() {
+        let mut rows: Vec<ClaimRow> = claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.fact.as_deref() == Some(fact.id.as_str()))
+            .filter_map(|(i, _)| row(i))
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        rows.sort_by(|a, b| (&a.path, a.start).cmp(&(&b.path, b.start)));
+        let bad = findings.iter().any(|f| {
+            f.fact.as_deref() == Some(fact.id.as_str())
+                && f.severity >= Severity::Warning
+                && f.check != CheckId::UndatedSource
+                && f.check != CheckId::RateUnavailable
+        });
+        let compared = claims
+            .iter()
+            .zip(normalized)
+            .filter(|(c, n)| c.fact.as_deref() == Some(fact.id.as_str()) && n.value.is_some())
+            .count();
+        let verdict = if bad {
+            Verdict::Inconsistent
+        } else if compared >= 2 || (compared >= 1 && fact.reference.is_some()) {
+            Verdict::Consistent
+        } else {
+            Verdict::Unchecked
+        };
+        fact_rows.push(FactRow {
+            id: fact.id.clone(),
+            label: fact.label.clone(),
+            kind: fact.kind.as_str().to_string(),
+            currency: fact.currency.map(|c| c.to_string()),
+            reference: fact.reference.as_ref().map(|r| ReferenceRow {
+                value: plain(r.value),
+                currency: r.currency.map(|c| c.to_string()),
+                date: r.date.map(|d| d.to_string()),
+                source: r.source.clone(),
+            }),
+            verdict,
+            claims: rows,
+        });
+    }
+    let mut finding_rows: Vec<FindingRow> = findings
+        .iter()
+        .map(|f| FindingRow {
+            check: f.check,
+            severity: f.severity,
+            fact: f.fact.clone(),
+            message: f.message.clone(),
+            cause: f.cause.clone(),
+            matched_date: f.matched_date.map(|d| d.to_string()),
+            path: f
+                .source
+                .and_then(|s| sources.get(s))
+                .map(|s| s.path.clone()),
+            claims: f.claims.iter().filter_map(|i| row(*i)).collect(),
+        })
+        .collect();
+    finding_rows.sort_by(|a, b| {
+        let key = |f: &FindingRow| {
+            let first = f.claims.first();
+            (
+                f.fact.clone(),
+                first.map(|c| c.path.clone()).or(f.path.clone()),
+                first.map(|c| c.start),
+                f.check,
+                f.message.clone(),
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    let mut unassigned: Vec<ClaimRow> = claims
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.fact.is_none() && c.mention.kind() != "ratio")
+        .filter_map(|(i, _)| row(i))
+        .collect();
+    unassigned.sort_by(|a, b| (&a.path, a.start).cmp(&(&b.path, b.start)));
+    let mut summary = Summary {
+        sources: sources.len(),
+        claims: claims.len(),
+        ..Summary::default()
+    };
+    for f in &finding_rows {
+        match f.severity {
+            Severity::Error => summary.errors += 1,
+            Severity::Warning => summary.warnings += 1,
+            Severity::Info => summary.infos += 1,
+        }
+    }
+    Report {
+        summary,
+        sources: sources
+            .iter()
+            .map(|s| SourceInfo {
+                path: s.path.clone(),
+                lang: s.lang.clone(),
+                date: s.date.map(|d| d.to_string()),
+                date_origin: s.date_origin.to_string(),
+                outlet: s.outlet.clone(),
+            })
+            .collect(),
+        facts: fact_rows,
+        findings: finding_rows,
+        unassigned,
+    }
+}
