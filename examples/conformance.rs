@@ -153,6 +153,11 @@ fn leak(s: &str) -> &'static str {
     Box::leak(s.to_string().into_boxed_str())
 }
 
+/// A field of a JSON object, or null.
+fn field<'a>(v: &'a Value, key: &str) -> &'a Value {
+    v.get(key).unwrap_or(&Value::Null)
+}
+
 fn dec(v: &Value) -> Option<Decimal> {
     v.as_str()
         .and_then(|s| Decimal::from_str(s).ok())
@@ -237,32 +242,35 @@ impl Run {
         let mut tested = Score::default();
         let mut untested = Score::default();
         for item in self.read(path)? {
-            let id = item["id"].as_str().unwrap_or("?");
-            let text = item["text"].as_str().unwrap_or("");
-            let lang = item["lang"].as_str().unwrap_or("en");
-            let dotnet = item["dotnet_tested"].as_bool().unwrap_or(true);
+            let id = field(&item, "id").as_str().unwrap_or("?");
+            let text = field(&item, "text").as_str().unwrap_or("");
+            let lang = field(&item, "lang").as_str().unwrap_or("en");
+            let dotnet = field(&item, "dotnet_tested").as_bool().unwrap_or(true);
             let s = if dotnet { &mut tested } else { &mut untested };
             s.items += 1;
             let mentions = money(&self.rules, text, lang);
             let empty = Vec::new();
-            let expected = item["expected"].as_array().unwrap_or(&empty);
+            let expected = field(&item, "expected").as_array().unwrap_or(&empty);
             let mut used = vec![false; mentions.len()];
             let mut any_applicable = expected.is_empty();
             let mut misses = Vec::new();
             for r in expected {
-                let Some(value) = dec(&r["value"]) else {
+                let Some(value) = dec(field(r, "value")) else {
                     continue;
                 };
-                let cur = match r["iso"].as_str() {
+                let cur = match field(r, "iso").as_str() {
                     Some(iso) => CurExp::OneOf(vec![leak(iso)]),
-                    None => recognizers_unit(r["unit"].as_str().unwrap_or("")),
+                    None => recognizers_unit(field(r, "unit").as_str().unwrap_or("")),
                 };
                 if matches!(cur, CurExp::NotApplicable) {
                     continue;
                 }
                 any_applicable = true;
                 s.applicable += 1;
-                let span = match (r["byte_start"].as_u64(), r["byte_end"].as_u64()) {
+                let span = match (
+                    field(r, "byte_start").as_u64(),
+                    field(r, "byte_end").as_u64(),
+                ) {
                     (Some(a), Some(b)) => Some((a as usize, b as usize)),
                     _ => None,
                 };
@@ -287,11 +295,11 @@ impl Run {
                     }
                     None => misses.push(format!(
                         "{:?} = {} {}",
-                        r["text"].as_str().unwrap_or(""),
+                        field(r, "text").as_str().unwrap_or(""),
                         value,
-                        r["iso"]
+                        field(r, "iso")
                             .as_str()
-                            .unwrap_or(r["unit"].as_str().unwrap_or(""))
+                            .unwrap_or(field(r, "unit").as_str().unwrap_or(""))
                     )),
                 }
             }
@@ -329,12 +337,12 @@ impl Run {
         let mut main = Score::default();
         let mut latent = Score::default();
         for item in self.read(path)? {
-            let id = item["id"].as_str().unwrap_or("?");
-            let text = item["text"].as_str().unwrap_or("");
-            let lang = item["lang"].as_str().unwrap_or("en");
-            let section = item["section"].as_str().unwrap_or("");
-            let how = item["match"].as_str().unwrap_or("");
-            let e = &item["expected"];
+            let id = field(&item, "id").as_str().unwrap_or("?");
+            let text = field(&item, "text").as_str().unwrap_or("");
+            let lang = field(&item, "lang").as_str().unwrap_or("en");
+            let section = field(&item, "section").as_str().unwrap_or("");
+            let how = field(&item, "match").as_str().unwrap_or("");
+            let e = &field(&item, "expected");
             let s = if section == "latent" {
                 &mut latent
             } else {
@@ -343,23 +351,26 @@ impl Run {
             s.items += 1;
             let mentions = money(&self.rules, text, lang);
             let value_ok = |m: &Mention| -> bool {
-                let cur = duckling_currency(e["currency"].as_str().unwrap_or(""));
+                let cur = duckling_currency(field(e, "currency").as_str().unwrap_or(""));
                 let Some(f) = currency_ok(m, &cur) else {
                     return false;
                 };
                 let scaled = |v: &Value| dec(v).map(|d| d * f);
                 let q = &m.quantity;
-                match e["kind"].as_str().unwrap_or("") {
-                    "value" => same(q.value, scaled(&e["value"])),
-                    "min" => same(q.low, scaled(&e["min"])) && q.high.is_none(),
-                    "max" => same(q.high, scaled(&e["max"])) && q.low.is_none(),
-                    "interval" => same(q.low, scaled(&e["min"])) && same(q.high, scaled(&e["max"])),
+                match field(e, "kind").as_str().unwrap_or("") {
+                    "value" => same(q.value, scaled(field(e, "value"))),
+                    "min" => same(q.low, scaled(field(e, "min"))) && q.high.is_none(),
+                    "max" => same(q.high, scaled(field(e, "max"))) && q.low.is_none(),
+                    "interval" => {
+                        same(q.low, scaled(field(e, "min")))
+                            && same(q.high, scaled(field(e, "max")))
+                    }
                     _ => false,
                 }
             };
             let (applicable, ok, correct) = match how {
                 "full" => {
-                    let cur = duckling_currency(e["currency"].as_str().unwrap_or(""));
+                    let cur = duckling_currency(field(e, "currency").as_str().unwrap_or(""));
                     if matches!(cur, CurExp::NotApplicable) {
                         (false, false, 0)
                     } else {
@@ -375,14 +386,14 @@ impl Run {
                 }
                 "none" => (true, mentions.is_empty(), 0),
                 "span" => {
-                    let a = e["byte_start"].as_u64().unwrap_or(0) as usize;
-                    let b = e["byte_end"].as_u64().unwrap_or(0) as usize;
+                    let a = field(e, "byte_start").as_u64().unwrap_or(0) as usize;
+                    let b = field(e, "byte_end").as_u64().unwrap_or(0) as usize;
                     let at = |m: &Mention| m.span.start == a && m.span.end == b;
                     let ok = mentions.len() == 1 && mentions.iter().all(at);
                     (true, ok, mentions.iter().filter(|m| at(m)).count())
                 }
                 "first" => {
-                    let ok = mentions.first().is_some_and(|m| value_ok(m));
+                    let ok = mentions.first().is_some_and(value_ok);
                     (true, ok, usize::from(ok))
                 }
                 _ => (false, false, 0),
@@ -405,13 +416,13 @@ impl Run {
                 } else {
                     format!(
                         "{} {}",
-                        e["kind"].as_str().unwrap_or(""),
+                        field(e, "kind").as_str().unwrap_or(""),
                         [
-                            &e["value"],
-                            &e["min"],
-                            &e["max"],
-                            &e["text"],
-                            &e["currency"]
+                            &field(e, "value"),
+                            &field(e, "min"),
+                            &field(e, "max"),
+                            &field(e, "text"),
+                            &field(e, "currency")
                         ]
                         .iter()
                         .filter_map(|v| v.as_str())
