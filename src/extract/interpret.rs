@@ -74,7 +74,22 @@ pub fn interpret(
         }
         None => Qualifier::Exact,
     };
-    let (n, decimals, n_text) = read_number(m, caps, groups.number, groups.spelled)?;
+    // Sub-units ("50 cents"; "3 dollars 50 cents"): alone they are the amount, scaled
+    // by the pattern's sub-unit; after a main number they are added to it.
+    let main = read_number(m, caps, groups.number, groups.spelled);
+    let sub = read_number(m, caps, groups.number_sub, groups.spelled_sub);
+    let (n, decimals, n_text, unit_factor, extra) = match (main, sub) {
+        (Some((n, d, t)), Some((s, _, st))) => {
+            let add = s.checked_mul(pattern.sub_unit)?;
+            if add >= Decimal::ONE {
+                return None;
+            }
+            (n, d, format!("{t} + {st}"), Decimal::ONE, Some(add))
+        }
+        (Some((n, d, t)), None) => (n, d, t, Decimal::ONE, None),
+        (None, Some((s, d, t))) => (s, d, t, pattern.sub_unit, None),
+        (None, None) => return None,
+    };
     reading.number = n_text;
     let hi = read_number(m, caps, groups.number_hi, groups.spelled_hi);
     reading.number_hi = hi.as_ref().map(|h| h.2.clone());
@@ -83,17 +98,17 @@ pub fn interpret(
         Some(s) => {
             let f = m.lexicon.scale_of(s.as_str())?;
             reading.scale = Some((s.as_str().to_string(), f));
-            f
+            f.checked_mul(unit_factor)?
         }
         None => {
             if pattern.kind == PatternKind::ScaledNumber {
                 return None;
             }
-            Decimal::ONE
+            unit_factor
         }
     };
     let scale_lo = match group(caps, groups.scale_lo) {
-        Some(s) => m.lexicon.scale_of(s.as_str())?,
+        Some(s) => m.lexicon.scale_of(s.as_str())?.checked_mul(unit_factor)?,
         None => scale,
     };
 
@@ -125,13 +140,23 @@ pub fn interpret(
     let quantity = match hi {
         Some((h, hdec, _)) => {
             let high = h.checked_mul(scale)?;
+            if value > high {
+                // "between 3 and 1 dollars" is not a range
+                return None;
+            }
             let p_hi = scale.checked_mul(power_of_ten_neg(hdec))?;
             Quantity::range(value, high, unit, precision.min(p_hi))
         }
-        None => {
-            let value = n.checked_mul(scale)?;
-            Quantity::from_value(value, qualifier, unit, precision)
-        }
+        None => match extra {
+            Some(add) => {
+                let value = n.checked_mul(scale)?.checked_add(add)?;
+                Quantity::from_value(value, qualifier, unit, precision.min(pattern.sub_unit))
+            }
+            None => {
+                let value = n.checked_mul(scale)?;
+                Quantity::from_value(value, qualifier, unit, precision)
+            }
+        },
     };
     Some(Candidate {
         span: Span::new(whole.start(), whole.end()),

@@ -65,6 +65,8 @@ pub struct CompiledPattern {
     pub regex: String,
     /// A fixed currency, when the regex captures none.
     pub currency: Option<Currency>,
+    /// The value of one sub-unit, for {number:sub} / {spelled:sub} (default 0.01).
+    pub sub_unit: Decimal,
     /// Lower first.
     pub priority: i64,
     /// Text after a match that rejects it.
@@ -98,6 +100,10 @@ pub struct Groups {
     pub spelled: Option<usize>,
     /// `{spelled:hi}`.
     pub spelled_hi: Option<usize>,
+    /// `{number:sub}`.
+    pub number_sub: Option<usize>,
+    /// `{spelled:sub}`.
+    pub spelled_sub: Option<usize>,
     /// `{scale}`.
     pub scale: Option<usize>,
     /// `{scale:lo}`.
@@ -410,6 +416,24 @@ fn compile_pattern(
         },
         None => None,
     };
+    let sub_unit = match &p.sub_unit {
+        Some(s) => match parse_decimal_literal(s.get_ref()) {
+            Some(d) if d > Decimal::ZERO && d < Decimal::ONE => d,
+            _ => {
+                ctx.err(
+                    s,
+                    format!(
+                        "sub-unit \"{}\" is not a decimal number between 0 and 1 (\"0.01\" for cents)",
+                        s.get_ref()
+                    ),
+                    Some(&id),
+                );
+                ok = false;
+                Decimal::new(1, 2)
+            }
+        },
+        None => Decimal::new(1, 2),
+    };
     let mut side_regex = |s: &Option<Spanned<String>>, anchor_end: bool| -> Option<Regex> {
         let s = s.as_ref()?;
         let text = if anchor_end {
@@ -480,6 +504,7 @@ fn compile_pattern(
         lang: pack.lang().to_string(),
         regex: p.regex.get_ref().clone(),
         currency,
+        sub_unit,
         priority: p.priority.unwrap_or(100),
         reject_followed_by,
         reject_preceded_by,
@@ -654,7 +679,8 @@ fn build_matcher(
         };
         let names: Vec<&str> = alone.capture_names().flatten().collect();
         let has = |g: &str| names.iter().any(|n| *n == format!("{prefix}{g}"));
-        let needs_number = !(has("number") || has("spelled"));
+        let needs_number =
+            !(has("number") || has("spelled") || has("number_sub") || has("spelled_sub"));
         if needs_number {
             errors.push(
                 Error::rule_error(
@@ -712,6 +738,8 @@ fn build_matcher(
                 number_hi: g("number_hi"),
                 spelled: g("spelled"),
                 spelled_hi: g("spelled_hi"),
+                number_sub: g("number_sub"),
+                spelled_sub: g("spelled_sub"),
                 scale: g("scale"),
                 scale_lo: g("scale_lo"),
                 currency: g("currency"),

@@ -14,6 +14,8 @@ pub const PLACEHOLDERS: &[&str] = &[
     "number:hi",
     "spelled",
     "spelled:hi",
+    "number:sub",
+    "spelled:sub",
     "scale",
     "scale:lo",
     "currency",
@@ -87,6 +89,8 @@ fn group_of(name: &str) -> &str {
         "currency-symbol" | "currency-name" => "currency",
         "number:hi" => "number_hi",
         "spelled:hi" => "spelled_hi",
+        "number:sub" => "number_sub",
+        "spelled:sub" => "spelled_sub",
         "scale:lo" => "scale_lo",
         other => other,
     }
@@ -96,10 +100,10 @@ fn expand_one(name: &str, lex: &Lexicon, prefix: &str) -> Result<String, String>
     let g = |group: &str| format!("{prefix}{group}");
     let s = match name {
         "sp" => SP.to_string(),
-        "number" | "number:hi" => {
+        "number" | "number:hi" | "number:sub" => {
             format!("(?P<{}>{})", g(group_of(name)), number_regex(lex))
         }
-        "spelled" | "spelled:hi" => {
+        "spelled" | "spelled:hi" | "spelled:sub" => {
             format!("(?P<{}>{})", g(group_of(name)), spelled_regex(lex)?)
         }
         "scale" | "scale:lo" => {

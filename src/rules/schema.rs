@@ -233,11 +233,18 @@ pub struct PatternDef {
     /// in the same sentence: "contre 13 milliards").
     pub kind: Spanned<String>,
     /// The regex, with placeholders: {number}, {number:hi}, {spelled}, {scale},
-    /// {scale:lo}, {currency}, {currency-symbol}, {currency-name}, {qualifier}, {sp}.
+    /// {scale:lo}, {currency}, {currency-symbol}, {currency-name}, {qualifier}, {sp},
+    /// {number:sub}, {spelled:sub} (a count of sub-units: see `sub-unit`).
     pub regex: Spanned<String>,
     /// The currency when the pattern does not capture one (e.g. a pattern for "yuan").
     #[serde(default)]
     pub currency: Option<Spanned<String>>,
+    /// The value of one sub-unit of the currency ("0.01" for cents, pence, centimes):
+    /// a number captured by {number:sub} / {spelled:sub} counts sub-units. With a main
+    /// number ("3 dollars 50 cents") the sub-units are added to it and must be less than
+    /// one unit; alone ("50 cents") they are the amount. Default "0.01".
+    #[serde(default)]
+    pub sub_unit: Option<Spanned<String>>,
     /// A regex tested against the text just after a match (anchored at its end); when it
     /// matches, the match is not a figure ("3 milliards d'utilisateurs").
     #[serde(default)]
