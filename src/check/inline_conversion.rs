@@ -1,6 +1,167 @@
-//! (being written)
-use super::{CheckInput, Finding};
+//! Inline conversion mismatch. What it checks: a figure followed by its conversion, in
+//! brackets or after a conversion word ("380 milliards de yuans (50 milliards d'euros)",
+//! "RMB 380 billion, or about $52.4bn"), must hold at the rate of the source's date.
+//! Why it matters: conversions are copied from older articles or done at a wrong rate.
+//! Example: 380 bn CNY was 50.08 bn EUR on 2025-02-24: "(50 milliards d'euros)" holds.
+//! A miss that an earlier date's rate explains is reported as a stale conversion.
+
+use super::interval::{miss_percent, show};
+use super::normalize::Problem;
+use super::probable_cause::probable_cause;
+use super::stale_conversion::find_stale_match;
+use super::{CheckId, CheckInput, Finding};
+use crate::quantity::Unit;
+use crate::rates::format::rate as show_rate;
+use crate::rates::normalize::convert_interval;
+use crate::rules::lexicon::normalize_word;
+
+/// Days looked back for a stale inline conversion.
+const WINDOW_DAYS: u32 = 90;
+
+/// Whether the text between two figures makes the second a conversion of the first.
+fn is_conversion_gap(between: &str, words: &[String]) -> bool {
+    let t = normalize_word(between);
+    let t = t.trim().trim_start_matches(',').trim();
+    let t = t
+        .strip_prefix('(')
+        .or_else(|| t.strip_prefix('['))
+        .map_or(t, str::trim);
+    if t.is_empty() || t == "-" || t == "–" || t == "≈" || t == "~" || t == "=" {
+        return true;
+    }
+    words.iter().any(|w| t == w)
+}
+
 /// Run the check.
-pub fn check(_input: &CheckInput<'_>) -> Vec<Finding> {
-    Vec::new()
+pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let claims = input.claims;
+    for (i, pair) in claims.windows(2).enumerate() {
+        let (Some(a), Some(b)) = (pair.first(), pair.get(1)) else {
+            continue;
+        };
+        if a.source != b.source {
+            continue;
+        }
+        let (Unit::Money(from), Unit::Money(to)) =
+            (a.mention.quantity.unit, b.mention.quantity.unit)
+        else {
+            continue;
+        };
+        if from == to || b.mention.span.start < a.mention.span.end {
+            continue;
+        }
+        let Some(source) = input.sources.get(a.source) else {
+            continue;
+        };
+        let between = source
+            .text
+            .get(a.mention.span.end..b.mention.span.start)
+            .unwrap_or("x");
+        if between.len() > 40 {
+            continue;
+        }
+        let words = input
+            .rules
+            .matcher(&source.lang)
+            .map(|m| m.lexicon.conversion.clone())
+            .unwrap_or_default();
+        if !is_conversion_gap(between, &words) {
+            continue;
+        }
+        let (Some(na), Some(nb)) = (input.normalized.get(i), input.normalized.get(i + 1)) else {
+            continue;
+        };
+        let (Some(sa), Some(sb)) = (na.stated, nb.stated) else {
+            continue;
+        };
+        let Some(date) = a.as_of.or(source.date) else {
+            // The undated-source check says what could not be done.
+            let _ = Problem::Undated;
+            continue;
+        };
+        let (converted, quote) = match convert_interval(input.tables, &sa, from, to, date) {
+            Ok(x) => x,
+            Err(e) => {
+                out.push(Finding::new(
+                    CheckId::RateUnavailable,
+                    a.fact.as_deref(),
+                    format!(
+                        "could not check the conversion \"{}\" -> \"{}\": {e}",
+                        a.mention.text, b.mention.text
+                    ),
+                    vec![i, i + 1],
+                ));
+                continue;
+            }
+        };
+        if converted.overlaps(&sb) {
+            continue;
+        }
+        let pct = miss_percent(&sb, &converted).map_or(String::new(), |p| format!(" ({p} off)"));
+        let head = format!(
+            "\"{}\" converts \"{}\" into {to}: at the rate of {} ({} {to} per {from}) {} is {}, but the text says {}{pct}",
+            b.mention.text,
+            a.mention.text,
+            quote.rate_date,
+            show_rate(quote.rate),
+            show(&sa, from.as_str()),
+            show(&converted, to.as_str()),
+            show(&sb, to.as_str()),
+        );
+        let fact = a.fact.as_deref().or(b.fact.as_deref());
+        if let Some(m) = find_stale_match(input.tables, &sa, from, to, date, &sb, WINDOW_DAYS) {
+            let mut f = Finding::new(
+                CheckId::StaleConversion,
+                fact,
+                format!(
+                    "{head}; at the rate of {} ({} {to} per {from}) it is {}, which matches: the conversion was probably made at that date",
+                    m.date,
+                    show_rate(m.quote.rate),
+                    show(&m.converted, to.as_str())
+                ),
+                vec![i + 1, i],
+            );
+            f.matched_date = Some(m.date);
+            f.cause = Some(format!(
+                "rate date: the conversion matches the rate of {}",
+                m.date
+            ));
+            out.push(f);
+            continue;
+        }
+        let cause = probable_cause(
+            input.tables,
+            b,
+            &sb,
+            Some(to),
+            Some(to),
+            Some(date),
+            &converted,
+        );
+        let mut f = Finding::new(
+            CheckId::InlineConversionMismatch,
+            fact,
+            head,
+            vec![i + 1, i],
+        );
+        f.cause = Some(cause.unwrap_or_else(|| {
+            "no simple slip (factor, digit swap, currency, rate date) explains it".to_string()
+        }));
+        out.push(f);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn conversion_gaps() {
+        let words = vec!["soit".to_string(), "or about".to_string()];
+        assert!(super::is_conversion_gap(" (", &words));
+        assert!(super::is_conversion_gap(", soit ", &words));
+        assert!(super::is_conversion_gap(", or about ", &words));
+        assert!(!super::is_conversion_gap(" et ", &words));
+        assert!(!super::is_conversion_gap(", contre ", &words));
+    }
 }

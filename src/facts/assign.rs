@@ -55,10 +55,30 @@ fn kind_matches(fact: &Fact, m: &Mention) -> bool {
     )
 }
 
+/// Whether an entity name after a mention has another figure of the same kind between
+/// them: then the name belongs to that figure ("1 120 milliards de dollars, dont 589
+/// milliards pour Nvidia": "Nvidia" is not the 1 120 billion's). A name before figures
+/// is their subject and is shared ("Alibaba ... 380 milliards de yuans (50 milliards
+/// d'euros)").
+fn shadowed(m: &Mention, entity: &Span, others: &[Mention]) -> bool {
+    if entity.end <= m.span.start {
+        return false;
+    }
+    let (lo, hi) = (m.span.end, entity.start);
+    others.iter().any(|o| {
+        o.span != m.span
+            && o.kind() == m.kind()
+            && !matches!(o.origin, MentionOrigin::ModelName { .. })
+            && o.span.start >= lo
+            && o.span.end <= hi
+    })
+}
+
 /// The fact a mention is about, with the words that tied it.
 fn tie_mention(
     hits: &[FactHits<'_>],
     m: &Mention,
+    others: &[Mention],
     segs: &Segments,
     text: &str,
 ) -> Option<(String, Tie)> {
@@ -86,7 +106,16 @@ fn tie_mention(
         } else {
             let escope = scope_span(segs, h.fact.entity_scope, m.span.start, text.len());
             let nearest = within(&h.entities, escope)
-                .map(|e| (distance(e, &m.span), e))
+                .filter(|e| !shadowed(m, e, others))
+                .map(|e| {
+                    // A name in the figure's own sentence beats a nearer one outside it.
+                    let other_sentence = if segs.same_sentence(e.start, m.span.start) {
+                        0
+                    } else {
+                        1_000_000
+                    };
+                    (distance(e, &m.span) + other_sentence, e)
+                })
                 .min_by_key(|(d, e)| (*d, e.start));
             let tscope = scope_span(segs, h.fact.topic_scope, m.span.start, text.len());
             let topic = if h.fact.topics.is_empty() {
@@ -122,13 +151,9 @@ fn tie_mention(
 }
 
 fn distance(a: &Span, b: &Span) -> usize {
-    if a.end <= b.start {
-        b.start - a.end
-    } else if b.end <= a.start {
-        a.start - b.end
-    } else {
-        0
-    }
+    b.start
+        .saturating_sub(a.end)
+        .max(a.start.saturating_sub(b.end))
 }
 
 /// Claims for the mentions of each source (`mentions[i]` belongs to `sources[i]`), in
@@ -162,7 +187,7 @@ pub fn assign_claims(facts: &FactSet, sources: &[Source], mentions: &[Vec<Mentio
             let tied = if m.quantity.unit == Unit::Ratio {
                 None
             } else {
-                tie_mention(&hits, m, &segs, text)
+                tie_mention(&hits, m, ms, &segs, text)
             };
             let (as_of, as_of_origin) = claim_date(text, m.span.end, source.date);
             let (fact, tie) = match tied {

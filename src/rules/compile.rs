@@ -355,6 +355,7 @@ fn summarize(file: &LoadedFile) -> String {
         "spelled numbers",
     );
     add(c.pattern.len(), "patterns");
+    add(usize::from(c.cues.is_some()), "cue lists");
     add(c.fact.len(), "facts");
     add(c.relation.len(), "relations");
     if parts.is_empty() {
@@ -625,6 +626,12 @@ fn build_lexicon(packs: &[LoadedPack], lang: &str, errors: &mut Vec<Error>) -> L
                     lex.spelled.insert(normalize_word(w), *v.get_ref());
                 }
                 lex.connectors.extend(sp.connectors.iter().cloned());
+            }
+            if let Some(cues) = &c.cues {
+                lex.part_of
+                    .extend(cues.part_of.iter().map(|w| normalize_word(w)));
+                lex.conversion
+                    .extend(cues.conversion.iter().map(|w| normalize_word(w)));
             }
             if rep {
                 errors.append(&mut sink);

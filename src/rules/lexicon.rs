@@ -48,6 +48,10 @@ pub struct Lexicon {
     pub spelled: BTreeMap<String, u64>,
     /// Words joining spelled-out numbers ("et", "and").
     pub connectors: Vec<String>,
+    /// Words introducing a part of the figure before ("dont"), normalised.
+    pub part_of: Vec<String>,
+    /// Words between a figure and its conversion ("soit"), normalised.
+    pub conversion: Vec<String>,
 }
 
 /// Normalise an alias or word for lookup: lower case, typographic apostrophe to ASCII,

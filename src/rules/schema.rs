@@ -49,12 +49,28 @@ pub struct PackFile {
     /// Patterns: regexes with placeholders.
     #[serde(default)]
     pub pattern: Vec<PatternDef>,
+    /// Cue words the checks read ("dont", "soit").
+    #[serde(default)]
+    pub cues: Option<CuesDef>,
     /// Facts: what several claims are about (see `crate::facts`).
     #[serde(default)]
     pub fact: Vec<FactDef>,
     /// Relations between facts ("N times larger").
     #[serde(default)]
     pub relation: Vec<RelationDef>,
+}
+
+/// `[cues]`: words that relate two figures.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CuesDef {
+    /// Words that introduce a part of the figure before ("dont", "of which").
+    #[serde(default)]
+    pub part_of: Vec<String>,
+    /// Words between a figure and its conversion ("soit", "or about"); a figure in
+    /// brackets right after another is always read as its conversion.
+    #[serde(default)]
+    pub conversion: Vec<String>,
 }
 
 /// `[[fact]]`: something several sources state a figure for.
