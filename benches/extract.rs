@@ -11,7 +11,7 @@
 
 mod common;
 
-use common::corpus::{generate, Lang};
+use common::corpus::{generate, Density, Lang};
 use figcheck::extract::extract_mentions;
 use figcheck::rules::RuleSet;
 use figcheck::source::Source;
@@ -76,7 +76,7 @@ fn bench_many_files(rules: &RuleSet, files: usize) {
         .into_par_iter()
         .map(|i| {
             let lang = if i % 2 == 0 { Lang::Fr } else { Lang::En };
-            let text = generate(lang, size, 1000 + i as u64);
+            let text = generate(lang, size, 1000 + i as u64, Density::News);
             let len = text.len();
             let source = Source::from_text(format!("gen/{i}.txt"), text, lang.code());
             (len, extract_mentions(rules, &source).len())
@@ -84,7 +84,7 @@ fn bench_many_files(rules: &RuleSet, files: usize) {
         .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
     let secs = t.elapsed().as_secs_f64();
     println!(
-        "extract {files} files of 25 KB in parallel ({} threads, {:.1} MB generated on the fly): {:.1} MB/s, {mentions} mentions, peak RSS {}{}",
+        "extract {files} files of 25 KB in parallel, news density ({} threads, {:.1} MB generated on the fly): {:.1} MB/s, {mentions} mentions, peak RSS {}{}",
         rayon::current_num_threads(),
         bytes as f64 / MB,
         bytes as f64 / MB / secs,
@@ -93,12 +93,12 @@ fn bench_many_files(rules: &RuleSet, files: usize) {
     );
 }
 
-fn bench_large(rules: &RuleSet, mb: f64, runs: usize) {
+fn bench_large(rules: &RuleSet, mb: f64, runs: usize, density: Density) {
     let reset = reset_peak_rss();
     let half = (mb * MB / 2.0) as usize;
     let sources = [
-        Source::from_text("gen/fr.txt", generate(Lang::Fr, half, 7), "fr"),
-        Source::from_text("gen/en.txt", generate(Lang::En, half, 11), "en"),
+        Source::from_text("gen/fr.txt", generate(Lang::Fr, half, 7, density), "fr"),
+        Source::from_text("gen/en.txt", generate(Lang::En, half, 11, density), "en"),
     ];
     let total: usize = sources.iter().map(|s| s.text.len()).sum();
     let mut per_lang = vec![Vec::new(); sources.len()];
@@ -128,8 +128,9 @@ fn bench_large(rules: &RuleSet, mb: f64, runs: usize) {
     }
     let secs: f64 = medians.iter().map(Duration::as_secs_f64).sum();
     println!(
-        "extract fr+en {:.1} MB: {:.1} MB/s (median of {runs}), {} mentions, peak RSS {}{}",
+        "extract fr+en {:.1} MB, {}: {:.1} MB/s (median of {runs}), {} mentions, peak RSS {}{}",
         total as f64 / MB,
+        density.name(),
         total as f64 / MB / secs,
         mentions.iter().sum::<usize>(),
         rss_text(),
@@ -155,7 +156,10 @@ fn main() {
     if files > 0 {
         bench_many_files(&rules, files);
     }
-    for mb in sizes {
-        bench_large(&rules, mb, runs);
+    for mb in &sizes {
+        bench_large(&rules, *mb, runs, Density::News);
+    }
+    if let Some(mb) = sizes.first() {
+        bench_large(&rules, *mb, runs, Density::Dense);
     }
 }

@@ -218,8 +218,43 @@ const EN: &[&str] = &[
     "Rival labs have released @F and @F in recent months.",
 ];
 
-/// One sentence, with its slots filled.
-fn sentence(rng: &mut Rng, lang: Lang, out: &mut String) {
+/// Sentences with no figure, the bulk of an article.
+const FR_PROSE: &[&str] = &[
+    "Le groupe mise sur l'intelligence artificielle pour relancer sa croissance.",
+    "Plusieurs concurrents ont réagi en présentant leurs propres outils dans la foulée.",
+    "La concurrence s'intensifie entre les géants du numérique, en Chine comme aux États-Unis.",
+    "Les investisseurs restent prudents face à la multiplication des annonces.",
+    "Le patron de l'entreprise a défendu cette stratégie lors d'une conférence téléphonique.",
+    "Des experts s'interrogent sur la consommation d'énergie de ces nouveaux centres.",
+    "Le gouvernement a indiqué qu'il suivrait le dossier de près.",
+    "Cette décision intervient après des mois de tensions commerciales.",
+    "Les chercheurs ont publié leurs travaux en accès libre, une rareté dans le secteur.",
+    "Interrogée, la société n'a pas souhaité commenter ces informations.",
+];
+const EN_PROSE: &[&str] = &[
+    "The group is betting on artificial intelligence to revive its growth.",
+    "Several rivals responded by unveiling tools of their own within days.",
+    "Competition between the largest technology firms keeps getting fiercer.",
+    "Investors remain cautious as announcements pile up across the industry.",
+    "The chief executive defended the strategy on a call with analysts.",
+    "Experts have questioned how much electricity the new sites will draw.",
+    "Officials said they would follow the matter closely.",
+    "The decision comes after months of trade tensions.",
+    "The researchers released their work openly, a rarity in the field.",
+    "A spokesperson for the company declined to comment.",
+];
+
+/// One sentence, with its slots filled: a sentence with figures one time in
+/// `1 + prose`, figure-free prose otherwise.
+fn sentence(rng: &mut Rng, lang: Lang, prose: usize, out: &mut String) {
+    if prose > 0 && rng.below(prose + 1) > 0 {
+        let line = match lang {
+            Lang::Fr => rng.pick(FR_PROSE),
+            Lang::En => rng.pick(EN_PROSE),
+        };
+        out.push_str(line);
+        return;
+    }
     let template = match lang {
         Lang::Fr => rng.pick(FR),
         Lang::En => rng.pick(EN),
@@ -241,8 +276,34 @@ fn sentence(rng: &mut Rng, lang: Lang, out: &mut String) {
     out.push_str(rest);
 }
 
+/// How many figure-free sentences come for one sentence with figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Density {
+    /// About the density of real news articles (1 to 2 figures per KB).
+    News,
+    /// Figures in every sentence (about 10 per KB): a stress test of the per-match work.
+    Dense,
+}
+
+impl Density {
+    fn prose(self) -> usize {
+        match self {
+            Density::News => 5,
+            Density::Dense => 0,
+        }
+    }
+
+    /// A short name for reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Density::News => "news density",
+            Density::Dense => "figure-dense",
+        }
+    }
+}
+
 /// About `size` bytes of paragraphs in `lang`, the same for the same seed.
-pub fn generate(lang: Lang, size: usize, seed: u64) -> String {
+pub fn generate(lang: Lang, size: usize, seed: u64, density: Density) -> String {
     let mut rng = Rng::new(seed);
     let mut out = String::with_capacity(size + 512);
     while out.len() < size {
@@ -251,7 +312,7 @@ pub fn generate(lang: Lang, size: usize, seed: u64) -> String {
             if i > 0 {
                 out.push(' ');
             }
-            sentence(&mut rng, lang, &mut out);
+            sentence(&mut rng, lang, density.prose(), &mut out);
         }
         out.push_str("\n\n");
     }
