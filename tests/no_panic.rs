@@ -2,6 +2,9 @@
 //! from the pieces figures are made of) and over rule loading (mutated rule packs).
 //! Deterministic: a fixed seed, a hand-written xorshift.
 
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
 use figcheck::extract::extract_mentions;
 use figcheck::rules::RuleSet;
 use figcheck::source::Source;
@@ -30,13 +33,83 @@ impl Rng {
 
 /// The pieces figures are made of, and what surrounds them.
 const PIECES: &[&str] = &[
-    "0", "1", "2", "5", "9", "12", "380", "1 120", "52,4", "52.4", " ", "\u{A0}", "\u{202F}",
-    ",", ".", "-", "–", "%", "$", "US$", "HK$", "€", "¥", "£", "CNY", "RMB", "USD", "bn", "b",
-    "B", "M", "Md", "Mds", "k", "G", "milliard", "milliards", "billion", "trillion", "million",
-    "de ", "d'", "d’", "'", "’", "dollars", "euros", "yuans", "yen", "paramètres",
-    "parameters", "-billion-parameter", "QwQ-", "Llama 3.1 ", "plus de ", "more than ",
-    "près de ", "nearly ", "entre ", " et ", "between ", " and ", "vingt", "twenty", "cent",
-    "\n", "\r\n", "é", "日本", "亿", "🙂", "\u{0301}", "\u{FEFF}", "_", "(", ")", "\t",
+    "0",
+    "1",
+    "2",
+    "5",
+    "9",
+    "12",
+    "380",
+    "1 120",
+    "52,4",
+    "52.4",
+    " ",
+    "\u{A0}",
+    "\u{202F}",
+    ",",
+    ".",
+    "-",
+    "–",
+    "%",
+    "$",
+    "US$",
+    "HK$",
+    "€",
+    "¥",
+    "£",
+    "CNY",
+    "RMB",
+    "USD",
+    "bn",
+    "b",
+    "B",
+    "M",
+    "Md",
+    "Mds",
+    "k",
+    "G",
+    "milliard",
+    "milliards",
+    "billion",
+    "trillion",
+    "million",
+    "de ",
+    "d'",
+    "d’",
+    "'",
+    "’",
+    "dollars",
+    "euros",
+    "yuans",
+    "yen",
+    "paramètres",
+    "parameters",
+    "-billion-parameter",
+    "QwQ-",
+    "Llama 3.1 ",
+    "plus de ",
+    "more than ",
+    "près de ",
+    "nearly ",
+    "entre ",
+    " et ",
+    "between ",
+    " and ",
+    "vingt",
+    "twenty",
+    "cent",
+    "\n",
+    "\r\n",
+    "é",
+    "日本",
+    "亿",
+    "🙂",
+    "\u{0301}",
+    "\u{FEFF}",
+    "_",
+    "(",
+    ")",
+    "\t",
 ];
 
 fn random_text(rng: &mut Rng) -> String {
@@ -95,10 +168,42 @@ fn extraction_never_panics_and_spans_are_sound() {
 
 /// Tokens that break TOML, regexes or placeholders.
 const INSERTS: &[&str] = &[
-    "{", "}", "[", "]", "\"", "'", "'''", "\"\"\"", "=", "\n", "\\", "{nombre}", "{number}",
-    "{number:hi}", "{scale:lo}", "{currency}{currency}", "{sp}*", "{", "(?P<model>", "(?P<",
-    "(", ")", "(?i:", "*", "+?", "{1,", "\\b", "\\p{Foo}", "é", "\u{202F}", "[[pattern]]\n",
-    "[numbers]\n", "kind = \"moneys\"\n", "code = \"XYZ\"\n", "value = \"-1\"\n", "\u{0}",
+    "{",
+    "}",
+    "[",
+    "]",
+    "\"",
+    "'",
+    "'''",
+    "\"\"\"",
+    "=",
+    "\n",
+    "\\",
+    "{nombre}",
+    "{number}",
+    "{number:hi}",
+    "{scale:lo}",
+    "{currency}{currency}",
+    "{sp}*",
+    "{",
+    "(?P<model>",
+    "(?P<",
+    "(",
+    ")",
+    "(?i:",
+    "*",
+    "+?",
+    "{1,",
+    "\\b",
+    "\\p{Foo}",
+    "é",
+    "\u{202F}",
+    "[[pattern]]\n",
+    "[numbers]\n",
+    "kind = \"moneys\"\n",
+    "code = \"XYZ\"\n",
+    "value = \"-1\"\n",
+    "\u{0}",
 ];
 
 fn mutate(rng: &mut Rng, original: &[u8]) -> Vec<u8> {
@@ -157,7 +262,10 @@ fn loading_mutated_rule_packs_never_panics() {
         std::fs::create_dir(&dir).unwrap();
         // The manifest and one other file; one of them mutated.
         let manifest = pack.iter().find(|(p, _)| p.ends_with("pack.toml")).unwrap();
-        let others: Vec<_> = pack.iter().filter(|(p, _)| !p.ends_with("pack.toml")).collect();
+        let others: Vec<_> = pack
+            .iter()
+            .filter(|(p, _)| !p.ends_with("pack.toml"))
+            .collect();
         let other = others[rng.below(others.len())];
         let mutate_manifest = rng.below(5) == 0;
         for (i, (path, bytes)) in [manifest, other].into_iter().enumerate() {

@@ -133,7 +133,8 @@ mod tests {
     #[test]
     fn number_grammar_table() {
         let nines = "9".repeat(400);
-        let rows: Vec<(&str, NumberFormat, Option<(&str, u32)>)> = vec![
+        type Row<'a> = (&'a str, NumberFormat, Option<(&'a str, u32)>);
+        let rows: Vec<Row> = vec![
             ("52", fr(), Some(("52", 0))),
             ("8,4", fr(), Some(("8.4", 1))),
             ("52.4", fr(), Some(("52.4", 1))),

@@ -164,8 +164,19 @@ pub struct RuleSet {
 impl RuleSet {
     /// Load the bundled packs (unless `bundled` is false) and the folders in `dirs`.
     pub fn load(dirs: &[std::path::PathBuf], bundled: bool) -> Result<RuleSet, Errors> {
-        let packs = super::load::load_packs(dirs, bundled)?;
-        compile(&packs)
+        // Packs that parse are still validated when others do not, so that one bad
+        // file does not hide the errors of another pack.
+        let (packs, mut errors) = super::load::load_packs_keep_going(dirs, bundled);
+        match compile(&packs) {
+            Ok(rules) if errors.is_empty() => Ok(rules),
+            Ok(_) => Err(Errors(errors)),
+            Err(Errors(mut more)) => {
+                errors.append(&mut more);
+                // One order for errors of both stages: by file, line and column.
+                errors.sort_by(|a, b| a.location.cmp(&b.location));
+                Err(Errors(errors))
+            }
+        }
     }
 
     /// The bundled rules only.
@@ -691,7 +702,7 @@ fn build_matcher(
             Ok(r) => r,
             Err(e) => {
                 errors.push(
-                    Error::rule_error(format!("invalid regex: {}", first_line(&e.to_string())))
+                    Error::rule_error(format!("invalid regex: {e}"))
                         .at(p.location.clone())
                         .rule(&p.id),
                 );
@@ -743,10 +754,9 @@ fn build_matcher(
     })
 }
 
-/// One pattern alone, with the same syntax and limits as the combined regex.
-fn build_pattern_regex(
-    text: &str,
-) -> Result<regex_automata::meta::Regex, regex_automata::meta::BuildError> {
+/// One pattern alone, with the same syntax and limits as the combined regex; an error
+/// is its first line.
+fn build_pattern_regex(text: &str) -> Result<regex_automata::meta::Regex, String> {
     regex_automata::meta::Regex::builder()
         .configure(
             regex_automata::meta::Config::new()
@@ -754,10 +764,10 @@ fn build_pattern_regex(
                 .hybrid_cache_capacity(8 * (1 << 20)),
         )
         .build(text)
-}
-
-fn first_line(s: &str) -> String {
-    s.lines().next().unwrap_or(s).to_string()
+        .map_err(|e| {
+            let s = e.to_string();
+            s.lines().next().unwrap_or("").to_string()
+        })
 }
 
 fn build_regex(text: &str) -> Result<Regex, regex::Error> {
