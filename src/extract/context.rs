@@ -18,12 +18,18 @@ pub fn resolve(candidates: Vec<Candidate>, text: &str) -> Vec<Candidate> {
             out.push(c);
             continue;
         }
-        let antecedent = out.iter().rev().find(|a| {
-            a.kind != PatternKind::ModelName
-                && a.span.end <= c.span.start
-                && c.span.start - a.span.end <= MAX_DISTANCE
-                && !crosses_sentence(text.get(a.span.end..c.span.start).unwrap_or("."))
-        });
+        // Candidates come in text order and do not overlap, so their ends grow: stop at
+        // the first one too far back (scanning them all made this quadratic).
+        let antecedent = out
+            .iter()
+            .rev()
+            .take_while(|a| a.span.end.saturating_add(MAX_DISTANCE) >= c.span.start)
+            .find(|a| {
+                a.kind != PatternKind::ModelName
+                    && a.span.end <= c.span.start
+                    && c.span.start - a.span.end <= MAX_DISTANCE
+                    && !crosses_sentence(text.get(a.span.end..c.span.start).unwrap_or("."))
+            });
         if let Some(a) = antecedent {
             c.quantity.unit = a.quantity.unit;
             c.unit_known = true;

@@ -8,7 +8,7 @@ use crate::rules::compile::{Groups, PatternKind};
 use crate::rules::lexicon::normalize_word;
 use crate::rules::{CompiledPattern, LangMatcher};
 use crate::text::Span;
-use regex::Captures;
+use regex_automata::util::captures::Captures;
 use rust_decimal::Decimal;
 
 /// A mention before its unit is settled (a scaled number has none yet).
@@ -30,14 +30,57 @@ pub struct Candidate {
     pub kind: PatternKind,
 }
 
-fn group<'t>(caps: &Captures<'t>, idx: Option<usize>) -> Option<regex::Match<'t>> {
+/// The groups of one match: a pattern's captures over the text they were found in.
+pub struct Found<'c> {
+    hay: &'c str,
+    caps: &'c Captures,
+}
+
+impl<'c> Found<'c> {
+    /// Captures of a search over `hay`.
+    pub fn new(hay: &'c str, caps: &'c Captures) -> Self {
+        Found { hay, caps }
+    }
+
+    fn get(&self, idx: usize) -> Option<Group<'c>> {
+        let span = self.caps.get_group(idx)?;
+        let text = self.hay.get(span.start..span.end)?;
+        Some(Group {
+            start: span.start,
+            end: span.end,
+            text,
+        })
+    }
+}
+
+/// One captured group.
+#[derive(Debug, Clone, Copy)]
+struct Group<'t> {
+    start: usize,
+    end: usize,
+    text: &'t str,
+}
+
+impl<'t> Group<'t> {
+    fn as_str(&self) -> &'t str {
+        self.text
+    }
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+}
+
+fn group<'c>(caps: &Found<'c>, idx: Option<usize>) -> Option<Group<'c>> {
     idx.and_then(|i| caps.get(i))
 }
 
 /// A number group (digits or spelled) as (value, decimals, text).
 fn read_number(
     m: &LangMatcher,
-    caps: &Captures<'_>,
+    caps: &Found<'_>,
     digits: Option<usize>,
     spelled: Option<usize>,
 ) -> Option<(Decimal, u32, String)> {
@@ -61,7 +104,7 @@ pub fn interpret(
     m: &LangMatcher,
     pattern: &CompiledPattern,
     groups: &Groups,
-    caps: &Captures<'_>,
+    caps: &Found<'_>,
     text: &str,
 ) -> Option<Candidate> {
     let whole = caps.get(groups.whole)?;

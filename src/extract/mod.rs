@@ -13,7 +13,12 @@ pub mod spelled;
 
 pub use mention::{Mention, MentionOrigin, Reading};
 
-use crate::rules::RuleSet;
+use interpret::Found;
+use regex_automata::util::captures::Captures;
+use regex_automata::{Anchored, Input};
+
+use crate::rules::compile::MatcherPattern;
+use crate::rules::{LangMatcher, RuleSet};
 use crate::source::Source;
 use crate::text::{LineIndex, Span};
 
@@ -28,24 +33,25 @@ pub fn extract_mentions(rules: &RuleSet, source: &Source) -> Vec<Mention> {
         return Vec::new();
     };
     let mut candidates = Vec::new();
+    let mut caps: Vec<Captures> = matcher
+        .patterns
+        .iter()
+        .map(|p| p.regex.create_captures())
+        .collect();
     let mut pos = source.body.start.min(end);
     while pos < end {
-        let Some(caps) = matcher.regex.captures_at(hay, pos) else {
+        // The combined regex finds where the next figure is (lazy DFA, no groups);
+        // the pattern that matched there is read alone, anchored on that span.
+        let Some(m) = matcher.regex.find_at(hay, pos) else {
             break;
         };
-        let Some(m) = caps.get(0) else {
-            break;
-        };
-        let accepted = matcher
-            .patterns
-            .iter()
-            .find(|(_, g)| caps.get(g.whole).is_some())
-            .and_then(|(id, groups)| {
-                let pattern = rules.patterns.get(id)?;
+        let accepted =
+            read_match(hay, m.start(), m.end(), matcher, &mut caps).and_then(|(mp, found)| {
+                let pattern = rules.patterns.get(&mp.id)?;
                 if !edges_ok(text, m.start(), m.end(), pattern) {
                     return None;
                 }
-                interpret::interpret(matcher, pattern, groups, &caps, text)
+                interpret::interpret(matcher, pattern, &mp.groups, &found, text)
             });
         match accepted {
             Some(c) => {
@@ -79,6 +85,28 @@ pub fn extract_mentions(rules: &RuleSet, source: &Source) -> Vec<Mention> {
 pub fn extract_text(rules: &RuleSet, text: &str, lang: &str) -> Vec<Mention> {
     let source = Source::from_text("-", text, lang);
     extract_mentions(rules, &source)
+}
+
+/// The first pattern, in the alternation's order, that matches anchored at `start`
+/// within `start..end`: the alternative the combined regex took (leftmost-first), with
+/// its groups. Look-around still sees the text outside the span.
+fn read_match<'m, 'c>(
+    hay: &'c str,
+    start: usize,
+    end: usize,
+    matcher: &'m LangMatcher,
+    caps: &'c mut [Captures],
+) -> Option<(&'m MatcherPattern, Found<'c>)> {
+    let input = Input::new(hay).span(start..end).anchored(Anchored::Yes);
+    let i = matcher
+        .patterns
+        .iter()
+        .zip(caps.iter_mut())
+        .position(|(p, c)| {
+            p.regex.search_captures(&input, c);
+            c.is_match()
+        })?;
+    Some((matcher.patterns.get(i)?, Found::new(hay, caps.get(i)?)))
 }
 
 fn next_char(text: &str, at: usize) -> usize {

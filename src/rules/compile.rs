@@ -10,6 +10,7 @@ use super::schema::{ExampleDef, PatternDef};
 use crate::error::{Error, Errors, Location};
 use crate::quantity::{iso4217, Currency, Qualifier};
 use regex::{Regex, RegexBuilder};
+use regex_automata::PatternID;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::str::FromStr;
@@ -87,10 +88,10 @@ pub struct CompiledPattern {
     pub overrides: Option<String>,
 }
 
-/// Capture-group indexes of one pattern inside its language's combined regex.
+/// Capture-group indexes of one pattern inside its own regex (`MatcherPattern::regex`).
 #[derive(Debug, Clone, Default)]
 pub struct Groups {
-    /// The whole pattern.
+    /// The whole pattern (0).
     pub whole: usize,
     /// `{number}`.
     pub number: Option<usize>,
@@ -116,6 +117,19 @@ pub struct Groups {
     pub model: Option<usize>,
 }
 
+/// One pattern of a language's matcher: its id, its own compiled regex (to read the
+/// groups of a match the combined regex found) and the indexes of its groups.
+#[derive(Debug, Clone)]
+pub struct MatcherPattern {
+    /// The pattern id.
+    pub id: String,
+    /// The pattern alone. Capture groups are resolved with it, anchored on the span the
+    /// combined regex found: a small automaton, instead of all patterns' groups.
+    pub regex: regex_automata::meta::Regex,
+    /// Group indexes in `regex`.
+    pub groups: Groups,
+}
+
 /// Everything needed to read texts of one language.
 #[derive(Debug, Clone)]
 pub struct LangMatcher {
@@ -123,10 +137,10 @@ pub struct LangMatcher {
     pub lang: String,
     /// Its tables.
     pub lexicon: Lexicon,
-    /// All its patterns in one regex, in priority order.
+    /// All its patterns in one regex, in priority order: finds where figures are.
     pub regex: Regex,
-    /// Pattern ids in the order of the alternation, with their groups.
-    pub patterns: Vec<(String, Groups)>,
+    /// The patterns in the order of the alternation.
+    pub patterns: Vec<MatcherPattern>,
 }
 
 /// A pack as listed by `rules list`.
@@ -162,8 +176,19 @@ pub struct RuleSet {
 impl RuleSet {
     /// Load the bundled packs (unless `bundled` is false) and the folders in `dirs`.
     pub fn load(dirs: &[std::path::PathBuf], bundled: bool) -> Result<RuleSet, Errors> {
-        let packs = super::load::load_packs(dirs, bundled)?;
-        compile(&packs)
+        // Packs that parse are still validated when others do not, so that one bad
+        // file does not hide the errors of another pack.
+        let (packs, mut errors) = super::load::load_packs_keep_going(dirs, bundled);
+        match compile(&packs) {
+            Ok(rules) if errors.is_empty() => Ok(rules),
+            Ok(_) => Err(Errors(errors)),
+            Err(Errors(mut more)) => {
+                errors.append(&mut more);
+                // One order for errors of both stages: by file, line and column.
+                errors.sort_by(|a, b| a.location.cmp(&b.location));
+                Err(Errors(errors))
+            }
+        }
     }
 
     /// The bundled rules only.
@@ -716,8 +741,19 @@ fn build_matcher(
             );
             continue;
         }
-        alternation.push(format!("(?P<p{i}>{expanded})"));
-        order.push((p.id.clone(), i));
+        let alone = match build_pattern_regex(&expanded) {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(
+                    Error::rule_error(format!("invalid regex: {e}"))
+                        .at(p.location.clone())
+                        .rule(&p.id),
+                );
+                continue;
+            }
+        };
+        alternation.push(format!("(?:{expanded})"));
+        order.push((p.id.clone(), i, alone));
     }
     if alternation.is_empty() {
         return None;
@@ -733,14 +769,13 @@ fn build_matcher(
             return None;
         }
     };
-    let index_of =
-        |name: &str| -> Option<usize> { regex.capture_names().position(|n| n == Some(name)) };
     let patterns = order
         .into_iter()
-        .map(|(id, i)| {
-            let g = |s: &str| index_of(&format!("p{i}_{s}"));
+        .map(|(id, i, regex)| {
+            let info = regex.group_info();
+            let g = |s: &str| info.to_index(PatternID::ZERO, &format!("p{i}_{s}"));
             let groups = Groups {
-                whole: index_of(&format!("p{i}")).unwrap_or(0),
+                whole: 0,
                 number: g("number"),
                 number_hi: g("number_hi"),
                 spelled: g("spelled"),
@@ -753,7 +788,7 @@ fn build_matcher(
                 qualifier: g("qualifier"),
                 model: g("model"),
             };
-            (id, groups)
+            MatcherPattern { id, regex, groups }
         })
         .collect();
     Some(LangMatcher {
@@ -762,6 +797,22 @@ fn build_matcher(
         regex,
         patterns,
     })
+}
+
+/// One pattern alone, with the same syntax and limits as the combined regex; an error
+/// is its first line.
+fn build_pattern_regex(text: &str) -> Result<regex_automata::meta::Regex, String> {
+    regex_automata::meta::Regex::builder()
+        .configure(
+            regex_automata::meta::Config::new()
+                .nfa_size_limit(Some(64 * (1 << 20)))
+                .hybrid_cache_capacity(8 * (1 << 20)),
+        )
+        .build(text)
+        .map_err(|e| {
+            let s = e.to_string();
+            s.lines().next().unwrap_or("").to_string()
+        })
 }
 
 fn build_regex(text: &str) -> Result<Regex, regex::Error> {

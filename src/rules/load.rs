@@ -70,6 +70,18 @@ impl LoadedPack {
 
 /// Load the bundled packs (unless `bundled` is false) and the packs in `dirs`, in order.
 pub fn load_packs(dirs: &[PathBuf], bundled: bool) -> Result<Vec<LoadedPack>, Errors> {
+    let (packs, errors) = load_packs_keep_going(dirs, bundled);
+    if errors.is_empty() {
+        Ok(packs)
+    } else {
+        Err(Errors(errors))
+    }
+}
+
+/// Like [`load_packs`], but returns the packs that parsed along with the errors of the
+/// others, so that the caller can still validate the good packs and report every error
+/// at once (a pack with a file that does not parse is left out whole).
+pub fn load_packs_keep_going(dirs: &[PathBuf], bundled: bool) -> (Vec<LoadedPack>, Vec<Error>) {
     let mut packs = Vec::new();
     let mut errors = Vec::new();
     if bundled {
@@ -90,41 +102,44 @@ pub fn load_packs(dirs: &[PathBuf], bundled: bool) -> Result<Vec<LoadedPack>, Er
         }
     }
     for dir in dirs {
-        match read_user_dir(dir) {
-            Ok(found) => {
-                for files in found {
-                    match parse_pack(files, false) {
-                        Ok(p) => packs.push(p),
-                        Err(mut e) => errors.append(&mut e),
-                    }
-                }
+        let (found, mut dir_errors) = read_user_dir(dir);
+        errors.append(&mut dir_errors);
+        for files in found {
+            match parse_pack(files, false) {
+                Ok(p) => packs.push(p),
+                Err(mut e) => errors.append(&mut e),
             }
-            Err(mut e) => errors.append(&mut e),
         }
     }
-    if errors.is_empty() {
-        Ok(packs)
-    } else {
-        Err(Errors(errors))
-    }
+    (packs, errors)
 }
 
 /// A user folder is a pack (it has pack.toml) or a folder of packs (each subfolder has
-/// one). Anything else is an error: nothing is silently skipped.
-fn read_user_dir(dir: &Path) -> Result<Vec<Vec<(PathBuf, String)>>, Vec<Error>> {
-    let meta = std::fs::metadata(dir).map_err(|e| vec![Error::io(dir, &e)])?;
+/// one). Anything else is an error: nothing is silently skipped. Returns the packs
+/// read and the errors met, so one bad pack does not hide the others.
+fn read_user_dir(dir: &Path) -> (Vec<Vec<(PathBuf, String)>>, Vec<Error>) {
+    let meta = match std::fs::metadata(dir) {
+        Ok(m) => m,
+        Err(e) => return (Vec::new(), vec![Error::io(dir, &e)]),
+    };
     if !meta.is_dir() {
-        return Err(vec![Error::usage(
-            "--rules expects a folder holding a pack (pack.toml) or folders of packs",
-        )
-        .at(Location::file(dir))]);
+        let e =
+            Error::usage("--rules expects a folder holding a pack (pack.toml) or folders of packs")
+                .at(Location::file(dir));
+        return (Vec::new(), vec![e]);
     }
     if dir.join("pack.toml").is_file() {
-        return read_pack_dir(dir).map(|f| vec![f]);
+        return match read_pack_dir(dir) {
+            Ok(f) => (vec![f], Vec::new()),
+            Err(e) => (Vec::new(), e),
+        };
     }
     let mut out = Vec::new();
     let mut errors = Vec::new();
-    let mut entries = list_dir(dir).map_err(|e| vec![e])?;
+    let mut entries = match list_dir(dir) {
+        Ok(e) => e,
+        Err(e) => return (Vec::new(), vec![e]),
+    };
     entries.sort();
     for path in entries {
         if path.is_dir() {
@@ -149,11 +164,7 @@ fn read_user_dir(dir: &Path) -> Result<Vec<Vec<(PathBuf, String)>>, Vec<Error>> 
             );
         }
     }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(errors)
-    }
+    (out, errors)
 }
 
 fn list_dir(dir: &Path) -> Result<Vec<PathBuf>, Error> {
@@ -199,8 +210,15 @@ fn toml_error(path: &Path, text: &str, e: &toml::de::Error) -> Error {
         Some(span) => Location::at_offset(path, text, span.start),
         None => Location::file(path),
     };
-    // toml's message repeats the location and an excerpt; keep its first line of text.
-    let msg = e.message().trim().to_string();
+    // toml's message may run over several lines ("invalid array\nexpected `]`"): one
+    // line reads better after "file:line:col:".
+    let msg = e
+        .message()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(": ");
     Error::new(ErrorKind::Toml(msg)).at(loc)
 }
 

@@ -1,0 +1,3 @@
+//! Helpers shared by benchmarks.
+
+pub mod corpus;
