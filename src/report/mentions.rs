@@ -193,7 +193,7 @@ pub fn write_table(x: &Extraction, out: &mut dyn Write) -> io::Result<()> {
         }
         let date = match &s.date {
             Some(d) => format!("{d} ({})", s.date_origin),
-            None => "undated".to_string(),
+            None => "undated: money figures not converted".to_string(),
         };
         let outlet = s
             .outlet
@@ -242,6 +242,8 @@ pub fn write_table(x: &Extraction, out: &mut dyn Write) -> io::Result<()> {
                         r.rate_date.as_deref().unwrap_or("?")
                     )
                 }
+                // An undated source says so once, in its header line.
+                Some(_) if s.date.is_none() => String::new(),
                 Some(r) => r
                     .error
                     .as_ref()

@@ -67,8 +67,8 @@ pub fn list(
     writeln!(out, "Patterns (in matching order per language):")?;
     for (lang, m) in &rules.langs {
         writeln!(out, "  {lang}:")?;
-        for (id, _) in &m.patterns {
-            if let Some(p) = rules.patterns.get(id) {
+        for mp in &m.patterns {
+            if let Some(p) = rules.patterns.get(&mp.id) {
                 let over = p
                     .overrides
                     .as_ref()
@@ -76,7 +76,7 @@ pub fn list(
                 writeln!(
                     out,
                     "    {:<40} {:<14} priority {:<4} {}{over}",
-                    id,
+                    mp.id,
                     p.kind.as_str(),
                     p.priority,
                     p.location
