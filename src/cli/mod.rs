@@ -3,6 +3,10 @@
 
 pub mod args;
 pub mod commands;
+pub mod color;
+pub mod config;
+pub mod only_new;
+pub mod progress;
 
 use std::io::Write;
 

@@ -27,6 +27,7 @@ use super::front_matter::read_front_matter;
 use super::lang::{check_lang, detect_lang, normalize_lang};
 use super::manifest::{read_manifest, ManifestEntry, MANIFEST_NAME};
 use super::text_date::detect_text_date;
+use super::walk_filter::WalkFilter;
 use super::{DateOrigin, LangOrigin, Source};
 use crate::error::{display_path, Error, ErrorKind, Location};
 use crate::text::{line_col, Span};
@@ -48,6 +49,11 @@ pub struct LoadOptions {
     pub date: Option<NaiveDate>,
     /// Decode invalid UTF-8 lossily with a warning instead of reporting an error.
     pub lossy: bool,
+    /// Globs: when walking a folder, only files whose path relative to the folder
+    /// matches one of them are read (all files when empty).
+    pub include: Vec<String>,
+    /// Globs: when walking a folder, files whose relative path matches one are skipped.
+    pub exclude: Vec<String>,
     /// Languages with rule packs: the only ones accepted and detected. Empty accepts
     /// any code and detects nothing.
     pub known_langs: Vec<String>,
@@ -63,6 +69,8 @@ impl Default for LoadOptions {
             manifest: None,
             date: None,
             lossy: false,
+            include: Vec::new(),
+            exclude: Vec::new(),
             known_langs: vec!["en".to_string(), "fr".to_string()],
             default_lang: "en".to_string(),
         }
@@ -88,7 +96,14 @@ pub fn load_sources_with_stdin(
             .map_err(|m| errors.push(Error::usage(format!("--lang: {m}"))))
             .ok()
     });
-    let (inputs, found_manifests) = collect_inputs(&opts.paths, &mut errors);
+    let filter = match WalkFilter::new(&opts.include, &opts.exclude) {
+        Ok(f) => f,
+        Err(e) => {
+            errors.push(e);
+            return (Vec::new(), errors);
+        }
+    };
+    let (inputs, found_manifests) = collect_inputs(&opts.paths, &filter, &mut errors);
     let entries = read_manifests(opts, found_manifests, &mut errors);
     let mut sources = Vec::new();
     for input in &inputs {
@@ -151,7 +166,11 @@ fn reads_front_matter(shown: &str) -> bool {
 
 /// The inputs, deduplicated by canonical path and sorted by display path, and the
 /// manifests found beside them.
-fn collect_inputs(paths: &[PathBuf], errors: &mut Vec<Error>) -> (Vec<Input>, Vec<PathBuf>) {
+fn collect_inputs(
+    paths: &[PathBuf],
+    filter: &WalkFilter,
+    errors: &mut Vec<Error>,
+) -> (Vec<Input>, Vec<PathBuf>) {
     let mut inputs: Vec<Input> = Vec::new();
     let mut manifests = Vec::new();
     for path in paths {
@@ -167,7 +186,9 @@ fn collect_inputs(paths: &[PathBuf], errors: &mut Vec<Error>) -> (Vec<Input>, Ve
         }
         match std::fs::metadata(path) {
             Err(e) => errors.push(Error::io(path, &e)),
-            Ok(meta) if meta.is_dir() => walk_folder(path, &mut inputs, &mut manifests, errors),
+            Ok(meta) if meta.is_dir() => {
+                walk_folder(path, filter, &mut inputs, &mut manifests, errors);
+            }
             Ok(_) => {
                 let folder = match path.parent() {
                     Some(p) if !p.as_os_str().is_empty() => p,
@@ -199,6 +220,7 @@ fn push_file(inputs: &mut Vec<Input>, path: &Path) {
 
 fn walk_folder(
     root: &Path,
+    filter: &WalkFilter,
     inputs: &mut Vec<Input>,
     manifests: &mut Vec<PathBuf>,
     errors: &mut Vec<Error>,
@@ -224,7 +246,7 @@ fn walk_folder(
         let path = entry.path();
         if path.file_name().is_some_and(|n| n == MANIFEST_NAME) {
             manifests.push(path.to_path_buf());
-        } else if is_article(path) {
+        } else if is_article(path) && filter.accepts(path.strip_prefix(root).unwrap_or(path)) {
             push_file(inputs, path);
         }
     }

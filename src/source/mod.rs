@@ -15,6 +15,7 @@ pub mod lang;
 pub mod load;
 pub mod manifest;
 pub mod text_date;
+pub mod walk_filter;
 
 pub use date::{parse_date_flag, parse_iso_date};
 pub use load::{load_sources, load_sources_with_stdin, LoadOptions};
