@@ -24,11 +24,12 @@
 //! other entries in force.
 
 use super::front_matter::read_front_matter;
+use super::html::read_html;
 use super::lang::{check_lang, detect_lang, normalize_lang};
 use super::manifest::{read_manifest, ManifestEntry, MANIFEST_NAME};
 use super::text_date::detect_text_date;
 use super::walk_filter::WalkFilter;
-use super::{DateOrigin, LangOrigin, Source};
+use super::{DateOrigin, LangOrigin, MappedText, Source};
 use crate::error::{display_path, Error, ErrorKind, Location};
 use crate::text::{line_col, Span};
 use chrono::NaiveDate;
@@ -156,6 +157,12 @@ fn is_article(path: &Path) -> bool {
     [".txt", ".md", ".markdown", ".html", ".htm"]
         .iter()
         .any(|ext| name.ends_with(ext))
+}
+
+/// Whether a file is read as HTML.
+fn is_html(shown: &str) -> bool {
+    let lower = shown.to_lowercase();
+    lower.ends_with(".html") || lower.ends_with(".htm")
 }
 
 /// Whether front matter is looked for: Markdown files and standard input.
@@ -324,11 +331,35 @@ fn build_source(
         None
     };
     let fm = fm.unwrap_or_default();
+    let (text, html) = if is_html(&input.shown) {
+        let h = read_html(&text);
+        let mapped = MappedText {
+            file_text: text,
+            map: h.map,
+        };
+        (h.text, Some((h.lang, h.date, mapped)))
+    } else {
+        (text, None)
+    };
+    let mut warnings: Vec<String> = warning.into_iter().collect();
+    let (html_lang, html_date, mapped) = match html {
+        Some((l, d, m)) => (l, d, Some(m)),
+        None => (None, None, None),
+    };
+    let html_lang = html_lang.and_then(|l| match check_lang(&l, &opts.known_langs) {
+        Ok(l) => Some(l),
+        Err(m) => {
+            warnings.push(format!("<html lang=\"{l}\"> ignored: {m}"));
+            None
+        }
+    });
     let body = Span::new(fm.body_start, text.len());
     let body_text = body.slice(&text);
 
     let (lang, lang_origin) = if let Some(l) = fm.lang {
         (l, LangOrigin::FrontMatter)
+    } else if let Some(l) = html_lang {
+        (l, LangOrigin::Html)
     } else if let Some(l) = entry.and_then(|e| e.lang.clone()) {
         (l, LangOrigin::Manifest)
     } else if let Some(l) = flag_lang {
@@ -342,12 +373,18 @@ fn build_source(
 
     let (date, date_origin) = if let Some(d) = fm.date {
         (Some(d), DateOrigin::FrontMatter)
+    } else if let Some(d) = html_date {
+        (Some(d), DateOrigin::Html)
     } else if let Some(d) = entry.and_then(|e| e.date) {
         (Some(d), DateOrigin::Manifest)
     } else if let Some(d) = opts.date {
         (Some(d), DateOrigin::Flag)
     } else if let Some(found) = detect_text_date(body_text, &lang) {
-        let (line, _) = line_col(&text, body.start + found.start);
+        let at = body.start + found.start;
+        let (line, _) = match &mapped {
+            Some(m) => line_col(&m.file_text, m.map.to_file(at)),
+            None => line_col(&text, at),
+        };
         let origin = DateOrigin::Text {
             text: found.text,
             line,
@@ -366,8 +403,9 @@ fn build_source(
         date_origin,
         outlet: fm.outlet.or_else(|| entry.and_then(|e| e.outlet.clone())),
         url: fm.url.or_else(|| entry.and_then(|e| e.url.clone())),
-        warnings: warning.into_iter().collect(),
+        warnings,
         text,
+        mapped,
     })
 }
 
