@@ -41,7 +41,9 @@ impl<'a> Painter<'a> {
     }
 
     fn style_of(line: &str) -> Option<Style> {
-        let word = line.split([' ', '\t']).find(|w| !w.is_empty() && !w.ends_with(':'))?;
+        let word = line
+            .split([' ', '\t'])
+            .find(|w| !w.is_empty() && !w.ends_with(':'))?;
         let color = match word {
             "INCONSISTENT" | "error" => AnsiColor::Red,
             "CONSISTENT" => AnsiColor::Green,
@@ -59,7 +61,8 @@ impl<'a> Painter<'a> {
         match Self::style_of(body) {
             Some(style) => {
                 write!(self.inner, "{style}{body}{style:#}")?;
-                self.inner.write_all(line.get(body.len()..).unwrap_or_default())
+                self.inner
+                    .write_all(line.get(body.len()..).unwrap_or_default())
             }
             None => self.inner.write_all(&line),
         }

@@ -13,8 +13,8 @@
 //! Discovery: the working folder, then each parent, stopping after the first folder
 //! that holds `.git` (the top of the repository) or at the filesystem root.
 
-use super::args::{CheckArgs, CheckFormat, ExtractArgs, FailOn, RateArgs, RuleArgs, RunArgs};
 use super::args::SourceArgs;
+use super::args::{CheckArgs, CheckFormat, ExtractArgs, FailOn, RateArgs, RuleArgs, RunArgs};
 use crate::check::{CheckId, Severity};
 use crate::error::{display_path, Error, ErrorKind, Location};
 use clap::ValueEnum;
@@ -270,7 +270,10 @@ mod tests {
         let deep = repo.join("a/b");
         std::fs::create_dir_all(&deep).unwrap();
         std::fs::write(dir.path().join(CONFIG_NAME), "").unwrap();
-        assert_eq!(discover(&deep), Some(PathBuf::from("../../../figcheck.toml")));
+        assert_eq!(
+            discover(&deep),
+            Some(PathBuf::from("../../../figcheck.toml"))
+        );
         std::fs::create_dir(repo.join(".git")).unwrap();
         assert_eq!(discover(&deep), None);
         std::fs::write(repo.join(CONFIG_NAME), "").unwrap();

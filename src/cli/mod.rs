@@ -2,8 +2,8 @@
 //! `commands`. The library stages never see a clap type.
 
 pub mod args;
-pub mod commands;
 pub mod color;
+pub mod commands;
 pub mod config;
 pub mod only_new;
 pub mod progress;

@@ -42,9 +42,37 @@ const SKIPPED: &[&str] = &[
     "script", "style", "nav", "footer", "noscript", "template", "svg", "head",
 ];
 const BLOCKS: &[&str] = &[
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section",
-    "article", "header", "main", "aside", "blockquote", "figure", "figcaption", "table",
-    "tr", "td", "th", "hr", "dd", "dt", "dl", "pre", "body", "title",
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "section",
+    "article",
+    "header",
+    "main",
+    "aside",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "hr",
+    "dd",
+    "dt",
+    "dl",
+    "pre",
+    "body",
+    "title",
 ];
 
 fn name(bytes: &[u8]) -> String {
@@ -71,14 +99,17 @@ pub fn read_html(file: &str) -> HtmlText {
                 let attr = |k: &str| tag.attributes.get(k.as_bytes()).map(|v| v.value.clone());
                 match n.as_str() {
                     "html" => out.lang = attr("lang").map(|v| name(&v)),
-                    "meta" => {
-                        if attr("property").is_some_and(|p| name(&p) == "article:published_time")
-                        {
-                            out.date = out.date.or_else(|| attr("content").and_then(|c| date_of(&c)));
-                        }
+                    "meta"
+                        if attr("property")
+                            .is_some_and(|p| name(&p) == "article:published_time") =>
+                    {
+                        out.date = out
+                            .date
+                            .or_else(|| attr("content").and_then(|c| date_of(&c)));
                     }
                     "time" => {
-                        time_date = time_date.or_else(|| attr("datetime").and_then(|c| date_of(&c)));
+                        time_date =
+                            time_date.or_else(|| attr("datetime").and_then(|c| date_of(&c)));
                     }
                     _ => {}
                 }
@@ -120,7 +151,11 @@ fn end_paragraph(out: &mut HtmlText, file_at: usize) {
         return;
     }
     out.map.push(out.text.len(), file_at);
-    out.text.push_str(if out.text.ends_with('\n') { "\n" } else { "\n\n" });
+    out.text.push_str(if out.text.ends_with('\n') {
+        "\n"
+    } else {
+        "\n\n"
+    });
 }
 
 /// Whether `raw` starts with a character reference ending in ';' ("&amp;", "&#160;").
@@ -186,14 +221,24 @@ mod tests {
         let b = h.text.find("billion").unwrap();
         assert!(file.get(h.map.to_file(b)..).unwrap().starts_with("billion"));
         let amp = h.text.find("B spent").unwrap();
-        assert!(file.get(h.map.to_file(amp)..).unwrap().starts_with("B spent"));
+        assert!(file
+            .get(h.map.to_file(amp)..)
+            .unwrap()
+            .starts_with("B spent"));
     }
 
     #[test]
     fn time_tag_and_hostile_input() {
         let h = read_html("<p>x <time datetime=\"2024-12-01\">1 Dec</time></p>");
         assert_eq!(h.date, NaiveDate::from_ymd_opt(2024, 12, 1));
-        for bad in ["<", "&", "<p>&#xFFFFFFFF; &amp", "<script>", "</p></p>", "<time datetime=\"2\">"] {
+        for bad in [
+            "<",
+            "&",
+            "<p>&#xFFFFFFFF; &amp",
+            "<script>",
+            "</p></p>",
+            "<time datetime=\"2\">",
+        ] {
             let _ = read_html(bad);
         }
     }

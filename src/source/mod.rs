@@ -72,7 +72,9 @@ impl Source {
 
     /// The offset in [`Source::position_text`] of a byte offset of `text`.
     pub fn file_offset(&self, offset: usize) -> usize {
-        self.mapped.as_ref().map_or(offset, |m| m.map.to_file(offset))
+        self.mapped
+            .as_ref()
+            .map_or(offset, |m| m.map.to_file(offset))
     }
 }
 

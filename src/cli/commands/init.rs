@@ -13,9 +13,18 @@ use std::path::{Path, PathBuf};
 /// The files `init` writes, relative to its folder, with their text.
 const FILES: [(&str, &str); 4] = [
     (CONFIG_NAME, include_str!("init/figcheck.toml")),
-    ("figcheck-rules/newsroom/pack.toml", include_str!("init/pack.toml")),
-    ("figcheck-rules/newsroom/money.toml", include_str!("init/money.toml")),
-    ("figcheck-rules/newsroom/facts.toml", include_str!("init/facts.toml")),
+    (
+        "figcheck-rules/newsroom/pack.toml",
+        include_str!("init/pack.toml"),
+    ),
+    (
+        "figcheck-rules/newsroom/money.toml",
+        include_str!("init/money.toml"),
+    ),
+    (
+        "figcheck-rules/newsroom/facts.toml",
+        include_str!("init/facts.toml"),
+    ),
 ];
 
 /// Run `figcheck init`.

@@ -15,7 +15,11 @@ pub(crate) const DEFAULT_MAX_GAP: u32 = 7;
 
 /// Load the tables a command's rate flags ask for.
 pub(crate) fn load_tables(a: &RateArgs) -> Result<RateTables, Errors> {
-    RateTables::load(&a.rates, !a.no_default_rates, a.max_gap.unwrap_or(DEFAULT_MAX_GAP))
+    RateTables::load(
+        &a.rates,
+        !a.no_default_rates,
+        a.max_gap.unwrap_or(DEFAULT_MAX_GAP),
+    )
 }
 
 /// A `--date` value.
