@@ -6,8 +6,13 @@
 //! are not, so a run does not depend on the machine), hidden files and folders are
 //! skipped, and only articles are taken: files ending `.txt`, `.md`, `.markdown`,
 //! `.html` or `.htm` (any case), except `README.*`. A file named explicitly is always
-//! read, whatever its name. HTML is read as plain text for now: markup stays in the
-//! text and no metadata is taken from `<meta>` tags.
+//! read, whatever its name. HTML files (`.html`, `.htm`) are read with
+//! [`super::html`]: the source's text is the page's visible text, and
+//! [`Source::mapped`] keeps the file's text and the offset map, so that lines and
+//! columns point into the file (spans stay offsets into the visible text).
+//!
+//! Folder walks can be narrowed with [`LoadOptions::include`] / [`LoadOptions::exclude`]
+//! globs, matched on the path relative to the walked folder ([`super::walk_filter`]).
 //!
 //! A manifest applies when given with [`LoadOptions::manifest`], or when it is a
 //! `sources.toml` met in a folder being walked, or beside a file named explicitly.

@@ -3,11 +3,12 @@
 //!
 //! This module owns reading files ([`load`]), front matter, manifests, language and date
 //! detection. It must not extract figures. The entry point is [`load_sources`]; HTML
-//! files are read as plain text for now (see [`load`]).
+//! files are read as their visible text, mapped back to the file ([`html`]).
 //!
-//! Precedence, for the language: front matter, manifest, `--lang`, detection from the
-//! body, default. For the date: front matter, manifest, `--date`, the text's own words
-//! ([`text_date`]), else undated (never today's date).
+//! Precedence, for the language: front matter, `<html lang>`, manifest, `--lang`,
+//! detection from the body, default. For the date: front matter, HTML
+//! `<meta>`/`<time>`, manifest, `--date`, the text's own words ([`text_date`]), else
+//! undated (never today's date).
 
 pub mod date;
 pub mod front_matter;
