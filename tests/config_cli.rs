@@ -263,7 +263,7 @@ fn changed_since_reports_only_the_new_article() {
     assert!(!text(&un.stdout).contains("\ndigit.md:8:125"));
 
     // --new names new files directly
-    let named = run_in(d, &["check", ".", "--new", "digit.md"]);
+    let named = run_in(d, &["check", "reference.md", "--new", "digit.md"]);
     assert_eq!(named.status.code(), Some(1));
     assert!(text(&named.stdout).contains("digit.md:8:125"));
 

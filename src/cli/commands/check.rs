@@ -35,7 +35,7 @@ pub fn run(a: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
         Ok(s) => s,
         Err(e) => return super::report_errors(&e.into(), err),
     };
-    let opts = match super::extract::load_options(&a.sources, &rules) {
+    let mut opts = match super::extract::load_options(&a.sources, &rules) {
         Ok(o) => o,
         Err(e) => return super::report_errors(&e.into(), err),
     };
@@ -43,6 +43,7 @@ pub fn run(a: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
         Ok(t) => t,
         Err(e) => return super::report_errors(&e, err),
     };
+    opts.paths.extend(a.only_new.new.iter().cloned()); // --new files are read too
     let (sources, errors) = load_sources(&opts);
     // ---- only-new, progress (figcheck.toml / CI work) ----
     let only_new = match crate::cli::only_new::new_sources(&a.only_new) {
