@@ -295,8 +295,10 @@ fn folder_walk_takes_articles_only_sorted() {
             "sub/d.HTM"
         ]
     );
-    // HTML is read as plain text for now.
-    assert_eq!(sources[4].text, "<p>Trois.</p>");
+    // HTML: the visible text is read; lines and columns are counted in the file.
+    assert_eq!(sources[4].text, "Trois.\n\n");
+    assert_eq!(sources[4].position_text(), "<p>Trois.</p>");
+    assert_eq!(sources[4].file_offset(0), 3);
 }
 
 #[test]

@@ -32,6 +32,8 @@ pub enum Command {
     /// Work with exchange-rate tables: import, show, info.
     #[command(subcommand)]
     Rates(RatesCommand),
+    /// Write a commented starter figcheck.toml and a sample rule pack.
+    Init(InitArgs),
 }
 
 /// Where rules come from.
@@ -55,9 +57,9 @@ pub struct RateArgs {
     /// Start without the bundled ECB table.
     #[arg(long)]
     pub no_default_rates: bool,
-    /// Largest gap, in days, between a date and the table row used for it.
-    #[arg(long, value_name = "DAYS", default_value_t = 7)]
-    pub max_gap: u32,
+    /// Largest gap, in days, between a date and the table row used for it [default: 7].
+    #[arg(long, value_name = "DAYS")]
+    pub max_gap: Option<u32>,
 }
 
 /// Where sources come from and what is known of them.
@@ -79,6 +81,13 @@ pub struct SourceArgs {
     /// Decode invalid UTF-8 lossily (with a warning) instead of reporting an error.
     #[arg(long)]
     pub lossy: bool,
+    /// Only read files matching this glob when walking folders (repeatable; matched on
+    /// the path relative to the folder, e.g. "articles/**/*.md").
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// Skip files matching this glob when walking folders (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
 }
 
 /// Output formats of `extract`.
@@ -105,12 +114,15 @@ pub struct ExtractArgs {
     /// Rates.
     #[command(flatten)]
     pub rates: RateArgs,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ExtractFormat::Table)]
-    pub format: ExtractFormat,
-    /// Reporting currency money mentions are converted into.
-    #[arg(long, value_name = "CUR", default_value = "USD")]
-    pub currency: String,
+    /// Output format [default: table].
+    #[arg(long, value_enum)]
+    pub format: Option<ExtractFormat>,
+    /// Reporting currency money mentions are converted into [default: USD].
+    #[arg(long, value_name = "CUR")]
+    pub currency: Option<String>,
+    /// Configuration, colour and progress.
+    #[command(flatten)]
+    pub run: RunArgs,
 }
 
 /// Output formats of `check`.
@@ -149,16 +161,22 @@ pub struct CheckArgs {
     /// Rates.
     #[command(flatten)]
     pub rates: RateArgs,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
-    pub format: CheckFormat,
-    /// Exit 1 when a finding reaches this severity.
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
+    /// Output format [default: human].
+    #[arg(long, value_enum)]
+    pub format: Option<CheckFormat>,
+    /// Exit 1 when a finding reaches this severity [default: error].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
     /// Change a check's severity: CHECK=error|warning|info (repeatable), e.g.
     /// --severity stale-conversion=error.
     #[arg(long = "severity", value_name = "CHECK=LEVEL")]
     pub severity: Vec<String>,
+    /// Configuration, colour and progress.
+    #[command(flatten)]
+    pub run: RunArgs,
+    /// Report only what is new.
+    #[command(flatten)]
+    pub only_new: OnlyNewArgs,
 }
 
 /// `figcheck explain`.
@@ -282,4 +300,58 @@ pub struct RatesInfoArgs {
     /// Rates.
     #[command(flatten)]
     pub rates: RateArgs,
+}
+
+// ---- config, output and "only new" flags (figcheck.toml; CI and newsroom use) ----
+
+/// When to colour the human output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorChoice {
+    /// When standard output is a terminal and NO_COLOR is not set.
+    #[default]
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Configuration file, colour, progress.
+#[derive(Debug, Args, Clone, Default)]
+pub struct RunArgs {
+    /// Read this configuration file instead of looking for figcheck.toml from the
+    /// working folder upward.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Do not read any figcheck.toml.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+    /// No progress bar and no notes on standard error (errors are still shown).
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Colour the human output: auto, always, never (NO_COLOR is honoured in auto).
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// Report only the findings that involve new sources; every path is still read.
+#[derive(Debug, Args, Clone, Default)]
+pub struct OnlyNewArgs {
+    /// Sources added or modified since this git revision (and untracked ones) are new.
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
+    /// These files or folders are new (repeatable); they are read too.
+    #[arg(long = "new", value_name = "PATH")]
+    pub new: Vec<PathBuf>,
+}
+
+/// `figcheck init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to write into (default: the working folder).
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// Overwrite files that already exist.
+    #[arg(long)]
+    pub force: bool,
 }

@@ -2,7 +2,11 @@
 //! `commands`. The library stages never see a clap type.
 
 pub mod args;
+pub mod color;
 pub mod commands;
+pub mod config;
+pub mod only_new;
+pub mod progress;
 
 use std::io::Write;
 

@@ -61,11 +61,13 @@ pub fn extract_mentions(rules: &RuleSet, source: &Source) -> Vec<Mention> {
             None => pos = next_char(hay, m.start()),
         }
     }
-    let index = LineIndex::new(text);
+    let position_text = source.position_text();
+    let index = LineIndex::new(position_text);
     context::resolve(candidates, text)
         .into_iter()
         .map(|c| {
-            let (line, column) = index.line_col(text, c.span.start);
+            let at = source.file_offset(c.span.start);
+            let (line, column) = index.line_col(position_text, at);
             Mention {
                 span: c.span,
                 line,

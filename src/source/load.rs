@@ -6,8 +6,13 @@
 //! are not, so a run does not depend on the machine), hidden files and folders are
 //! skipped, and only articles are taken: files ending `.txt`, `.md`, `.markdown`,
 //! `.html` or `.htm` (any case), except `README.*`. A file named explicitly is always
-//! read, whatever its name. HTML is read as plain text for now: markup stays in the
-//! text and no metadata is taken from `<meta>` tags.
+//! read, whatever its name. HTML files (`.html`, `.htm`) are read with
+//! [`super::html`]: the source's text is the page's visible text, and
+//! [`Source::mapped`] keeps the file's text and the offset map, so that lines and
+//! columns point into the file (spans stay offsets into the visible text).
+//!
+//! Folder walks can be narrowed with [`LoadOptions::include`] / [`LoadOptions::exclude`]
+//! globs, matched on the path relative to the walked folder ([`super::walk_filter`]).
 //!
 //! A manifest applies when given with [`LoadOptions::manifest`], or when it is a
 //! `sources.toml` met in a folder being walked, or beside a file named explicitly.
@@ -24,10 +29,12 @@
 //! other entries in force.
 
 use super::front_matter::read_front_matter;
+use super::html::read_html;
 use super::lang::{check_lang, detect_lang, normalize_lang};
 use super::manifest::{read_manifest, ManifestEntry, MANIFEST_NAME};
 use super::text_date::detect_text_date;
-use super::{DateOrigin, LangOrigin, Source};
+use super::walk_filter::WalkFilter;
+use super::{DateOrigin, LangOrigin, MappedText, Source};
 use crate::error::{display_path, Error, ErrorKind, Location};
 use crate::text::{line_col, Span};
 use chrono::NaiveDate;
@@ -48,6 +55,11 @@ pub struct LoadOptions {
     pub date: Option<NaiveDate>,
     /// Decode invalid UTF-8 lossily with a warning instead of reporting an error.
     pub lossy: bool,
+    /// Globs: when walking a folder, only files whose path relative to the folder
+    /// matches one of them are read (all files when empty).
+    pub include: Vec<String>,
+    /// Globs: when walking a folder, files whose relative path matches one are skipped.
+    pub exclude: Vec<String>,
     /// Languages with rule packs: the only ones accepted and detected. Empty accepts
     /// any code and detects nothing.
     pub known_langs: Vec<String>,
@@ -63,6 +75,8 @@ impl Default for LoadOptions {
             manifest: None,
             date: None,
             lossy: false,
+            include: Vec::new(),
+            exclude: Vec::new(),
             known_langs: vec!["en".to_string(), "fr".to_string()],
             default_lang: "en".to_string(),
         }
@@ -88,7 +102,14 @@ pub fn load_sources_with_stdin(
             .map_err(|m| errors.push(Error::usage(format!("--lang: {m}"))))
             .ok()
     });
-    let (inputs, found_manifests) = collect_inputs(&opts.paths, &mut errors);
+    let filter = match WalkFilter::new(&opts.include, &opts.exclude) {
+        Ok(f) => f,
+        Err(e) => {
+            errors.push(e);
+            return (Vec::new(), errors);
+        }
+    };
+    let (inputs, found_manifests) = collect_inputs(&opts.paths, &filter, &mut errors);
     let entries = read_manifests(opts, found_manifests, &mut errors);
     let mut sources = Vec::new();
     for input in &inputs {
@@ -143,6 +164,12 @@ fn is_article(path: &Path) -> bool {
         .any(|ext| name.ends_with(ext))
 }
 
+/// Whether a file is read as HTML.
+fn is_html(shown: &str) -> bool {
+    let lower = shown.to_lowercase();
+    lower.ends_with(".html") || lower.ends_with(".htm")
+}
+
 /// Whether front matter is looked for: Markdown files and standard input.
 fn reads_front_matter(shown: &str) -> bool {
     let lower = shown.to_lowercase();
@@ -151,7 +178,11 @@ fn reads_front_matter(shown: &str) -> bool {
 
 /// The inputs, deduplicated by canonical path and sorted by display path, and the
 /// manifests found beside them.
-fn collect_inputs(paths: &[PathBuf], errors: &mut Vec<Error>) -> (Vec<Input>, Vec<PathBuf>) {
+fn collect_inputs(
+    paths: &[PathBuf],
+    filter: &WalkFilter,
+    errors: &mut Vec<Error>,
+) -> (Vec<Input>, Vec<PathBuf>) {
     let mut inputs: Vec<Input> = Vec::new();
     let mut manifests = Vec::new();
     for path in paths {
@@ -167,7 +198,9 @@ fn collect_inputs(paths: &[PathBuf], errors: &mut Vec<Error>) -> (Vec<Input>, Ve
         }
         match std::fs::metadata(path) {
             Err(e) => errors.push(Error::io(path, &e)),
-            Ok(meta) if meta.is_dir() => walk_folder(path, &mut inputs, &mut manifests, errors),
+            Ok(meta) if meta.is_dir() => {
+                walk_folder(path, filter, &mut inputs, &mut manifests, errors);
+            }
             Ok(_) => {
                 let folder = match path.parent() {
                     Some(p) if !p.as_os_str().is_empty() => p,
@@ -199,6 +232,7 @@ fn push_file(inputs: &mut Vec<Input>, path: &Path) {
 
 fn walk_folder(
     root: &Path,
+    filter: &WalkFilter,
     inputs: &mut Vec<Input>,
     manifests: &mut Vec<PathBuf>,
     errors: &mut Vec<Error>,
@@ -224,7 +258,7 @@ fn walk_folder(
         let path = entry.path();
         if path.file_name().is_some_and(|n| n == MANIFEST_NAME) {
             manifests.push(path.to_path_buf());
-        } else if is_article(path) {
+        } else if is_article(path) && filter.accepts(path.strip_prefix(root).unwrap_or(path)) {
             push_file(inputs, path);
         }
     }
@@ -302,11 +336,35 @@ fn build_source(
         None
     };
     let fm = fm.unwrap_or_default();
+    let (text, html) = if is_html(&input.shown) {
+        let h = read_html(&text);
+        let mapped = MappedText {
+            file_text: text,
+            map: h.map,
+        };
+        (h.text, Some((h.lang, h.date, mapped)))
+    } else {
+        (text, None)
+    };
+    let mut warnings: Vec<String> = warning.into_iter().collect();
+    let (html_lang, html_date, mapped) = match html {
+        Some((l, d, m)) => (l, d, Some(m)),
+        None => (None, None, None),
+    };
+    let html_lang = html_lang.and_then(|l| match check_lang(&l, &opts.known_langs) {
+        Ok(l) => Some(l),
+        Err(m) => {
+            warnings.push(format!("<html lang=\"{l}\"> ignored: {m}"));
+            None
+        }
+    });
     let body = Span::new(fm.body_start, text.len());
     let body_text = body.slice(&text);
 
     let (lang, lang_origin) = if let Some(l) = fm.lang {
         (l, LangOrigin::FrontMatter)
+    } else if let Some(l) = html_lang {
+        (l, LangOrigin::Html)
     } else if let Some(l) = entry.and_then(|e| e.lang.clone()) {
         (l, LangOrigin::Manifest)
     } else if let Some(l) = flag_lang {
@@ -320,12 +378,18 @@ fn build_source(
 
     let (date, date_origin) = if let Some(d) = fm.date {
         (Some(d), DateOrigin::FrontMatter)
+    } else if let Some(d) = html_date {
+        (Some(d), DateOrigin::Html)
     } else if let Some(d) = entry.and_then(|e| e.date) {
         (Some(d), DateOrigin::Manifest)
     } else if let Some(d) = opts.date {
         (Some(d), DateOrigin::Flag)
     } else if let Some(found) = detect_text_date(body_text, &lang) {
-        let (line, _) = line_col(&text, body.start + found.start);
+        let at = body.start + found.start;
+        let (line, _) = match &mapped {
+            Some(m) => line_col(&m.file_text, m.map.to_file(at)),
+            None => line_col(&text, at),
+        };
         let origin = DateOrigin::Text {
             text: found.text,
             line,
@@ -344,8 +408,9 @@ fn build_source(
         date_origin,
         outlet: fm.outlet.or_else(|| entry.and_then(|e| e.outlet.clone())),
         url: fm.url.or_else(|| entry.and_then(|e| e.url.clone())),
-        warnings: warning.into_iter().collect(),
+        warnings,
         text,
+        mapped,
     })
 }
 

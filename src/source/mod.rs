@@ -3,24 +3,27 @@
 //!
 //! This module owns reading files ([`load`]), front matter, manifests, language and date
 //! detection. It must not extract figures. The entry point is [`load_sources`]; HTML
-//! files are read as plain text for now (see [`load`]).
+//! files are read as their visible text, mapped back to the file ([`html`]).
 //!
-//! Precedence, for the language: front matter, manifest, `--lang`, detection from the
-//! body, default. For the date: front matter, manifest, `--date`, the text's own words
-//! ([`text_date`]), else undated (never today's date).
+//! Precedence, for the language: front matter, `<html lang>`, manifest, `--lang`,
+//! detection from the body, default. For the date: front matter, HTML
+//! `<meta>`/`<time>`, manifest, `--date`, the text's own words ([`text_date`]), else
+//! undated (never today's date).
 
 pub mod date;
 pub mod front_matter;
+pub mod html;
 pub mod lang;
 pub mod load;
 pub mod manifest;
 pub mod text_date;
+pub mod walk_filter;
 
 pub use date::{parse_date_flag, parse_iso_date};
 pub use load::{load_sources, load_sources_with_stdin, LoadOptions};
 pub use text_date::{detect_text_date, TextDate};
 
-use crate::text::Span;
+use crate::text::{OffsetMap, Span};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::fmt;
@@ -48,6 +51,32 @@ pub struct Source {
     pub url: Option<String>,
     /// Non-fatal problems met while reading (lossy decoding, ignored keys...).
     pub warnings: Vec<String>,
+    /// For a text derived from the file (HTML): the file's own text and where each
+    /// byte of `text` came from. Lines and columns are those of the file.
+    pub mapped: Option<MappedText>,
+}
+
+/// The file behind a derived text, and the offset map into it.
+#[derive(Debug, Clone)]
+pub struct MappedText {
+    /// The file's text, decoded.
+    pub file_text: String,
+    /// `text` offsets -> `file_text` offsets.
+    pub map: OffsetMap,
+}
+
+impl Source {
+    /// The text that lines and columns are counted in: the file's.
+    pub fn position_text(&self) -> &str {
+        self.mapped.as_ref().map_or(&self.text, |m| &m.file_text)
+    }
+
+    /// The offset in [`Source::position_text`] of a byte offset of `text`.
+    pub fn file_offset(&self, offset: usize) -> usize {
+        self.mapped
+            .as_ref()
+            .map_or(offset, |m| m.map.to_file(offset))
+    }
 }
 
 impl Source {
@@ -67,6 +96,7 @@ impl Source {
             outlet: None,
             url: None,
             warnings: Vec::new(),
+            mapped: None,
         }
     }
 }
@@ -77,6 +107,8 @@ impl Source {
 pub enum LangOrigin {
     /// The front matter's `lang` key.
     FrontMatter,
+    /// An HTML file's `<html lang>`.
+    Html,
     /// The manifest's `lang` key.
     Manifest,
     /// The `--lang` flag.
@@ -94,6 +126,7 @@ impl fmt::Display for LangOrigin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LangOrigin::FrontMatter => f.write_str("front matter"),
+            LangOrigin::Html => f.write_str("<html lang>"),
             LangOrigin::Manifest => f.write_str("manifest"),
             LangOrigin::Flag => f.write_str("--lang"),
             LangOrigin::Detected { confidence } => {
@@ -110,6 +143,8 @@ impl fmt::Display for LangOrigin {
 pub enum DateOrigin {
     /// The front matter's `date` or `published` key.
     FrontMatter,
+    /// An HTML file's `<meta property="article:published_time">` or `<time datetime>`.
+    Html,
     /// The manifest.
     Manifest,
     /// The `--date` flag.
@@ -129,6 +164,7 @@ impl fmt::Display for DateOrigin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DateOrigin::FrontMatter => f.write_str("front matter"),
+            DateOrigin::Html => f.write_str("HTML <meta>/<time>"),
             DateOrigin::Manifest => f.write_str("manifest"),
             DateOrigin::Flag => f.write_str("--date"),
             DateOrigin::Text { text, line } => write!(f, "text, line {line}: \"{text}\""),

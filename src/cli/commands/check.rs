@@ -35,7 +35,7 @@ pub fn run(a: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
         Ok(s) => s,
         Err(e) => return super::report_errors(&e.into(), err),
     };
-    let opts = match super::extract::load_options(&a.sources, &rules) {
+    let mut opts = match super::extract::load_options(&a.sources, &rules) {
         Ok(o) => o,
         Err(e) => return super::report_errors(&e.into(), err),
     };
@@ -43,8 +43,16 @@ pub fn run(a: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
         Ok(t) => t,
         Err(e) => return super::report_errors(&e, err),
     };
+    opts.paths.extend(a.only_new.new.iter().cloned()); // --new files are read too
     let (sources, errors) = load_sources(&opts);
-    let mentions = super::extract::extract_all(&rules, &sources);
+    // ---- only-new, progress (figcheck.toml / CI work) ----
+    let only_new = match crate::cli::only_new::new_sources(&a.only_new) {
+        Ok(n) => n,
+        Err(e) => return super::report_errors(&e.into(), err),
+    };
+    let progress = crate::cli::progress::Progress::new(sources.len(), a.run.quiet);
+    let mentions = super::extract::extract_all(&rules, &sources, &progress);
+    // ---- end ----
     let claims = assign_claims(&rules.facts, &sources, &mentions);
     let normalized = normalize_claims(&rules.facts, &tables, &claims);
     let input = CheckInput {
@@ -55,16 +63,25 @@ pub fn run(a: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
         normalized: &normalized,
     };
     let findings = run_all(&input, &settings);
-    let report = model::build(&rules.facts, &sources, &claims, &normalized, &findings);
-    match a.format {
+    let mut report = model::build(&rules.facts, &sources, &claims, &normalized, &findings);
+    // ---- only-new filter and colour (figcheck.toml / CI work) ----
+    if let Some(new) = &only_new {
+        crate::cli::only_new::keep_new(&mut report, new);
+    }
+    let format = a.format.unwrap_or_default();
+    let color = format == CheckFormat::Human && crate::cli::color::stdout_color(a.run.color);
+    let out = &mut crate::cli::color::Painter::new(out, color);
+    // ---- end ----
+    match format {
         CheckFormat::Human => human::write(&report, out)?,
         CheckFormat::Json => json::write(&report, out)?,
         CheckFormat::Markdown => markdown::write(&report, out)?,
     }
+    out.flush()?;
     if !errors.is_empty() {
         return super::report_errors(&Errors(errors), err);
     }
-    let threshold = match a.fail_on {
+    let threshold = match a.fail_on.unwrap_or_default() {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
         FailOn::Never => None,

@@ -33,6 +33,8 @@ pub(crate) fn load_options(a: &SourceArgs, rules: &RuleSet) -> Result<LoadOption
         manifest: a.manifest.clone(),
         date,
         lossy: a.lossy,
+        include: a.include.clone(),
+        exclude: a.exclude.clone(),
         known_langs: rules.languages(),
         default_lang: if rules.languages().iter().any(|l| l == "en") {
             "en".to_string()
@@ -61,11 +63,18 @@ pub(crate) fn load_rules(a: &crate::cli::args::RuleArgs) -> Result<RuleSet, Erro
 pub(crate) fn extract_all(
     rules: &RuleSet,
     sources: &[Source],
+    progress: &crate::cli::progress::Progress,
 ) -> Vec<Vec<crate::extract::Mention>> {
-    sources
+    let all = sources
         .par_iter()
-        .map(|s| extract_mentions(rules, s))
-        .collect()
+        .map(|s| {
+            let m = extract_mentions(rules, s);
+            progress.inc();
+            m
+        })
+        .collect();
+    progress.finish();
+    all
 }
 
 /// A money mention in the reporting currency at its source's date, or why not.
@@ -114,7 +123,7 @@ pub fn run(
         Ok(o) => o,
         Err(e) => return super::report_errors(&e.into(), err),
     };
-    let reporting_currency = match Currency::from_str(&a.currency) {
+    let reporting_currency = match Currency::from_str(a.currency.as_deref().unwrap_or("USD")) {
         Ok(c) => c,
         Err(msg) => {
             return super::report_errors(&Error::usage(format!("--currency: {msg}")).into(), err)
@@ -125,7 +134,8 @@ pub fn run(
         Err(e) => return super::report_errors(&e, err),
     };
     let (sources, errors) = load_sources(&opts);
-    let all = extract_all(&rules, &sources);
+    let progress = crate::cli::progress::Progress::new(sources.len(), a.run.quiet);
+    let all = extract_all(&rules, &sources, &progress);
     let mut x = Extraction {
         sources: Vec::new(),
         mentions: Vec::new(),
@@ -138,11 +148,15 @@ pub fn run(
             x.mentions.push(MentionRow::new(s, m, reporting));
         }
     }
-    match a.format {
+    let format = a.format.unwrap_or_default();
+    let color = format == ExtractFormat::Table && crate::cli::color::stdout_color(a.run.color);
+    let out = &mut crate::cli::color::Painter::new(out, color);
+    match format {
         ExtractFormat::Table => mentions::write_table(&x, out)?,
         ExtractFormat::Json => mentions::write_json(&x, out)?,
         ExtractFormat::Jsonl => mentions::write_jsonl(&x, out)?,
     }
+    out.flush()?;
     if errors.is_empty() {
         Ok(ExitStatus::Clean)
     } else {

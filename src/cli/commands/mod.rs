@@ -8,14 +8,22 @@ mod check;
 mod convert;
 mod explain;
 mod extract;
+mod init;
 mod rates;
 mod rules;
 
 /// Run one subcommand.
 pub fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<ExitStatus> {
     match cli.command {
-        Command::Check(a) => check::run(&a, out, err),
-        Command::Extract(a) => extract::run(&a, out, err),
+        Command::Check(mut a) => match crate::cli::config::configure_check(&mut a) {
+            Ok(()) => check::run(&a, out, err),
+            Err(e) => report_errors(&e.into(), err),
+        },
+        Command::Extract(mut a) => match crate::cli::config::configure_extract(&mut a) {
+            Ok(()) => extract::run(&a, out, err),
+            Err(e) => report_errors(&e.into(), err),
+        },
+        Command::Init(a) => init::run(&a, out, err),
         Command::Explain(a) => explain::run(&a, out, err),
         Command::Rules(RulesCommand::Test(a)) => rules::test(&a, out, err),
         Command::Rules(RulesCommand::List(a)) => rules::list(&a, out, err),

@@ -10,9 +10,16 @@ use crate::{Error, Errors};
 use chrono::NaiveDate;
 use std::io::Write;
 
+/// The largest gap in days between a date and its rate row, when nothing says.
+pub(crate) const DEFAULT_MAX_GAP: u32 = 7;
+
 /// Load the tables a command's rate flags ask for.
 pub(crate) fn load_tables(a: &RateArgs) -> Result<RateTables, Errors> {
-    RateTables::load(&a.rates, !a.no_default_rates, a.max_gap)
+    RateTables::load(
+        &a.rates,
+        !a.no_default_rates,
+        a.max_gap.unwrap_or(DEFAULT_MAX_GAP),
+    )
 }
 
 /// A `--date` value.

@@ -1,0 +1,282 @@
+//! `figcheck.toml`: the configuration file of a newsroom repository.
+//!
+//! This module owns the file's schema, finding it (from the working folder upward, or
+//! `--config FILE`, or none with `--no-config`) and merging it into the parsed command
+//! line. Flags win: a value is taken from the file only where its flag was not given.
+//! List flags add to the file's lists where order means priority (`rules`, `rates`:
+//! bundled < file < `--rules`/`--rates`) and replace them otherwise (`include`,
+//! `exclude`); `--severity` entries come after the file's, so they win.
+//!
+//! Paths in the file (`rules`, `rates`) are relative to the file's folder; globs
+//! (`include`, `exclude`) are matched on paths relative to each folder being walked.
+//!
+//! Discovery: the working folder, then each parent, stopping after the first folder
+//! that holds `.git` (the top of the repository) or at the filesystem root.
+
+use super::args::SourceArgs;
+use super::args::{CheckArgs, CheckFormat, ExtractArgs, FailOn, RateArgs, RuleArgs, RunArgs};
+use crate::check::{CheckId, Severity};
+use crate::error::{display_path, Error, ErrorKind, Location};
+use clap::ValueEnum;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use toml::Spanned;
+
+/// The configuration file's name.
+pub const CONFIG_NAME: &str = "figcheck.toml";
+
+/// The file's keys (kebab-case; unknown keys are errors).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ConfigFile {
+    /// Folders of rule packs, relative to the file.
+    #[serde(default)]
+    pub rules: Vec<PathBuf>,
+    /// Start without the bundled rule packs.
+    pub no_default_rules: Option<bool>,
+    /// Folders of rate tables, relative to the file.
+    #[serde(default)]
+    pub rates: Vec<PathBuf>,
+    /// Start without the bundled ECB table.
+    pub no_default_rates: Option<bool>,
+    /// Largest gap in days between a date and the rate row used.
+    pub max_gap: Option<u32>,
+    /// Reporting currency of `extract`.
+    pub currency: Option<Spanned<String>>,
+    /// `check --fail-on`.
+    pub fail_on: Option<Spanned<String>>,
+    /// `check --format`.
+    pub format: Option<Spanned<String>>,
+    /// Language of sources that do not say.
+    pub lang: Option<String>,
+    /// Check id = "error" | "warning" | "info".
+    #[serde(default)]
+    pub severity: BTreeMap<Spanned<String>, Spanned<String>>,
+    /// Globs of files to read when walking folders.
+    #[serde(default)]
+    pub include: Vec<String>,
+    /// Globs of files to skip when walking folders.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+}
+
+/// A configuration file, read.
+#[derive(Debug)]
+pub struct Config {
+    /// The file, as shown to the user.
+    pub path: PathBuf,
+    /// Its text (for error locations).
+    text: String,
+    /// Its folder, relative paths are resolved against it.
+    dir: PathBuf,
+    /// Its values.
+    pub file: ConfigFile,
+}
+
+/// The configuration `run` asks for: `--config FILE`, none with `--no-config`, else the
+/// nearest `figcheck.toml` from the working folder upward.
+pub fn load_for(run: &RunArgs) -> Result<Option<Config>, Error> {
+    if run.no_config {
+        return Ok(None);
+    }
+    let path = match &run.config {
+        Some(p) => p.clone(),
+        None => {
+            let cwd = std::env::current_dir().map_err(|e| Error::io(Path::new("."), &e))?;
+            match discover(&cwd) {
+                Some(p) => p,
+                None => return Ok(None),
+            }
+        }
+    };
+    read_config(&path).map(Some)
+}
+
+/// The nearest `figcheck.toml` from `start` upward, as a path relative to `start`
+/// ("figcheck.toml", "../figcheck.toml", ...).
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    let mut up = PathBuf::new();
+    for dir in start.ancestors() {
+        if dir.join(CONFIG_NAME).is_file() {
+            return Some(up.join(CONFIG_NAME));
+        }
+        if dir.join(".git").exists() {
+            return None;
+        }
+        up.push("..");
+    }
+    None
+}
+
+/// Read and parse one configuration file.
+pub fn read_config(path: &Path) -> Result<Config, Error> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
+    let file: ConfigFile = toml::from_str(&text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        let msg = e.message().replace("unknown field", "unknown key");
+        Error::new(ErrorKind::Toml(msg)).at(Location::at_offset(path, &text, offset))
+    })?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::new(),
+    };
+    Ok(Config {
+        path: path.to_path_buf(),
+        text,
+        dir,
+        file,
+    })
+}
+
+impl Config {
+    fn err_at<T>(&self, value: &Spanned<T>, msg: String) -> Error {
+        Error::new(ErrorKind::Usage(msg)).at(Location::at_offset(
+            &self.path,
+            &self.text,
+            value.span().start,
+        ))
+    }
+
+    fn resolve(&self, p: &Path) -> PathBuf {
+        if p.is_absolute() || self.dir.as_os_str().is_empty() {
+            p.to_path_buf()
+        } else {
+            PathBuf::from(display_path(&self.dir.join(p)))
+        }
+    }
+
+    fn apply_rules(&self, r: &mut RuleArgs) {
+        let mut dirs: Vec<PathBuf> = self.file.rules.iter().map(|p| self.resolve(p)).collect();
+        dirs.append(&mut r.rules);
+        r.rules = dirs;
+        r.no_default_rules |= self.file.no_default_rules.unwrap_or(false);
+    }
+
+    fn apply_rates(&self, r: &mut RateArgs) {
+        let mut dirs: Vec<PathBuf> = self.file.rates.iter().map(|p| self.resolve(p)).collect();
+        dirs.append(&mut r.rates);
+        r.rates = dirs;
+        r.no_default_rates |= self.file.no_default_rates.unwrap_or(false);
+        if r.max_gap.is_none() {
+            r.max_gap = self.file.max_gap;
+        }
+    }
+
+    fn apply_sources(&self, s: &mut SourceArgs) {
+        if s.lang.is_none() {
+            s.lang.clone_from(&self.file.lang);
+        }
+        if s.include.is_empty() {
+            s.include.clone_from(&self.file.include);
+        }
+        if s.exclude.is_empty() {
+            s.exclude.clone_from(&self.file.exclude);
+        }
+    }
+
+    /// Fill `figcheck check`'s unset flags from the file.
+    pub fn apply_check(&self, a: &mut CheckArgs) -> Result<(), Error> {
+        self.apply_rules(&mut a.rules);
+        self.apply_rates(&mut a.rates);
+        self.apply_sources(&mut a.sources);
+        if a.format.is_none() {
+            if let Some(f) = &self.file.format {
+                a.format = Some(self.value_enum::<CheckFormat>(f, "format")?);
+            }
+        }
+        if a.fail_on.is_none() {
+            if let Some(f) = &self.file.fail_on {
+                a.fail_on = Some(self.value_enum::<FailOn>(f, "fail-on")?);
+            }
+        }
+        let mut severities = Vec::new();
+        for (check, level) in &self.file.severity {
+            CheckId::from_str(check.get_ref()).map_err(|m| self.err_at(check, m))?;
+            Severity::from_str(level.get_ref()).map_err(|m| self.err_at(level, m))?;
+            severities.push(format!("{}={}", check.get_ref(), level.get_ref()));
+        }
+        severities.append(&mut a.severity);
+        a.severity = severities;
+        Ok(())
+    }
+
+    /// Fill `figcheck extract`'s unset flags from the file (`format` is `check`'s and
+    /// does not apply).
+    pub fn apply_extract(&self, a: &mut ExtractArgs) -> Result<(), Error> {
+        self.apply_rules(&mut a.rules);
+        self.apply_rates(&mut a.rates);
+        self.apply_sources(&mut a.sources);
+        if a.currency.is_none() {
+            a.currency = self.file.currency.as_ref().map(|c| c.get_ref().clone());
+        }
+        Ok(())
+    }
+
+    fn value_enum<T: ValueEnum>(&self, v: &Spanned<String>, key: &str) -> Result<T, Error> {
+        T::from_str(v.get_ref(), true).map_err(|_| {
+            let allowed: Vec<String> = T::value_variants()
+                .iter()
+                .filter_map(|x| x.to_possible_value().map(|p| p.get_name().to_string()))
+                .collect();
+            self.err_at(
+                v,
+                format!(
+                    "{key} = \"{}\": expected one of {}",
+                    v.get_ref(),
+                    allowed.join(", ")
+                ),
+            )
+        })
+    }
+}
+
+/// Read the configuration `a.run` asks for and fill `figcheck check`'s unset flags.
+pub fn configure_check(a: &mut CheckArgs) -> Result<(), Error> {
+    match load_for(&a.run)? {
+        Some(c) => c.apply_check(a),
+        None => Ok(()),
+    }
+}
+
+/// Read the configuration `a.run` asks for and fill `figcheck extract`'s unset flags.
+pub fn configure_extract(a: &mut ExtractArgs) -> Result<(), Error> {
+    match load_for(&a.run)? {
+        Some(c) => c.apply_extract(a),
+        None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_key_has_its_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(CONFIG_NAME);
+        std::fs::write(&path, "max-gap = 3\n\nfoo = 1\n").unwrap();
+        let err = read_config(&path).unwrap_err();
+        let loc = err.location.clone().unwrap();
+        assert_eq!((loc.line, loc.column), (3, 1));
+        assert!(err.message().starts_with("unknown key `foo`"), "{err}");
+    }
+
+    #[test]
+    fn discovery_stops_at_the_repository_top() {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = dir.path().join("repo");
+        let deep = repo.join("a/b");
+        std::fs::create_dir_all(&deep).unwrap();
+        std::fs::write(dir.path().join(CONFIG_NAME), "").unwrap();
+        assert_eq!(
+            discover(&deep),
+            Some(PathBuf::from("../../../figcheck.toml"))
+        );
+        std::fs::create_dir(repo.join(".git")).unwrap();
+        assert_eq!(discover(&deep), None);
+        std::fs::write(repo.join(CONFIG_NAME), "").unwrap();
+        assert_eq!(discover(&deep), Some(PathBuf::from("../../figcheck.toml")));
+    }
+}

@@ -1,0 +1,57 @@
+//! Offsets of a derived text (the visible text of an HTML file) mapped back to the file
+//! it came from, so that line and column point into the file the user opens.
+//!
+//! The map is a sorted list of segment starts `(text offset, file offset)`: inside a
+//! segment the two advance together byte for byte; a new segment starts wherever they
+//! stop doing so (a tag skipped, a character reference decoded, a separator inserted).
+
+/// Derived-text offset -> file offset.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OffsetMap {
+    starts: Vec<(usize, usize)>,
+}
+
+impl OffsetMap {
+    /// Start a segment: text offset `text` is file offset `file` (and so on, byte for
+    /// byte, until the next segment). Segments must be pushed in text order; one pushed
+    /// at the same text offset as the previous replaces it.
+    pub fn push(&mut self, text: usize, file: usize) {
+        if let Some(last) = self.starts.last_mut() {
+            if last.0 == text {
+                *last = (text, file);
+                return;
+            }
+            if last.0 > text {
+                return;
+            }
+        }
+        self.starts.push((text, file));
+    }
+
+    /// The file offset of a text offset.
+    pub fn to_file(&self, text: usize) -> usize {
+        let i = self.starts.partition_point(|s| s.0 <= text);
+        match i.checked_sub(1).and_then(|i| self.starts.get(i)) {
+            Some((t, f)) => f.saturating_add(text - t),
+            None => text,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_inside_and_between_segments() {
+        let mut m = OffsetMap::default();
+        m.push(0, 10);
+        m.push(5, 30);
+        m.push(5, 31);
+        assert_eq!(m.to_file(0), 10);
+        assert_eq!(m.to_file(4), 14);
+        assert_eq!(m.to_file(5), 31);
+        assert_eq!(m.to_file(9), 35);
+        assert_eq!(OffsetMap::default().to_file(7), 7);
+    }
+}
