@@ -4,7 +4,8 @@ use crate::check::{normalize_claims, run_all, CheckId, CheckInput, CheckSettings
 use crate::cli::args::{CheckArgs, CheckFormat, FailOn};
 use crate::cli::ExitStatus;
 use crate::facts::assign_claims;
-use crate::report::{human, json, markdown, model};
+use crate::facts::claims_io::read_claim_files;
+use crate::report::{github, html, human, json, jsonl, markdown, model, sarif};
 use crate::source::load_sources;
 use crate::{Error, Errors};
 use std::io::Write;
@@ -35,17 +36,27 @@ pub fn run(a: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
         Ok(s) => s,
         Err(e) => return super::report_errors(&e.into(), err),
     };
-    let opts = match super::extract::load_options(&a.sources, &rules) {
-        Ok(o) => o,
-        Err(e) => return super::report_errors(&e.into(), err),
-    };
     let tables = match super::rates::load_tables(&a.rates) {
         Ok(t) => t,
         Err(e) => return super::report_errors(&e, err),
     };
-    let (sources, errors) = load_sources(&opts);
-    let mentions = super::extract::extract_all(&rules, &sources);
-    let claims = assign_claims(&rules.facts, &sources, &mentions);
+    // --- sources and claims: from articles, or from claim files (--claims) ---
+    let (sources, claims, errors) = if a.claims.is_empty() {
+        let opts = match super::extract::load_options(&a.sources, &rules) {
+            Ok(o) => o,
+            Err(e) => return super::report_errors(&e.into(), err),
+        };
+        let (sources, errors) = load_sources(&opts);
+        let mentions = super::extract::extract_all(&rules, &sources);
+        let claims = assign_claims(&rules.facts, &sources, &mentions);
+        (sources, claims, errors)
+    } else {
+        match read_claim_files(&a.claims, &rules.facts) {
+            Ok((sources, claims)) => (sources, claims, Vec::new()),
+            Err(e) => return super::report_errors(&e, err),
+        }
+    };
+    // --- end sources and claims ---
     let normalized = normalize_claims(&rules.facts, &tables, &claims);
     let input = CheckInput {
         rules: &rules,
@@ -60,6 +71,10 @@ pub fn run(a: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
         CheckFormat::Human => human::write(&report, out)?,
         CheckFormat::Json => json::write(&report, out)?,
         CheckFormat::Markdown => markdown::write(&report, out)?,
+        CheckFormat::Github => github::write(&report, out)?,
+        CheckFormat::Sarif => sarif::write(&report, out)?,
+        CheckFormat::Jsonl => jsonl::write(&report, out)?,
+        CheckFormat::Html => html::write(&report, out)?,
     }
     if !errors.is_empty() {
         return super::report_errors(&Errors(errors), err);
