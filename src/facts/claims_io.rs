@@ -154,11 +154,14 @@ pub fn claim_record(
     let m = &claim.mention;
     let text = source.text.as_str();
     let sentence = segments.sentence_of(m.span.start).unwrap_or(m.span);
+    // Never before the body (front matter is not article text), unless the figure is.
+    let body_start = source.body.start.min(m.span.start);
     let start = floor_boundary(
         text,
         sentence
             .start
-            .min(m.span.start.saturating_sub(CONTEXT_BEFORE)),
+            .min(m.span.start.saturating_sub(CONTEXT_BEFORE))
+            .max(body_start),
     );
     let end = sentence.end.max(m.span.end).min(text.len());
     let context = text.get(start..end).unwrap_or_default().to_string();
@@ -229,7 +232,7 @@ fn unit(m: &MentionRecord) -> Result<Unit, String> {
 fn mention(r: &ClaimRecord) -> Result<Mention, String> {
     let m = &r.mention;
     let ctx = &r.context;
-    let ctx_end = ctx.start.checked_add(ctx.text.len()).unwrap_or(usize::MAX);
+    let ctx_end = ctx.start.saturating_add(ctx.text.len());
     if m.start > m.end || m.end > MAX_OFFSET || ctx_end > MAX_OFFSET {
         return Err(format!(
             "span {}..{} is invalid or beyond {MAX_OFFSET} bytes",
@@ -287,20 +290,40 @@ pub fn parse_records(path: &Path, text: &str) -> Result<Vec<(Location, ClaimReco
             line: n.saturating_add(1),
             column: 0,
         };
-        match serde_json::from_str::<ClaimRecord>(line) {
-            Ok(r) if r.figcheck_claim == FORMAT_VERSION => out.push((at, r)),
-            Ok(r) => errors.push(
+        // Syntax first (with a column), then the version, then the fields.
+        let value = match serde_json::from_str::<serde_json::Value>(line) {
+            Ok(v) => v,
+            Err(e) => {
+                errors.push(Error::usage(format!("not JSON: {}", serde_message(&e))).at(
+                    Location {
+                        column: e.column(),
+                        ..at
+                    },
+                ));
+                continue;
+            }
+        };
+        let version = value
+            .get("figcheck_claim")
+            .and_then(serde_json::Value::as_u64);
+        if version != Some(u64::from(FORMAT_VERSION)) {
+            let found = version.map_or("missing".to_string(), |v| v.to_string());
+            errors.push(
                 Error::usage(format!(
-                    "claim record version {} (this figcheck reads version {FORMAT_VERSION})",
-                    r.figcheck_claim
+                    "not a figcheck claim record of version {FORMAT_VERSION} (figcheck_claim: {found})"
                 ))
                 .at(at),
-            ),
+            );
+            continue;
+        }
+        match serde_json::from_value::<ClaimRecord>(value) {
+            Ok(r) => out.push((at, r)),
             Err(e) => errors.push(
-                Error::usage(format!("not a figcheck claim record: {e}")).at(Location {
-                    column: e.column(),
-                    ..at
-                }),
+                Error::usage(format!(
+                    "not a figcheck claim record: {}",
+                    serde_message(&e)
+                ))
+                .at(at),
             ),
         }
     }
@@ -308,6 +331,15 @@ pub fn parse_records(path: &Path, text: &str) -> Result<Vec<(Location, ClaimReco
         Ok(out)
     } else {
         Err(Errors(errors))
+    }
+}
+
+/// A serde_json message without its own " at line L column C" (the location is ours).
+fn serde_message(e: &serde_json::Error) -> String {
+    let m = e.to_string();
+    match m.rsplit_once(" at line ") {
+        Some((head, _)) if e.line() > 0 => head.to_string(),
+        _ => m,
     }
 }
 

@@ -116,8 +116,8 @@ fn reference_value(f: &FactRow) -> Option<f64> {
 }
 
 const W: f64 = 1000.0;
-const LEFT: f64 = 250.0;
-const RIGHT: f64 = 30.0;
+const LEFT: f64 = 330.0;
+const RIGHT: f64 = 60.0;
 const ROW: f64 = 26.0;
 const TOP: f64 = 14.0;
 
@@ -137,9 +137,29 @@ fn svg(r: &Report, f: &FactRow, out: &mut dyn Write) -> io::Result<()> {
     ) else {
         return writeln!(out, "<p class=\"ref\">No figure could be normalised.</p>");
     };
-    let span = if hi > lo { hi - lo } else { hi.abs().max(1.0) };
-    let (lo, hi) = (lo - span * 0.08, hi + span * 0.08);
-    let x = |v: f64| LEFT + (v - lo) / (hi - lo) * (W - LEFT - RIGHT);
+    // Figures a factor 10 or 1000 apart (the slips figcheck looks for) need a log axis.
+    let log = lo > 0.0 && hi / lo > 20.0;
+    let t = |v: f64| {
+        if log {
+            v.max(f64::MIN_POSITIVE).log10()
+        } else {
+            v
+        }
+    };
+    let inv = |v: f64| if log { 10f64.powf(v) } else { v };
+    let (tlo, thi) = (t(lo), t(hi));
+    let span = if thi > tlo {
+        thi - tlo
+    } else {
+        thi.abs().max(1.0)
+    };
+    let mut tlo = tlo - span * 0.08;
+    if !log && lo >= 0.0 {
+        tlo = tlo.max(0.0);
+    }
+    let thi = thi + span * 0.08;
+    let (lo, hi) = (tlo, thi);
+    let x = |v: f64| LEFT + (t(v) - lo) / (hi - lo) * (W - LEFT - RIGHT);
     let rows = f.claims.len() as f64;
     let axis_y = TOP + rows * ROW + 6.0;
     let height = axis_y + 34.0;
@@ -165,15 +185,15 @@ fn svg(r: &Report, f: &FactRow, out: &mut dyn Write) -> io::Result<()> {
         let y = TOP + i as f64 * ROW + ROW / 2.0;
         let name = c.path.rsplit('/').next().unwrap_or(&c.path);
         let label = format!("{name}:{} “{}”", c.line, c.text);
-        let label: String = if label.chars().count() > 40 {
-            let cut: String = label.chars().take(39).collect();
+        let label: String = if label.chars().count() > 44 {
+            let cut: String = label.chars().take(43).collect();
             format!("{cut}…")
         } else {
             label
         };
         writeln!(
             out,
-            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#333\">{}</text>",
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#333\" font-size=\"11\">{}</text>",
             LEFT - 8.0,
             y + 4.0,
             escape(&label)
@@ -205,10 +225,20 @@ fn svg(r: &Report, f: &FactRow, out: &mut dyn Write) -> io::Result<()> {
             escape(&normalized(c, &unit))
         )?;
         if open_left {
-            writeln!(out, "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"{colour}\">◀</text>", x0 - 2.0, y + 4.0)?;
+            writeln!(
+                out,
+                "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"{colour}\">◀</text>",
+                x0 - 2.0,
+                y + 4.0
+            )?;
         }
         if open_right {
-            writeln!(out, "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"{colour}\">▶</text>", x1 - 8.0, y + 4.0)?;
+            writeln!(
+                out,
+                "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"{colour}\">▶</text>",
+                x1 - 8.0,
+                y + 4.0
+            )?;
         }
     }
     writeln!(
@@ -217,7 +247,7 @@ fn svg(r: &Report, f: &FactRow, out: &mut dyn Write) -> io::Result<()> {
         W - RIGHT
     )?;
     for k in 0..=4 {
-        let v = lo + (hi - lo) * f64::from(k) / 4.0;
+        let v = inv(lo + (hi - lo) * f64::from(k) / 4.0);
         let tx = x(v);
         let shown = Decimal::from_f64_retain(v)
             .map(|d| short_amount(d.round_dp(2)))
@@ -235,7 +265,11 @@ fn svg(r: &Report, f: &FactRow, out: &mut dyn Write) -> io::Result<()> {
         "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#4a5263\">{}</text>",
         W - RIGHT,
         axis_y + 32.0,
-        escape(&unit)
+        escape(&if log {
+            format!("{unit}, log scale")
+        } else {
+            unit.clone()
+        })
     )?;
     writeln!(out, "</svg>")
 }
@@ -262,8 +296,14 @@ fn fact(r: &Report, f: &FactRow, out: &mut dyn Write) -> io::Result<()> {
             .map(short_amount)
             .unwrap_or_else(|_| refr.value.clone());
         let cur = refr.currency.clone().unwrap_or_else(|| unit.clone());
-        let date = refr.date.as_ref().map_or(String::new(), |d| format!(" on {d}"));
-        let src = refr.source.as_ref().map_or(String::new(), |s| format!(" ({s})"));
+        let date = refr
+            .date
+            .as_ref()
+            .map_or(String::new(), |d| format!(" on {d}"));
+        let src = refr
+            .source
+            .as_ref()
+            .map_or(String::new(), |s| format!(" ({s})"));
         writeln!(
             out,
             "<p class=\"ref\">Reference: {}</p>",
@@ -344,7 +384,10 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         out,
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
     )?;
-    writeln!(out, "<title>figcheck report</title><style>{STYLE}</style></head><body>")?;
+    writeln!(
+        out,
+        "<title>figcheck report</title><style>{STYLE}</style></head><body>"
+    )?;
     writeln!(out, "<h1>figcheck report</h1>")?;
     writeln!(
         out,
@@ -367,7 +410,11 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         finding(f, out)?;
     }
     if !r.unassigned.is_empty() {
-        writeln!(out, "<h2>Figures tied to no fact ({})</h2><ul>", r.unassigned.len())?;
+        writeln!(
+            out,
+            "<h2>Figures tied to no fact ({})</h2><ul>",
+            r.unassigned.len()
+        )?;
         for c in &r.unassigned {
             writeln!(
                 out,

@@ -184,6 +184,12 @@ fn snippet(source: &Source, claim: &Claim) -> String {
     let span = segs
         .sentence_of(claim.mention.span.start)
         .unwrap_or(claim.mention.span);
+    // The first sentence of the body must not take in the front matter.
+    let span = crate::text::Span::new(
+        span.start
+            .max(source.body.start.min(claim.mention.span.start)),
+        span.end,
+    );
     let s: String = span
         .slice(&source.text)
         .split_whitespace()

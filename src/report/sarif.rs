@@ -107,7 +107,10 @@ fn claim_location(c: &ClaimRow, id: Option<usize>) -> Value {
             "region": region(c),
         }),
     );
-    loc.insert("message".into(), json!({ "text": format!("\"{}\"", c.text) }));
+    loc.insert(
+        "message".into(),
+        json!({ "text": format!("\"{}\"", c.text) }),
+    );
     Value::Object(loc)
 }
 
