@@ -135,6 +135,15 @@ pub enum CheckFormat {
     Json,
     /// Markdown, for a pull-request comment or a newsroom wiki.
     Markdown,
+    // --- formats for CI and archives (figcheck in CI and in the newsroom, part 4) ---
+    /// GitHub Actions workflow commands: one annotation per finding.
+    Github,
+    /// SARIF 2.1.0, for GitHub code scanning and SARIF viewers.
+    Sarif,
+    /// One self-contained claim record per line; read back with --claims.
+    Jsonl,
+    /// One self-contained HTML page with a picture per fact.
+    Html,
 }
 
 /// The lowest severity that makes `check` exit 1.
@@ -177,6 +186,11 @@ pub struct CheckArgs {
     /// Report only what is new.
     #[command(flatten)]
     pub only_new: OnlyNewArgs,
+    // --- reduce step (figcheck in CI and in the newsroom, part 4) ---
+    /// Check claim files written by --format jsonl (from one or several runs) instead of
+    /// articles: facts come from the rules, sources and claims from the records.
+    #[arg(long, value_name = "FILE", num_args = 1.., conflicts_with = "paths")]
+    pub claims: Vec<PathBuf>,
 }
 
 /// `figcheck explain`.

@@ -3,10 +3,10 @@
 use crate::quantity::{Quantity, Unit};
 use crate::text::Span;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Where a mention's unit came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "from")]
 pub enum MentionOrigin {
     /// The figure states its unit ("52 milliards de dollars").
@@ -27,7 +27,7 @@ pub enum MentionOrigin {
 }
 
 /// How the parts of a figure were read, for `explain` and reports.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Reading {
     /// The qualifier words, if any.
     pub qualifier: Option<String>,

@@ -7,6 +7,7 @@
 
 pub mod as_of;
 pub mod assign;
+pub mod claims_io;
 pub mod compile;
 
 use crate::error::Location;
@@ -15,7 +16,7 @@ use crate::quantity::Currency;
 use chrono::NaiveDate;
 use regex::Regex;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub use assign::assign_claims;
@@ -128,7 +129,7 @@ pub struct FactSet {
 }
 
 /// How a claim's date was settled.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "from")]
 pub enum AsOf {
     /// The source's publication date.
@@ -143,7 +144,7 @@ pub enum AsOf {
 }
 
 /// Which words tied a mention to its fact.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tie {
     /// The entity name found.
     pub entity: String,

@@ -2,8 +2,12 @@
 //! up a rate or run a check; they only format what they are given.
 
 pub mod format;
+pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod jsonl;
 pub mod markdown;
 pub mod mentions;
 pub mod model;
+pub mod sarif;

@@ -3,6 +3,7 @@
 
 use crate::check::{CheckId, Finding, Normalized, Severity};
 use crate::extract::MentionOrigin;
+use crate::facts::claims_io::{claim_record, ClaimRecord};
 use crate::facts::{AsOf, Claim, FactSet, Tie};
 use crate::quantity::Qualifier;
 use crate::report::format::plain;
@@ -172,6 +173,10 @@ pub struct Report {
     pub findings: Vec<FindingRow>,
     /// Claims tied to no fact.
     pub unassigned: Vec<ClaimRow>,
+    /// Every claim as a self-contained record, in run order (sources by path, then text
+    /// order), for `--format jsonl`.
+    #[serde(skip)]
+    pub claim_records: Vec<ClaimRecord>,
 }
 
 fn snippet(source: &Source, claim: &Claim) -> String {
@@ -179,6 +184,12 @@ fn snippet(source: &Source, claim: &Claim) -> String {
     let span = segs
         .sentence_of(claim.mention.span.start)
         .unwrap_or(claim.mention.span);
+    // The first sentence of the body must not take in the front matter.
+    let span = crate::text::Span::new(
+        span.start
+            .max(source.body.start.min(claim.mention.span.start)),
+        span.end,
+    );
     let s: String = span
         .slice(&source.text)
         .split_whitespace()
@@ -332,6 +343,19 @@ pub fn build(
             Severity::Info => summary.infos += 1,
         }
     }
+    let mut claim_records = Vec::with_capacity(claims.len());
+    let mut segments: Option<(usize, crate::text::Segments)> = None;
+    for c in claims {
+        let Some(source) = sources.get(c.source) else {
+            continue;
+        };
+        let segs = match segments.take() {
+            Some((i, s)) if i == c.source => s,
+            _ => crate::text::Segments::new(&source.text),
+        };
+        claim_records.push(claim_record(source, &segs, c, snippet(source, c)));
+        segments = Some((c.source, segs));
+    }
     Report {
         summary,
         sources: sources
@@ -347,5 +371,6 @@ pub fn build(
         facts: fact_rows,
         findings: finding_rows,
         unassigned,
+        claim_records,
     }
 }

@@ -25,7 +25,7 @@ pub use text_date::{detect_text_date, TextDate};
 
 use crate::text::{OffsetMap, Span};
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// One article.
@@ -102,7 +102,7 @@ impl Source {
 }
 
 /// Where a source's language came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "origin")]
 pub enum LangOrigin {
     /// The front matter's `lang` key.
@@ -138,7 +138,7 @@ impl fmt::Display for LangOrigin {
 }
 
 /// Where a source's date came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "origin")]
 pub enum DateOrigin {
     /// The front matter's `date` or `published` key.

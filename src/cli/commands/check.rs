@@ -4,7 +4,8 @@ use crate::check::{normalize_claims, run_all, CheckId, CheckInput, CheckSettings
 use crate::cli::args::{CheckArgs, CheckFormat, FailOn};
 use crate::cli::ExitStatus;
 use crate::facts::assign_claims;
-use crate::report::{human, json, markdown, model};
+use crate::facts::claims_io::read_claim_files;
+use crate::report::{github, html, human, json, jsonl, markdown, model, sarif};
 use crate::source::load_sources;
 use crate::{Error, Errors};
 use std::io::Write;
@@ -35,25 +36,35 @@ pub fn run(a: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
         Ok(s) => s,
         Err(e) => return super::report_errors(&e.into(), err),
     };
-    let mut opts = match super::extract::load_options(&a.sources, &rules) {
-        Ok(o) => o,
-        Err(e) => return super::report_errors(&e.into(), err),
-    };
     let tables = match super::rates::load_tables(&a.rates) {
         Ok(t) => t,
         Err(e) => return super::report_errors(&e, err),
     };
-    opts.paths.extend(a.only_new.new.iter().cloned()); // --new files are read too
-    let (sources, errors) = load_sources(&opts);
-    // ---- only-new, progress (figcheck.toml / CI work) ----
+    // ---- only-new (figcheck.toml / CI work) ----
     let only_new = match crate::cli::only_new::new_sources(&a.only_new) {
         Ok(n) => n,
         Err(e) => return super::report_errors(&e.into(), err),
     };
-    let progress = crate::cli::progress::Progress::new(sources.len(), a.run.quiet);
-    let mentions = super::extract::extract_all(&rules, &sources, &progress);
     // ---- end ----
-    let claims = assign_claims(&rules.facts, &sources, &mentions);
+    // --- sources and claims: from articles, or from claim files (--claims) ---
+    let (sources, claims, errors) = if a.claims.is_empty() {
+        let mut opts = match super::extract::load_options(&a.sources, &rules) {
+            Ok(o) => o,
+            Err(e) => return super::report_errors(&e.into(), err),
+        };
+        opts.paths.extend(a.only_new.new.iter().cloned()); // --new files are read too
+        let (sources, errors) = load_sources(&opts);
+        let progress = crate::cli::progress::Progress::new(sources.len(), a.run.quiet);
+        let mentions = super::extract::extract_all(&rules, &sources, &progress);
+        let claims = assign_claims(&rules.facts, &sources, &mentions);
+        (sources, claims, errors)
+    } else {
+        match read_claim_files(&a.claims, &rules.facts) {
+            Ok((sources, claims)) => (sources, claims, Vec::new()),
+            Err(e) => return super::report_errors(&e, err),
+        }
+    };
+    // --- end sources and claims ---
     let normalized = normalize_claims(&rules.facts, &tables, &claims);
     let input = CheckInput {
         rules: &rules,
@@ -76,6 +87,10 @@ pub fn run(a: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
         CheckFormat::Human => human::write(&report, out)?,
         CheckFormat::Json => json::write(&report, out)?,
         CheckFormat::Markdown => markdown::write(&report, out)?,
+        CheckFormat::Github => github::write(&report, out)?,
+        CheckFormat::Sarif => sarif::write(&report, out)?,
+        CheckFormat::Jsonl => jsonl::write(&report, out)?,
+        CheckFormat::Html => html::write(&report, out)?,
     }
     out.flush()?;
     if !errors.is_empty() {

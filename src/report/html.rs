@@ -1,0 +1,442 @@
+//! `--format html`: one self-contained page (inline CSS and SVG, no script, nothing
+//! fetched) for a desk editor: per fact, a picture of every source's normalised interval
+//! on one axis with the reference as a band, the verdict, the rate used (rate, row date,
+//! table) and the sentence with the figure marked; then the findings by severity.
+//!
+//! Everything from the report is HTML-escaped. It reads the [`Report`] only.
+
+use super::model::{ClaimRow, FactRow, FindingRow, Report, Verdict};
+use super::sarif::rule_title;
+use crate::check::Severity;
+use crate::report::format::short_amount;
+use crate::report::human::normalized;
+use rust_decimal::Decimal;
+use std::io::{self, Write};
+
+/// Escape text for HTML content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "
+body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0 auto;max-width:1100px;padding:1.5em;color:#1d2330;background:#fafafa}
+h1{font-size:1.6em;margin:.2em 0}
+h2{font-size:1.15em;margin:0 0 .4em}
+code{font:13px ui-monospace,SFMono-Regular,Menlo,monospace;background:#eef0f4;padding:0 .25em;border-radius:3px}
+.summary{color:#4a5263}
+.fact{background:#fff;border:1px solid #d9dde5;border-left:6px solid #8a93a6;border-radius:6px;padding:1em 1.2em;margin:1.2em 0}
+.fact.consistent{border-left-color:#2e8b57}.fact.inconsistent{border-left-color:#c62828}.fact.unchecked{border-left-color:#8a93a6}
+.badge{display:inline-block;font-size:.75em;font-weight:700;letter-spacing:.05em;padding:.1em .5em;border-radius:3px;color:#fff;vertical-align:middle;margin-right:.4em}
+.badge.consistent{background:#2e8b57}.badge.inconsistent{background:#c62828}.badge.unchecked{background:#8a93a6}
+.badge.error{background:#c62828}.badge.warning{background:#d9822b}.badge.info{background:#3367d6}
+.ref{color:#4a5263;margin:.2em 0 .6em}
+svg{display:block;max-width:100%;height:auto}
+table{border-collapse:collapse;width:100%;font-size:.9em;margin-top:.6em}
+th,td{text-align:left;vertical-align:top;padding:.35em .5em;border-top:1px solid #e3e6ec}
+th{color:#4a5263;font-weight:600}
+mark{background:#ffe58a;padding:0 .1em;border-radius:2px}
+.finding{background:#fff;border:1px solid #d9dde5;border-left:6px solid #8a93a6;border-radius:6px;padding:.6em 1em;margin:.6em 0}
+.finding.error{border-left-color:#c62828}.finding.warning{border-left-color:#d9822b}.finding.info{border-left-color:#3367d6}
+.loc{color:#4a5263;font-size:.9em}
+.cause{margin:.3em 0 0;color:#333}
+.snippet{color:#333;font-size:.9em;margin-top:.3em}
+";
+
+fn verdict_class(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Consistent => "consistent",
+        Verdict::Inconsistent => "inconsistent",
+        Verdict::Unchecked => "unchecked",
+    }
+}
+
+fn severity_colour(s: Option<Severity>) -> &'static str {
+    match s {
+        Some(Severity::Error) => "#c62828",
+        Some(Severity::Warning) => "#d9822b",
+        Some(Severity::Info) => "#3367d6",
+        None => "#2e8b57",
+    }
+}
+
+/// The snippet with the figure marked, escaped.
+fn marked_snippet(c: &ClaimRow) -> String {
+    let figure = c.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match c.snippet.find(&figure).filter(|_| !figure.is_empty()) {
+        Some(i) => {
+            let before = c.snippet.get(..i).unwrap_or_default();
+            let after = c.snippet.get(i + figure.len()..).unwrap_or_default();
+            format!(
+                "{}<mark>{}</mark>{}",
+                escape(before),
+                escape(&figure),
+                escape(after)
+            )
+        }
+        None => format!("<mark>{}</mark> — {}", escape(&c.text), escape(&c.snippet)),
+    }
+}
+
+/// The worst severity of the findings that flag this claim (first claim) on this fact.
+fn claim_severity(r: &Report, fact: &FactRow, c: &ClaimRow) -> Option<Severity> {
+    r.findings
+        .iter()
+        .filter(|f| f.fact.as_deref() == Some(fact.id.as_str()))
+        .filter(|f| {
+            f.claims
+                .first()
+                .is_some_and(|x| x.path == c.path && x.start == c.start)
+        })
+        .map(|f| f.severity)
+        .max()
+}
+
+fn num(s: &Option<String>) -> Option<f64> {
+    s.as_deref().and_then(|v| v.parse::<f64>().ok())
+}
+
+/// The reference value, when it is in the fact's unit.
+fn reference_value(f: &FactRow) -> Option<f64> {
+    let r = f.reference.as_ref()?;
+    if r.currency.is_some() && r.currency != f.currency {
+        return None;
+    }
+    r.value.parse::<f64>().ok()
+}
+
+const W: f64 = 1000.0;
+const LEFT: f64 = 330.0;
+const RIGHT: f64 = 60.0;
+const ROW: f64 = 26.0;
+const TOP: f64 = 14.0;
+
+fn svg(r: &Report, f: &FactRow, out: &mut dyn Write) -> io::Result<()> {
+    let mut values: Vec<f64> = f
+        .claims
+        .iter()
+        .flat_map(|c| [num(&c.normalized_min), num(&c.normalized_max)])
+        .flatten()
+        .filter(|v| v.is_finite())
+        .collect();
+    let refv = reference_value(f).filter(|v| v.is_finite());
+    values.extend(refv);
+    let (Some(lo), Some(hi)) = (
+        values.iter().copied().reduce(f64::min),
+        values.iter().copied().reduce(f64::max),
+    ) else {
+        return writeln!(out, "<p class=\"ref\">No figure could be normalised.</p>");
+    };
+    // Figures a factor 10 or 1000 apart (the slips figcheck looks for) need a log axis.
+    let log = lo > 0.0 && hi / lo > 20.0;
+    let t = |v: f64| {
+        if log {
+            v.max(f64::MIN_POSITIVE).log10()
+        } else {
+            v
+        }
+    };
+    let inv = |v: f64| if log { 10f64.powf(v) } else { v };
+    let (tlo, thi) = (t(lo), t(hi));
+    let span = if thi > tlo {
+        thi - tlo
+    } else {
+        thi.abs().max(1.0)
+    };
+    let mut tlo = tlo - span * 0.08;
+    if !log && lo >= 0.0 {
+        tlo = tlo.max(0.0);
+    }
+    let thi = thi + span * 0.08;
+    let (lo, hi) = (tlo, thi);
+    let x = |v: f64| LEFT + (t(v) - lo) / (hi - lo) * (W - LEFT - RIGHT);
+    let rows = f.claims.len() as f64;
+    let axis_y = TOP + rows * ROW + 6.0;
+    let height = axis_y + 34.0;
+    let unit = f.currency.clone().unwrap_or_else(|| "parameters".into());
+    writeln!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {height:.0}\" width=\"{W}\" height=\"{height:.0}\" role=\"img\" aria-label=\"{}\" font-family=\"system-ui,sans-serif\" font-size=\"12\">",
+        escape(&format!("normalised intervals for {} in {unit}", f.label))
+    )?;
+    if let Some(v) = refv {
+        let rx = x(v);
+        writeln!(
+            out,
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"6\" height=\"{:.1}\" fill=\"#2e8b57\" fill-opacity=\"0.18\"/><text x=\"{:.1}\" y=\"{:.1}\" fill=\"#2e8b57\" text-anchor=\"middle\" font-size=\"10\">reference</text>",
+            rx - 3.0,
+            TOP - 4.0,
+            axis_y - TOP + 4.0,
+            rx,
+            TOP - 5.0
+        )?;
+    }
+    for (i, c) in f.claims.iter().enumerate() {
+        let y = TOP + i as f64 * ROW + ROW / 2.0;
+        let name = c.path.rsplit('/').next().unwrap_or(&c.path);
+        let label = format!("{name}:{} “{}”", c.line, c.text);
+        let label: String = if label.chars().count() > 44 {
+            let cut: String = label.chars().take(43).collect();
+            format!("{cut}…")
+        } else {
+            label
+        };
+        writeln!(
+            out,
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#333\" font-size=\"11\">{}</text>",
+            LEFT - 8.0,
+            y + 4.0,
+            escape(&label)
+        )?;
+        let colour = severity_colour(claim_severity(r, f, c));
+        let (a, b) = (num(&c.normalized_min), num(&c.normalized_max));
+        let (x0, open_left) = match a {
+            Some(v) => (x(v), false),
+            None => (LEFT, true),
+        };
+        let (x1, open_right) = match b {
+            Some(v) => (x(v), false),
+            None => (W - RIGHT, true),
+        };
+        if a.is_none() && b.is_none() {
+            writeln!(
+                out,
+                "<text x=\"{LEFT:.1}\" y=\"{:.1}\" fill=\"#8a93a6\">not normalised</text>",
+                y + 4.0
+            )?;
+            continue;
+        }
+        let width = (x1 - x0).max(3.0);
+        writeln!(
+            out,
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{width:.1}\" height=\"12\" rx=\"3\" fill=\"{colour}\" fill-opacity=\"0.85\"><title>{}</title></rect>",
+            x0 - if width > x1 - x0 { 1.5 } else { 0.0 },
+            y - 6.0,
+            escape(&normalized(c, &unit))
+        )?;
+        if open_left {
+            writeln!(
+                out,
+                "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"{colour}\">◀</text>",
+                x0 - 2.0,
+                y + 4.0
+            )?;
+        }
+        if open_right {
+            writeln!(
+                out,
+                "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"{colour}\">▶</text>",
+                x1 - 8.0,
+                y + 4.0
+            )?;
+        }
+    }
+    writeln!(
+        out,
+        "<line x1=\"{LEFT:.1}\" y1=\"{axis_y:.1}\" x2=\"{:.1}\" y2=\"{axis_y:.1}\" stroke=\"#8a93a6\"/>",
+        W - RIGHT
+    )?;
+    for k in 0..=4 {
+        let v = inv(lo + (hi - lo) * f64::from(k) / 4.0);
+        let tx = x(v);
+        let shown = Decimal::from_f64_retain(v)
+            .map(|d| short_amount(d.round_dp(2)))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "<line x1=\"{tx:.1}\" y1=\"{axis_y:.1}\" x2=\"{tx:.1}\" y2=\"{:.1}\" stroke=\"#8a93a6\"/><text x=\"{tx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#4a5263\">{}</text>",
+            axis_y + 5.0,
+            axis_y + 18.0,
+            escape(&shown)
+        )?;
+    }
+    writeln!(
+        out,
+        "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#4a5263\">{}</text>",
+        W - RIGHT,
+        axis_y + 32.0,
+        escape(&if log {
+            format!("{unit}, log scale")
+        } else {
+            unit.clone()
+        })
+    )?;
+    writeln!(out, "</svg>")
+}
+
+fn fact(r: &Report, f: &FactRow, out: &mut dyn Write) -> io::Result<()> {
+    let v = verdict_class(f.verdict);
+    writeln!(
+        out,
+        "<section class=\"fact {v}\" id=\"fact-{}\">",
+        escape(&f.id)
+    )?;
+    writeln!(
+        out,
+        "<h2><span class=\"badge {v}\">{}</span>{} <code>{}</code></h2>",
+        v.to_uppercase(),
+        escape(&f.label),
+        escape(&f.id)
+    )?;
+    let unit = f.currency.clone().unwrap_or_else(|| "parameters".into());
+    if let Some(refr) = &f.reference {
+        let value = refr
+            .value
+            .parse::<Decimal>()
+            .map(short_amount)
+            .unwrap_or_else(|_| refr.value.clone());
+        let cur = refr.currency.clone().unwrap_or_else(|| unit.clone());
+        let date = refr
+            .date
+            .as_ref()
+            .map_or(String::new(), |d| format!(" on {d}"));
+        let src = refr
+            .source
+            .as_ref()
+            .map_or(String::new(), |s| format!(" ({s})"));
+        writeln!(
+            out,
+            "<p class=\"ref\">Reference: {}</p>",
+            escape(&format!("{value} {cur}{date}{src}"))
+        )?;
+    } else {
+        writeln!(
+            out,
+            "<p class=\"ref\">Compared in {}; no reference value.</p>",
+            escape(&unit)
+        )?;
+    }
+    svg(r, f, out)?;
+    writeln!(out, "<table><thead><tr><th>source</th><th>date</th><th>figure in context</th><th>normalised</th><th>rate used</th></tr></thead><tbody>")?;
+    for c in &f.claims {
+        let rate = match (&c.rate, &c.rate_date) {
+            (Some(rt), Some(d)) => {
+                let shown = rt
+                    .parse::<Decimal>()
+                    .map(crate::rates::format::rate)
+                    .unwrap_or_else(|_| rt.clone());
+                let table = c.rate_table.clone().unwrap_or_default();
+                format!("{shown} (row {d}, {table})")
+            }
+            _ => "—".to_string(),
+        };
+        writeln!(
+            out,
+            "<tr><td><code>{}:{}:{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(&c.path),
+            c.line,
+            c.column,
+            escape(c.date.as_deref().unwrap_or("undated")),
+            marked_snippet(c),
+            escape(&normalized(c, &unit)),
+            escape(&rate)
+        )?;
+    }
+    writeln!(out, "</tbody></table>")?;
+    writeln!(out, "</section>")
+}
+
+fn finding(f: &FindingRow, out: &mut dyn Write) -> io::Result<()> {
+    let s = f.severity.as_str();
+    let loc = f
+        .claims
+        .first()
+        .map(|c| format!("{}:{}:{}", c.path, c.line, c.column))
+        .or_else(|| f.path.clone())
+        .unwrap_or_default();
+    writeln!(out, "<div class=\"finding {s}\">")?;
+    writeln!(
+        out,
+        "<div><span class=\"badge {s}\">{}</span><code>{}</code> {} <span class=\"loc\">{}</span></div>",
+        s.to_uppercase(),
+        f.check,
+        escape(rule_title(f.check)),
+        escape(&loc)
+    )?;
+    writeln!(out, "<div>{}</div>", escape(&f.message))?;
+    if let Some(c) = &f.cause {
+        writeln!(out, "<p class=\"cause\">Probable cause: {}</p>", escape(c))?;
+    }
+    if let Some(d) = &f.matched_date {
+        writeln!(out, "<p class=\"cause\">Matched date: {}</p>", escape(d))?;
+    }
+    if let Some(c) = f.claims.first() {
+        writeln!(out, "<div class=\"snippet\">{}</div>", marked_snippet(c))?;
+    }
+    writeln!(out, "</div>")
+}
+
+/// Write the HTML page.
+pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "<!DOCTYPE html>")?;
+    writeln!(out, "<html lang=\"en\"><head><meta charset=\"utf-8\">")?;
+    writeln!(
+        out,
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    )?;
+    writeln!(
+        out,
+        "<title>figcheck report</title><style>{STYLE}</style></head><body>"
+    )?;
+    writeln!(out, "<h1>figcheck report</h1>")?;
+    writeln!(
+        out,
+        "<p class=\"summary\">{} sources, {} figures, {} facts: <strong>{} errors</strong>, {} warnings, {} notes.</p>",
+        r.summary.sources,
+        r.summary.claims,
+        r.facts.len(),
+        r.summary.errors,
+        r.summary.warnings,
+        r.summary.infos
+    )?;
+    for f in &r.facts {
+        fact(r, f, out)?;
+    }
+    writeln!(out, "<h2>Findings</h2>")?;
+    if r.findings.is_empty() {
+        writeln!(out, "<p>None.</p>")?;
+    }
+    for f in &r.findings {
+        finding(f, out)?;
+    }
+    if !r.unassigned.is_empty() {
+        writeln!(
+            out,
+            "<h2>Figures tied to no fact ({})</h2><ul>",
+            r.unassigned.len()
+        )?;
+        for c in &r.unassigned {
+            writeln!(
+                out,
+                "<li><code>{}:{}:{}</code> {}</li>",
+                escape(&c.path),
+                c.line,
+                c.column,
+                marked_snippet(c)
+            )?;
+        }
+        writeln!(out, "</ul>")?;
+    }
+    writeln!(out, "</body></html>")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escapes() {
+        assert_eq!(
+            super::escape("<a href=\"x\">R&D's</a>"),
+            "&lt;a href=&quot;x&quot;&gt;R&amp;D&#39;s&lt;/a&gt;"
+        );
+    }
+}

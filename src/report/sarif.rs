@@ -1,0 +1,230 @@
+//! `--format sarif`: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+//!
+//! One run; `tool.driver.rules` lists every check (id, descriptions and help from
+//! [`CheckId::docs`], default level); each finding is a result on its flagged claim, with
+//! the finding's other claims as `relatedLocations` and a `partialFingerprints` entry
+//! that stays the same when the article is edited elsewhere (check, path and the figures'
+//! text, hashed with FNV-1a). Columns count Unicode code points (`columnKind`). No
+//! timestamps; the tool version is the crate's.
+//!
+//! It reads the [`Report`] only.
+
+use super::model::{ClaimRow, FindingRow, Report};
+use crate::check::{CheckId, Severity};
+use serde_json::{json, Map, Value};
+use std::io::{self, Write};
+
+/// The schema the output follows.
+pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/// A short title per check, for `shortDescription` and the HTML report.
+pub fn rule_title(check: CheckId) -> &'static str {
+    match check {
+        CheckId::CrossSourceMismatch => "Sources disagree about one fact",
+        CheckId::InlineConversionMismatch => "A conversion in the text does not hold",
+        CheckId::StaleConversion => "A conversion made at an older rate",
+        CheckId::RatioMismatch => "A stated ratio does not match the figures",
+        CheckId::PartExceedsWhole => "A part is larger than its whole",
+        CheckId::ModelNameSize => "A model's name and its parameter count disagree",
+        CheckId::UndatedSource => "A source has no date",
+        CheckId::RateUnavailable => "No rate to convert a figure",
+    }
+}
+
+/// The SARIF level of a severity.
+pub fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// FNV-1a, 64 bits: a small stable hash for fingerprints (not for security).
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// A relative path as a URI reference: `/` kept, everything outside the unreserved set
+/// percent-encoded (spaces, accents, `#`, `?`).
+pub fn path_uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.replace('\\', "/").bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn rule_descriptor(check: CheckId) -> Value {
+    let docs = check.docs();
+    let what = docs
+        .lines()
+        .next()
+        .unwrap_or(docs)
+        .trim_start_matches("What it checks: ");
+    json!({
+        "id": check.as_str(),
+        "name": check.as_str(),
+        "shortDescription": { "text": rule_title(check) },
+        "fullDescription": { "text": what },
+        "help": { "text": docs },
+        "defaultConfiguration": { "level": level(check.default_severity()) },
+    })
+}
+
+fn region(c: &ClaimRow) -> Value {
+    let mut r = Map::new();
+    r.insert("startLine".into(), json!(c.line));
+    r.insert("startColumn".into(), json!(c.column));
+    if !c.text.contains('\n') {
+        r.insert(
+            "endColumn".into(),
+            json!(c.column.saturating_add(c.text.chars().count())),
+        );
+    }
+    r.insert("snippet".into(), json!({ "text": c.text }));
+    Value::Object(r)
+}
+
+fn claim_location(c: &ClaimRow, id: Option<usize>) -> Value {
+    let mut loc = Map::new();
+    if let Some(id) = id {
+        loc.insert("id".into(), json!(id));
+    }
+    loc.insert(
+        "physicalLocation".into(),
+        json!({
+            "artifactLocation": { "uri": path_uri(&c.path) },
+            "region": region(c),
+        }),
+    );
+    loc.insert(
+        "message".into(),
+        json!({ "text": format!("\"{}\"", c.text) }),
+    );
+    Value::Object(loc)
+}
+
+fn fingerprint(f: &FindingRow) -> String {
+    let mut key = String::from(f.check.as_str());
+    let path = f
+        .claims
+        .first()
+        .map(|c| c.path.as_str())
+        .or(f.path.as_deref())
+        .unwrap_or("");
+    key.push('\u{1f}');
+    key.push_str(path);
+    for c in &f.claims {
+        key.push('\u{1f}');
+        key.push_str(&c.text);
+    }
+    format!("{:016x}", fnv1a64(key.as_bytes()))
+}
+
+fn result(f: &FindingRow) -> Value {
+    let rule_index = CheckId::ALL.iter().position(|c| *c == f.check);
+    let mut text = f.message.clone();
+    if let Some(c) = &f.cause {
+        text.push_str(" Probable cause: ");
+        text.push_str(c);
+        text.push('.');
+    }
+    let mut r = Map::new();
+    r.insert("ruleId".into(), json!(f.check.as_str()));
+    if let Some(i) = rule_index {
+        r.insert("ruleIndex".into(), json!(i));
+    }
+    r.insert("level".into(), json!(level(f.severity)));
+    r.insert("message".into(), json!({ "text": text }));
+    let mut claims = f.claims.iter();
+    if let Some(first) = claims.next() {
+        let mut loc = claim_location(first, None);
+        if let Some(o) = loc.as_object_mut() {
+            o.remove("message");
+        }
+        r.insert("locations".into(), json!([loc]));
+        let related: Vec<Value> = claims
+            .enumerate()
+            .map(|(i, c)| claim_location(c, Some(i.saturating_add(1))))
+            .collect();
+        if !related.is_empty() {
+            r.insert("relatedLocations".into(), Value::Array(related));
+        }
+    } else if let Some(p) = &f.path {
+        r.insert(
+            "locations".into(),
+            json!([{ "physicalLocation": { "artifactLocation": { "uri": path_uri(p) } } }]),
+        );
+    }
+    r.insert(
+        "partialFingerprints".into(),
+        json!({ "figcheckFinding/v1": fingerprint(f) }),
+    );
+    let mut props = Map::new();
+    if let Some(fact) = &f.fact {
+        props.insert("fact".into(), json!(fact));
+    }
+    if let Some(c) = &f.cause {
+        props.insert("probableCause".into(), json!(c));
+    }
+    if let Some(d) = &f.matched_date {
+        props.insert("matchedDate".into(), json!(d));
+    }
+    if !props.is_empty() {
+        r.insert("properties".into(), Value::Object(props));
+    }
+    Value::Object(r)
+}
+
+/// The SARIF log as a JSON value.
+pub fn to_value(r: &Report) -> Value {
+    let rules: Vec<Value> = CheckId::ALL.iter().map(|c| rule_descriptor(*c)).collect();
+    let results: Vec<Value> = r.findings.iter().map(result).collect();
+    json!({
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "figcheck",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            } },
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    })
+}
+
+/// Write the SARIF log, pretty-printed.
+pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &to_value(r)).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv_known_values() {
+        assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn uris() {
+        assert_eq!(path_uri("examples/a b.md"), "examples/a%20b.md");
+        assert_eq!(path_uri("é.md"), "%C3%A9.md");
+        assert_eq!(path_uri("dir\\x.md"), "dir/x.md");
+    }
+}
