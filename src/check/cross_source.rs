@@ -10,7 +10,7 @@ use super::interval::{miss_percent, show};
 use super::normalize::{claim_unit_label, reference_interval, unit_label};
 use super::probable_cause::probable_cause;
 use super::stale_conversion::find_stale_match;
-use super::{CheckId, CheckInput, Finding};
+use super::{CheckId, CheckInput, ClaimIndex, Finding};
 use crate::error::display_path;
 use crate::extract::MentionOrigin;
 use crate::facts::Fact;
@@ -90,14 +90,15 @@ fn target(input: &CheckInput<'_>, fact: &Fact, members: &[(usize, Interval)]) ->
 }
 
 /// Run the check over every fact.
-pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
+pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for fact in input.rules.facts.facts.values() {
-        let members: Vec<(usize, Interval)> = input
-            .claims
+        let members: Vec<(usize, Interval)> = index
+            .by_fact
+            .get(fact.id.as_str())
+            .map_or(&[][..], Vec::as_slice)
             .iter()
-            .enumerate()
-            .filter(|(_, c)| c.fact.as_deref() == Some(fact.id.as_str()))
+            .filter_map(|&i| Some((i, input.claims.get(i)?)))
             .filter(|(_, c)| !matches!(c.mention.origin, MentionOrigin::ModelName { .. }))
             .filter_map(|(i, _)| input.normalized.get(i)?.value.map(|v| (i, v)))
             .collect();

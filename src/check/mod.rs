@@ -226,16 +226,59 @@ pub struct CheckSettings {
     pub severities: BTreeMap<CheckId, Severity>,
 }
 
+/// Claim indices grouped once, so that no check scans every claim for every claim.
+pub(crate) struct ClaimIndex<'a> {
+    /// Claim indices per source, in claim order.
+    pub by_source: BTreeMap<usize, Vec<usize>>,
+    /// Claim indices per (source, fact), in claim order.
+    pub by_source_fact: BTreeMap<usize, BTreeMap<&'a str, Vec<usize>>>,
+    /// Claim indices per fact, in claim order.
+    pub by_fact: BTreeMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> ClaimIndex<'a> {
+    /// Index `claims`.
+    pub fn new(claims: &'a [Claim]) -> Self {
+        let mut ix = ClaimIndex {
+            by_source: BTreeMap::new(),
+            by_source_fact: BTreeMap::new(),
+            by_fact: BTreeMap::new(),
+        };
+        for (i, c) in claims.iter().enumerate() {
+            ix.by_source.entry(c.source).or_default().push(i);
+            if let Some(f) = c.fact.as_deref() {
+                ix.by_source_fact
+                    .entry(c.source)
+                    .or_default()
+                    .entry(f)
+                    .or_default()
+                    .push(i);
+                ix.by_fact.entry(f).or_default().push(i);
+            }
+        }
+        ix
+    }
+
+    /// The claims of one source on one fact.
+    pub fn of(&self, source: usize, fact: &str) -> &[usize] {
+        self.by_source_fact
+            .get(&source)
+            .and_then(|m| m.get(fact))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
 /// Run every check; findings come sorted (fact, first claim position, check).
 pub fn run_all(input: &CheckInput<'_>, settings: &CheckSettings) -> Vec<Finding> {
+    let index = ClaimIndex::new(input.claims);
     let mut findings = Vec::new();
     findings.extend(normalize::rate_findings(input));
-    findings.extend(cross_source::check(input));
+    findings.extend(cross_source::check(input, &index));
     findings.extend(inline_conversion::check(input));
-    findings.extend(ratio::check(input));
-    findings.extend(part_of_whole::check(input));
-    findings.extend(model_name_size::check(input));
-    findings.extend(undated_source::check(input));
+    findings.extend(ratio::check(input, &index));
+    findings.extend(part_of_whole::check(input, &index));
+    findings.extend(model_name_size::check(input, &index));
+    findings.extend(undated_source::check(input, &index));
     for f in &mut findings {
         if let Some(s) = settings.severities.get(&f.check) {
             f.severity = *s;
@@ -255,7 +298,7 @@ pub fn run_all(input: &CheckInput<'_>, settings: &CheckSettings) -> Vec<Finding>
             f.message.clone(),
         )
     };
-    findings.sort_by_key(key);
+    findings.sort_by_cached_key(key);
     findings.dedup();
     findings
 }
