@@ -23,7 +23,7 @@ use crate::rules::RuleSet;
 use crate::source::Source;
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::str::FromStr;
 
@@ -273,8 +273,24 @@ pub fn run_all(input: &CheckInput<'_>, settings: &CheckSettings) -> Vec<Finding>
     let index = ClaimIndex::new(input.claims);
     let mut findings = Vec::new();
     findings.extend(normalize::rate_findings(input));
-    findings.extend(cross_source::check(input, &index));
-    findings.extend(inline_conversion::check(input));
+    // One stale figure, one warning: when the inline-conversion check finds that a
+    // figure's own conversion is stale, the cross-source check's stale warning on the
+    // same figure says the same thing with less detail, and is dropped.
+    let inline = inline_conversion::check(input);
+    let stale_inline: BTreeSet<usize> = inline
+        .iter()
+        .filter(|f| f.check == CheckId::StaleConversion)
+        .filter_map(|f| f.claims.first().copied())
+        .collect();
+    findings.extend(
+        cross_source::check(input, &index)
+            .into_iter()
+            .filter(|f| {
+                f.check != CheckId::StaleConversion
+                    || f.claims.first().is_none_or(|c| !stale_inline.contains(c))
+            }),
+    );
+    findings.extend(inline);
     findings.extend(ratio::check(input, &index));
     findings.extend(part_of_whole::check(input, &index));
     findings.extend(model_name_size::check(input, &index));
