@@ -20,9 +20,9 @@ use std::time::Instant;
 /// The text of synthetic source `i` (our own sentences, the story's figures).
 fn text(i: usize) -> String {
     let yuan = match i % 50 {
-        7 => "38 milliards de yuans",    // a dropped digit
-        19 => "380 billions de yuans",   // French billion
-        31 => "407 milliards de yuans",  // Hong Kong dollars given as yuans
+        7 => "38 milliards de yuans",   // a dropped digit
+        19 => "380 billions de yuans",  // French billion
+        31 => "407 milliards de yuans", // Hong Kong dollars given as yuans
         _ => "380 milliards de yuans",
     };
     let mut t = format!(

@@ -166,7 +166,11 @@ fn broken_hkd_as_yuan_is_another_currency() {
     assert_eq!(f["severity"], "error");
     assert_eq!(flagged_text(&f), "407 milliards de yuans");
     assert!(cause(&f).starts_with("another currency"), "{}", cause(&f));
-    assert!(cause(&f).contains("HKD amount given as CNY"), "{}", cause(&f));
+    assert!(
+        cause(&f).contains("HKD amount given as CNY"),
+        "{}",
+        cause(&f)
+    );
 }
 
 #[test]
@@ -262,7 +266,12 @@ fn severity_override_makes_a_warning_fail() {
     );
     // and the other way round: an error lowered to a warning no longer fails
     assert_eq!(
-        code(&["check", DIGIT, "--severity", "cross-source-mismatch=warning"]),
+        code(&[
+            "check",
+            DIGIT,
+            "--severity",
+            "cross-source-mismatch=warning"
+        ]),
         0
     );
 }
@@ -332,8 +341,8 @@ fn seed_acceptance() {
         text.starts_with("50 milliards d") && text.ends_with("euros"),
         "{text}"
     );
-    let matched = chrono::NaiveDate::parse_from_str(f["matched_date"].as_str().unwrap(), "%Y-%m-%d")
-        .unwrap();
+    let matched =
+        chrono::NaiveDate::parse_from_str(f["matched_date"].as_str().unwrap(), "%Y-%m-%d").unwrap();
     let announced = chrono::NaiveDate::from_ymd_opt(2025, 2, 24).unwrap();
     assert!(
         (matched - announced).num_days().abs() <= 10,

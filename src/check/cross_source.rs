@@ -261,33 +261,69 @@ mod tests {
     #[test]
     fn consensus_table() {
         #[rustfmt::skip]
-        let rows: Vec<(&str, Vec<Interval>, Option<(Interval, usize)>)> = vec![
+        type Row = (&'static str, Vec<Interval>, Option<(Interval, usize)>);
+        let rows: Vec<Row> = vec![
             ("nothing", vec![], None),
-            ("one interval is its own consensus",
-             vec![ob("1", "2")], Some((ob("1", "2"), 1))),
-            ("identical intervals",
-             vec![ob("5", "6"), ob("5", "6"), ob("5", "6")], Some((ob("5", "6"), 3))),
-            ("touching at one point counts as overlapping",
-             vec![ob("1", "2"), ob("2", "3")], Some((ob("2", "2"), 2))),
-            ("zero-width points, two agree",
-             vec![ob("0", "0"), ob("0", "0"), ob("1", "1")], Some((ob("0", "0"), 2))),
-            ("zero and negatives",
-             vec![ob("-1", "0"), ob("-0.5", "0.5"), ob("3", "4")], Some((ob("-0.5", "0"), 2))),
-            ("huge values (10^27) next to small ones",
-             vec![ob("1e27", "1.1e27"), ob("1.05e27", "2e27"), ob("1", "2")],
-             Some((ob("1.05e27", "1.1e27"), 2))),
-            ("open above: \"more than 52\" agrees with 53 and 60",
-             vec![ob("52", ""), ob("53", "54"), ob("59", "61")], Some((ob("53", "54"), 2))),
-            ("two open-above intervals meet above the larger bound",
-             vec![ob("52", ""), ob("53", ""), ob("1", "2")], Some((ob("53", ""), 2))),
-            ("open below and open above that cross",
-             vec![ob("", "10"), ob("5", ""), ob("7", "8")], Some((ob("7", "8"), 3))),
-            ("open below and open above that do not cross",
-             vec![ob("", "1"), ob("5", "")], Some((ob("", "1"), 1))),
-            ("fully open intervals agree with everything",
-             vec![ob("", ""), ob("", ""), ob("3", "4")], Some((ob("3", "4"), 3))),
-            ("only fully open intervals",
-             vec![ob("", ""), ob("", "")], Some((ob("", ""), 2))),
+            (
+                "one interval is its own consensus",
+                vec![ob("1", "2")],
+                Some((ob("1", "2"), 1)),
+            ),
+            (
+                "identical intervals",
+                vec![ob("5", "6"), ob("5", "6"), ob("5", "6")],
+                Some((ob("5", "6"), 3)),
+            ),
+            (
+                "touching at one point counts as overlapping",
+                vec![ob("1", "2"), ob("2", "3")],
+                Some((ob("2", "2"), 2)),
+            ),
+            (
+                "zero-width points, two agree",
+                vec![ob("0", "0"), ob("0", "0"), ob("1", "1")],
+                Some((ob("0", "0"), 2)),
+            ),
+            (
+                "zero and negatives",
+                vec![ob("-1", "0"), ob("-0.5", "0.5"), ob("3", "4")],
+                Some((ob("-0.5", "0"), 2)),
+            ),
+            (
+                "huge values (10^27) next to small ones",
+                vec![ob("1e27", "1.1e27"), ob("1.05e27", "2e27"), ob("1", "2")],
+                Some((ob("1.05e27", "1.1e27"), 2)),
+            ),
+            (
+                "open above: \"more than 52\" agrees with 53 and 60",
+                vec![ob("52", ""), ob("53", "54"), ob("59", "61")],
+                Some((ob("53", "54"), 2)),
+            ),
+            (
+                "two open-above intervals meet above the larger bound",
+                vec![ob("52", ""), ob("53", ""), ob("1", "2")],
+                Some((ob("53", ""), 2)),
+            ),
+            (
+                "open below and open above that cross",
+                vec![ob("", "10"), ob("5", ""), ob("7", "8")],
+                Some((ob("7", "8"), 3)),
+            ),
+            (
+                "open below and open above that do not cross",
+                vec![ob("", "1"), ob("5", "")],
+                Some((ob("", "1"), 1)),
+            ),
+            (
+                "fully open intervals agree with everything",
+                vec![ob("", ""), ob("", ""), ob("3", "4")],
+                Some((ob("3", "4"), 3)),
+            ),
+            (
+                "only fully open intervals",
+                vec![ob("", ""), ob("", "")],
+                Some((ob("", ""), 2)),
+            ),
         ];
         for (what, ivs, want) in rows {
             assert_eq!(consensus(&ivs), want, "{what}");

@@ -282,14 +282,10 @@ pub fn run_all(input: &CheckInput<'_>, settings: &CheckSettings) -> Vec<Finding>
         .filter(|f| f.check == CheckId::StaleConversion)
         .filter_map(|f| f.claims.first().copied())
         .collect();
-    findings.extend(
-        cross_source::check(input, &index)
-            .into_iter()
-            .filter(|f| {
-                f.check != CheckId::StaleConversion
-                    || f.claims.first().is_none_or(|c| !stale_inline.contains(c))
-            }),
-    );
+    findings.extend(cross_source::check(input, &index).into_iter().filter(|f| {
+        f.check != CheckId::StaleConversion
+            || f.claims.first().is_none_or(|c| !stale_inline.contains(c))
+    }));
     findings.extend(inline);
     findings.extend(ratio::check(input, &index));
     findings.extend(part_of_whole::check(input, &index));

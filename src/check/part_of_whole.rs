@@ -45,7 +45,10 @@ pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
         // The whole: the nearest figure of the same kind before it, in the same sentence.
         // Only the source's own earlier claims are looked at, and the walk back stops at
         // the first sentence end, so a source with many figures stays linear.
-        let mine = index.by_source.get(&part.source).map_or(&[][..], Vec::as_slice);
+        let mine = index
+            .by_source
+            .get(&part.source)
+            .map_or(&[][..], Vec::as_slice);
         let earlier = mine.get(..mine.partition_point(|&j| j < i)).unwrap_or(&[]);
         let mut whole = None;
         for &j in earlier.iter().rev() {
