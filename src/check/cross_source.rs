@@ -10,7 +10,7 @@ use super::interval::{miss_percent, show};
 use super::normalize::{claim_unit_label, reference_interval, unit_label};
 use super::probable_cause::probable_cause;
 use super::stale_conversion::find_stale_match;
-use super::{CheckId, CheckInput, Finding};
+use super::{CheckId, CheckInput, ClaimIndex, Finding};
 use crate::error::display_path;
 use crate::extract::MentionOrigin;
 use crate::facts::Fact;
@@ -90,14 +90,15 @@ fn target(input: &CheckInput<'_>, fact: &Fact, members: &[(usize, Interval)]) ->
 }
 
 /// Run the check over every fact.
-pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
+pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for fact in input.rules.facts.facts.values() {
-        let members: Vec<(usize, Interval)> = input
-            .claims
+        let members: Vec<(usize, Interval)> = index
+            .by_fact
+            .get(fact.id.as_str())
+            .map_or(&[][..], Vec::as_slice)
             .iter()
-            .enumerate()
-            .filter(|(_, c)| c.fact.as_deref() == Some(fact.id.as_str()))
+            .filter_map(|&i| Some((i, input.claims.get(i)?)))
             .filter(|(_, c)| !matches!(c.mention.origin, MentionOrigin::ModelName { .. }))
             .filter_map(|(i, _)| input.normalized.get(i)?.value.map(|v| (i, v)))
             .collect();
@@ -249,5 +250,102 @@ mod tests {
         assert_eq!(consensus(&[]), None);
         let (_, n) = consensus(&[iv("1", "2"), iv("5", "6")]).unwrap();
         assert_eq!(n, 1);
+    }
+
+    /// Bounds written as strings; "" is an open side.
+    fn ob(lo: &str, hi: &str) -> Interval {
+        let b = |s: &str| (!s.is_empty()).then(|| Decimal::from_str(s).unwrap());
+        Interval::new(b(lo), b(hi))
+    }
+
+    #[test]
+    fn consensus_table() {
+        #[rustfmt::skip]
+        type Row = (&'static str, Vec<Interval>, Option<(Interval, usize)>);
+        let rows: Vec<Row> = vec![
+            ("nothing", vec![], None),
+            (
+                "one interval is its own consensus",
+                vec![ob("1", "2")],
+                Some((ob("1", "2"), 1)),
+            ),
+            (
+                "identical intervals",
+                vec![ob("5", "6"), ob("5", "6"), ob("5", "6")],
+                Some((ob("5", "6"), 3)),
+            ),
+            (
+                "touching at one point counts as overlapping",
+                vec![ob("1", "2"), ob("2", "3")],
+                Some((ob("2", "2"), 2)),
+            ),
+            (
+                "zero-width points, two agree",
+                vec![ob("0", "0"), ob("0", "0"), ob("1", "1")],
+                Some((ob("0", "0"), 2)),
+            ),
+            (
+                "zero and negatives",
+                vec![ob("-1", "0"), ob("-0.5", "0.5"), ob("3", "4")],
+                Some((ob("-0.5", "0"), 2)),
+            ),
+            (
+                "huge values (10^27) next to small ones",
+                vec![ob("1e27", "1.1e27"), ob("1.05e27", "2e27"), ob("1", "2")],
+                Some((ob("1.05e27", "1.1e27"), 2)),
+            ),
+            (
+                "open above: \"more than 52\" agrees with 53 and 60",
+                vec![ob("52", ""), ob("53", "54"), ob("59", "61")],
+                Some((ob("53", "54"), 2)),
+            ),
+            (
+                "two open-above intervals meet above the larger bound",
+                vec![ob("52", ""), ob("53", ""), ob("1", "2")],
+                Some((ob("53", ""), 2)),
+            ),
+            (
+                "open below and open above that cross",
+                vec![ob("", "10"), ob("5", ""), ob("7", "8")],
+                Some((ob("7", "8"), 3)),
+            ),
+            (
+                "open below and open above that do not cross",
+                vec![ob("", "1"), ob("5", "")],
+                Some((ob("", "1"), 1)),
+            ),
+            (
+                "fully open intervals agree with everything",
+                vec![ob("", ""), ob("", ""), ob("3", "4")],
+                Some((ob("3", "4"), 3)),
+            ),
+            (
+                "only fully open intervals",
+                vec![ob("", ""), ob("", "")],
+                Some((ob("", ""), 2)),
+            ),
+        ];
+        for (what, ivs, want) in rows {
+            assert_eq!(consensus(&ivs), want, "{what}");
+        }
+    }
+
+    #[test]
+    fn consensus_of_many_is_fast_and_right() {
+        // 20 000 intervals, half around 380, half scattered: the sweep is n log n.
+        let mut ivs = Vec::new();
+        for i in 0..20_000u32 {
+            if i % 2 == 0 {
+                ivs.push(ob("379", "381"));
+            } else {
+                let v = Decimal::from(i);
+                ivs.push(Interval::new(Some(v), Some(v)));
+            }
+        }
+        let (inter, n) = consensus(&ivs).unwrap();
+        // 379 and 381 are scattered points too: each is covered 10 001 times; the sweep
+        // keeps the first
+        assert_eq!(n, 10_001);
+        assert_eq!(inter, ob("379", "379"));
     }
 }

@@ -64,9 +64,8 @@ pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
         let words = input
             .rules
             .matcher(&source.lang)
-            .map(|m| m.lexicon.conversion.clone())
-            .unwrap_or_default();
-        if !is_conversion_gap(between, &words) {
+            .map_or(&[][..], |m| m.lexicon.conversion.as_slice());
+        if !is_conversion_gap(between, words) {
             continue;
         }
         let (Some(na), Some(nb)) = (input.normalized.get(i), input.normalized.get(i + 1)) else {

@@ -23,7 +23,7 @@ use crate::rules::RuleSet;
 use crate::source::Source;
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::str::FromStr;
 
@@ -226,16 +226,71 @@ pub struct CheckSettings {
     pub severities: BTreeMap<CheckId, Severity>,
 }
 
+/// Claim indices grouped once, so that no check scans every claim for every claim.
+pub(crate) struct ClaimIndex<'a> {
+    /// Claim indices per source, in claim order.
+    pub by_source: BTreeMap<usize, Vec<usize>>,
+    /// Claim indices per (source, fact), in claim order.
+    pub by_source_fact: BTreeMap<usize, BTreeMap<&'a str, Vec<usize>>>,
+    /// Claim indices per fact, in claim order.
+    pub by_fact: BTreeMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> ClaimIndex<'a> {
+    /// Index `claims`.
+    pub fn new(claims: &'a [Claim]) -> Self {
+        let mut ix = ClaimIndex {
+            by_source: BTreeMap::new(),
+            by_source_fact: BTreeMap::new(),
+            by_fact: BTreeMap::new(),
+        };
+        for (i, c) in claims.iter().enumerate() {
+            ix.by_source.entry(c.source).or_default().push(i);
+            if let Some(f) = c.fact.as_deref() {
+                ix.by_source_fact
+                    .entry(c.source)
+                    .or_default()
+                    .entry(f)
+                    .or_default()
+                    .push(i);
+                ix.by_fact.entry(f).or_default().push(i);
+            }
+        }
+        ix
+    }
+
+    /// The claims of one source on one fact.
+    pub fn of(&self, source: usize, fact: &str) -> &[usize] {
+        self.by_source_fact
+            .get(&source)
+            .and_then(|m| m.get(fact))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
 /// Run every check; findings come sorted (fact, first claim position, check).
 pub fn run_all(input: &CheckInput<'_>, settings: &CheckSettings) -> Vec<Finding> {
+    let index = ClaimIndex::new(input.claims);
     let mut findings = Vec::new();
     findings.extend(normalize::rate_findings(input));
-    findings.extend(cross_source::check(input));
-    findings.extend(inline_conversion::check(input));
-    findings.extend(ratio::check(input));
-    findings.extend(part_of_whole::check(input));
-    findings.extend(model_name_size::check(input));
-    findings.extend(undated_source::check(input));
+    // One stale figure, one warning: when the inline-conversion check finds that a
+    // figure's own conversion is stale, the cross-source check's stale warning on the
+    // same figure says the same thing with less detail, and is dropped.
+    let inline = inline_conversion::check(input);
+    let stale_inline: BTreeSet<usize> = inline
+        .iter()
+        .filter(|f| f.check == CheckId::StaleConversion)
+        .filter_map(|f| f.claims.first().copied())
+        .collect();
+    findings.extend(cross_source::check(input, &index).into_iter().filter(|f| {
+        f.check != CheckId::StaleConversion
+            || f.claims.first().is_none_or(|c| !stale_inline.contains(c))
+    }));
+    findings.extend(inline);
+    findings.extend(ratio::check(input, &index));
+    findings.extend(part_of_whole::check(input, &index));
+    findings.extend(model_name_size::check(input, &index));
+    findings.extend(undated_source::check(input, &index));
     for f in &mut findings {
         if let Some(s) = settings.severities.get(&f.check) {
             f.severity = *s;
@@ -255,7 +310,7 @@ pub fn run_all(input: &CheckInput<'_>, settings: &CheckSettings) -> Vec<Finding>
             f.message.clone(),
         )
     };
-    findings.sort_by_key(key);
+    findings.sort_by_cached_key(key);
     findings.dedup();
     findings
 }

@@ -4,11 +4,11 @@
 //! Example: "QwQ-32B, avec ses 320 milliards de paramètres".
 
 use super::interval::show;
-use super::{CheckId, CheckInput, Finding};
+use super::{CheckId, CheckInput, ClaimIndex, Finding};
 use crate::extract::MentionOrigin;
 
 /// Run the check.
-pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
+pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (i, stated) in input.claims.iter().enumerate() {
         if matches!(stated.mention.origin, MentionOrigin::ModelName { .. })
@@ -20,11 +20,11 @@ pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
             continue;
         };
         // The model names of the same fact in the same source.
-        let named = input.claims.iter().enumerate().find(|(_, c)| {
-            c.source == stated.source
-                && c.fact.as_deref() == Some(fact)
-                && matches!(c.mention.origin, MentionOrigin::ModelName { .. })
-        });
+        let named = index
+            .of(stated.source, fact)
+            .iter()
+            .filter_map(|&j| Some((j, input.claims.get(j)?)))
+            .find(|(_, c)| matches!(c.mention.origin, MentionOrigin::ModelName { .. }));
         let Some((j, name)) = named else {
             continue;
         };

@@ -48,20 +48,27 @@ pub fn claim_interval(q: &Quantity, tolerance: Decimal, approx: Decimal) -> Inte
         .checked_div(Decimal::TWO)
         .unwrap_or(Decimal::ZERO);
     let v = q.value.or(q.low).unwrap_or(Decimal::ZERO);
-    let rel = |x: Decimal, r: Decimal| x.checked_mul(r).unwrap_or(Decimal::ZERO).abs();
+    // Saturating: a figure at the edge of Decimal's range must not panic (DESIGN: no
+    // panic on any input); such a figure is flagged by the checks anyway.
+    let rel = |x: Decimal, r: Decimal| x.checked_mul(r).unwrap_or(Decimal::MAX).abs();
+    let widen = |x: Decimal, by: Decimal| x.saturating_add(by);
+    let narrow = |x: Decimal, by: Decimal| x.saturating_sub(by);
     let (lo, hi) = match q.qualifier {
-        Qualifier::Exact => (Some(v - half), Some(v + half)),
+        Qualifier::Exact => (Some(narrow(v, half)), Some(widen(v, half))),
         Qualifier::Approx => (
-            Some(v - half - rel(v, approx)),
-            Some(v + half + rel(v, approx)),
+            Some(narrow(narrow(v, half), rel(v, approx))),
+            Some(widen(widen(v, half), rel(v, approx))),
         ),
         Qualifier::MoreThan | Qualifier::AtLeast => (Some(v), None),
         Qualifier::LessThan => (None, Some(v)),
-        Qualifier::AtMost | Qualifier::UpTo => (None, Some(v + half)),
-        Qualifier::Range => (q.low.map(|l| l - half), q.high.map(|h| h + half)),
+        Qualifier::AtMost | Qualifier::UpTo => (None, Some(widen(v, half))),
+        Qualifier::Range => (
+            q.low.map(|l| narrow(l, half)),
+            q.high.map(|h| widen(h, half)),
+        ),
     };
-    let lo = lo.map(|l| l - rel(l, tolerance));
-    let hi = hi.map(|h| h + rel(h, tolerance));
+    let lo = lo.map(|l| narrow(l, rel(l, tolerance)));
+    let hi = hi.map(|h| widen(h, rel(h, tolerance)));
     Interval::new(lo, hi)
 }
 
@@ -150,5 +157,98 @@ pub fn claim_unit_label(c: &Claim) -> String {
         Unit::Money(cur) => cur.to_string(),
         Unit::Parameters => "parameters".to_string(),
         Unit::Ratio => "times".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quantity::Currency;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn cny() -> Unit {
+        Unit::Money(Currency::from_str("CNY").unwrap())
+    }
+
+    fn q(value: &str, qualifier: Qualifier, precision: &str) -> Quantity {
+        Quantity::from_value(d(value), qualifier, cny(), d(precision))
+    }
+
+    /// Bounds written as strings; "" is an open side.
+    fn iv(lo: &str, hi: &str) -> Interval {
+        let b = |s: &str| (!s.is_empty()).then(|| d(s));
+        Interval::new(b(lo), b(hi))
+    }
+
+    #[test]
+    fn claim_interval_table() {
+        let range = |lo: &str, hi: &str, p: &str| Quantity::range(d(lo), d(hi), cny(), d(p));
+        #[rustfmt::skip]
+        let rows: Vec<(&str, Quantity, &str, &str, Interval)> = vec![
+            // (what, quantity, tolerance, approx, expected)
+            ("exact \"50 milliards\": half a billion each side",
+             q("50e9", Qualifier::Exact, "1e9"), "0", "0", iv("49.5e9", "50.5e9")),
+            ("\"52,4 milliards\": half the last stated digit",
+             q("52.4e9", Qualifier::Exact, "1e8"), "0", "0", iv("52.35e9", "52.45e9")),
+            ("\"52,4\" without a scale",
+             q("52.4", Qualifier::Exact, "0.1"), "0", "0", iv("52.35", "52.45")),
+            ("more than: open above, at the figure itself",
+             q("52e9", Qualifier::MoreThan, "1e9"), "0", "0", iv("52e9", "")),
+            ("at least: like more than",
+             q("52e9", Qualifier::AtLeast, "1e9"), "0", "0", iv("52e9", "")),
+            ("less than: open below",
+             q("5e6", Qualifier::LessThan, "1e6"), "0", "0", iv("", "5e6")),
+            ("up to: open below, half a digit above",
+             q("10", Qualifier::UpTo, "1"), "0", "0", iv("", "10.5")),
+            ("at most / nearly: like up to",
+             q("10", Qualifier::AtMost, "1"), "0", "0", iv("", "10.5")),
+            ("about: precision plus approx (5 %) each side",
+             q("100", Qualifier::Approx, "1"), "0", "0.05", iv("94.5", "105.5")),
+            ("about, with no approx width: only the precision",
+             q("100", Qualifier::Approx, "1"), "0", "0", iv("99.5", "100.5")),
+            ("range: each end widened by half its digit",
+             range("50", "60", "1"), "0", "0", iv("49.5", "60.5")),
+            ("range given backwards is put in order",
+             range("60", "50", "1"), "0", "0", iv("49.5", "60.5")),
+            ("tolerance 1 % widens both bounds",
+             q("100", Qualifier::Exact, "1"), "0.01", "0", iv("98.505", "101.505")),
+            ("tolerance on an open interval widens only the finite bound",
+             q("100", Qualifier::MoreThan, "1"), "0.01", "0", iv("99", "")),
+            ("tolerance 0.5 % on \"50 milliards\"",
+             q("50e9", Qualifier::Exact, "1e9"), "0.005", "0", iv("49.2525e9", "50.7525e9")),
+            // hostile rows
+            ("zero: a point, tolerance cannot widen it",
+             q("0", Qualifier::Exact, "0"), "0.5", "0.5", iv("0", "0")),
+            ("zero with a precision: around zero, negative below",
+             q("0", Qualifier::Exact, "1"), "0", "0", iv("-0.5", "0.5")),
+            ("zero precision: the exact point",
+             q("380e9", Qualifier::Exact, "0"), "0", "0", iv("380e9", "380e9")),
+            ("huge value (10^27), exact",
+             q("1e27", Qualifier::Exact, "1e24"), "0", "0", iv("0.9995e27", "1.0005e27")),
+            ("huge value with tolerance",
+             q("1e27", Qualifier::Exact, "0"), "0.01", "0", iv("0.99e27", "1.01e27")),
+            ("tiny value, tiny precision",
+             q("0.000001", Qualifier::Exact, "0.000001"), "0", "0", iv("0.0000005", "0.0000015")),
+        ];
+        for (what, quantity, tol, approx, want) in rows {
+            let got = claim_interval(&quantity, d(tol), d(approx));
+            assert_eq!(got, want, "{what}");
+        }
+    }
+
+    #[test]
+    fn claim_interval_never_panics_at_the_edges() {
+        // Values at the edge of Decimal's range: any result, but no overflow panic.
+        for v in [Decimal::MAX, Decimal::MIN, Decimal::ZERO] {
+            for qual in Qualifier::ALL {
+                let quantity = Quantity::from_value(v, qual, cny(), d("1e20"));
+                let _ = claim_interval(&quantity, d("0.5"), d("0.5"));
+                let _ = claim_interval(&quantity, Decimal::MAX, Decimal::MAX);
+            }
+        }
     }
 }

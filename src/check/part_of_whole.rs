@@ -6,14 +6,14 @@
 
 use super::interval::show;
 use super::normalize::claim_unit_label;
-use super::{CheckId, CheckInput, Finding};
+use super::{CheckId, CheckInput, ClaimIndex, Finding};
 use crate::quantity::Unit;
 use crate::rates::normalize::convert_interval;
 use crate::rules::lexicon::normalize_word;
 use crate::text::segment::crosses_sentence;
 
 /// Run the check.
-pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
+pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (i, part) in input.claims.iter().enumerate() {
         let Some(source) = input.sources.get(part.source) else {
@@ -43,12 +43,29 @@ pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
             continue;
         };
         // The whole: the nearest figure of the same kind before it, in the same sentence.
-        let whole = (0..i).rev().find_map(|j| {
-            let w = input.claims.get(j)?;
-            let same_kind = w.mention.kind() == part.mention.kind() && w.mention.kind() != "ratio";
-            let between = source.text.get(w.mention.span.end..start)?;
-            (w.source == part.source && same_kind && !crosses_sentence(between)).then_some(j)
-        });
+        // Only the source's own earlier claims are looked at, and the walk back stops at
+        // the first sentence end, so a source with many figures stays linear.
+        let mine = index
+            .by_source
+            .get(&part.source)
+            .map_or(&[][..], Vec::as_slice);
+        let earlier = mine.get(..mine.partition_point(|&j| j < i)).unwrap_or(&[]);
+        let mut whole = None;
+        for &j in earlier.iter().rev() {
+            let Some(w) = input.claims.get(j) else {
+                continue;
+            };
+            let Some(between) = source.text.get(w.mention.span.end..start) else {
+                continue;
+            };
+            if crosses_sentence(between) {
+                break;
+            }
+            if w.mention.kind() == part.mention.kind() && w.mention.kind() != "ratio" {
+                whole = Some(j);
+                break;
+            }
+        }
         let Some(j) = whole else {
             continue;
         };

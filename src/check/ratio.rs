@@ -7,18 +7,20 @@
 
 use super::interval::show;
 use super::normalize::{claim_interval, reference_interval, unit_label};
-use super::{CheckId, CheckInput, Finding};
+use super::{CheckId, CheckInput, ClaimIndex, Finding};
 use crate::quantity::{Interval, Unit};
 
 /// The values a source gives for a fact (intersection of its claims), else the fact's
 /// reference.
-fn fact_value(input: &CheckInput<'_>, source: usize, fact: &str) -> Option<(Interval, Vec<usize>)> {
+fn fact_value(
+    input: &CheckInput<'_>,
+    index: &ClaimIndex<'_>,
+    source: usize,
+    fact: &str,
+) -> Option<(Interval, Vec<usize>)> {
     let mut value: Option<Interval> = None;
     let mut ids = Vec::new();
-    for (i, c) in input.claims.iter().enumerate() {
-        if c.source != source || c.fact.as_deref() != Some(fact) {
-            continue;
-        }
+    for &i in index.of(source, fact) {
         if let Some(v) = input.normalized.get(i).and_then(|n| n.value) {
             ids.push(i);
             value = Some(match value {
@@ -37,7 +39,7 @@ fn fact_value(input: &CheckInput<'_>, source: usize, fact: &str) -> Option<(Inte
 }
 
 /// Run the check.
-pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
+pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (i, c) in input.claims.iter().enumerate() {
         if c.mention.quantity.unit != Unit::Ratio {
@@ -45,18 +47,13 @@ pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
         }
         for rel in &input.rules.facts.relations {
             // The relation applies when the source speaks of both facts.
-            let speaks = |fact: &str| {
-                input
-                    .claims
-                    .iter()
-                    .any(|x| x.source == c.source && x.fact.as_deref() == Some(fact))
-            };
+            let speaks = |fact: &str| !index.of(c.source, fact).is_empty();
             if !(speaks(&rel.larger) && speaks(&rel.smaller)) {
                 continue;
             }
             let (Some((large, mut ids)), Some((small, ids_small))) = (
-                fact_value(input, c.source, &rel.larger),
-                fact_value(input, c.source, &rel.smaller),
+                fact_value(input, index, c.source, &rel.larger),
+                fact_value(input, index, c.source, &rel.smaller),
             ) else {
                 continue;
             };

@@ -5,21 +5,27 @@
 //! Example: an undated opinion piece giving a dollar figure for a fact kept in yuan.
 
 use super::normalize::Problem;
-use super::{CheckId, CheckInput, Finding};
+use super::{CheckId, CheckInput, ClaimIndex, Finding};
 
 /// Run the check.
-pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
+pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (s, source) in input.sources.iter().enumerate() {
         if source.date.is_some() {
             continue;
         }
-        let mine: Vec<usize> = input
-            .claims
+        let mine: Vec<usize> = index
+            .by_source
+            .get(&s)
+            .map_or(&[][..], Vec::as_slice)
             .iter()
-            .enumerate()
-            .filter(|(_, c)| c.source == s && c.mention.kind() != "ratio")
-            .map(|(i, _)| i)
+            .copied()
+            .filter(|i| {
+                input
+                    .claims
+                    .get(*i)
+                    .is_some_and(|c| c.mention.kind() != "ratio")
+            })
             .collect();
         if mine.is_empty() {
             continue;

@@ -159,10 +159,11 @@ pub fn write_jsonl(x: &Extraction, out: &mut dyn Write) -> io::Result<()> {
 
 /// The figure as a reader says it: "> 52 bn USD", "50–60 bn USD", "32 bn parameters".
 pub fn figure(row: &MentionRow) -> String {
-    let unit = row
-        .currency
-        .clone()
-        .unwrap_or_else(|| "parameters".to_string());
+    let unit = match (&row.currency, row.kind.as_str()) {
+        (Some(c), _) => c.clone(),
+        (None, "ratio") => "times".to_string(),
+        (None, _) => "parameters".to_string(),
+    };
     let amt = |s: &Option<String>| -> String {
         s.as_deref()
             .and_then(|v| v.parse::<rust_decimal::Decimal>().ok())

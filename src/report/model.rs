@@ -8,7 +8,9 @@ use crate::facts::{AsOf, Claim, FactSet, Tie};
 use crate::quantity::Qualifier;
 use crate::report::format::plain;
 use crate::source::Source;
+use crate::text::{Segments, Span};
 use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A claim as reported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -179,17 +181,49 @@ pub struct Report {
     pub claim_records: Vec<ClaimRecord>,
 }
 
-fn snippet(source: &Source, claim: &Claim) -> String {
-    let segs = crate::text::Segments::new(&source.text);
-    let span = segs
-        .sentence_of(claim.mention.span.start)
-        .unwrap_or(claim.mention.span);
-    // The first sentence of the body must not take in the front matter.
-    let span = crate::text::Span::new(
-        span.start
-            .max(source.body.start.min(claim.mention.span.start)),
-        span.end,
-    );
+/// The sentences of each source's body (front matter left out), built once per report.
+struct SourceSegments<'a> {
+    sources: &'a [Source],
+    segments: Vec<Segments>,
+}
+
+impl<'a> SourceSegments<'a> {
+    fn new(sources: &'a [Source]) -> Self {
+        SourceSegments {
+            sources,
+            segments: sources
+                .iter()
+                .map(|s| Segments::new(s.body.slice(&s.text)))
+                .collect(),
+        }
+    }
+
+    fn row(&self, claim: &Claim, n: Option<&Normalized>) -> ClaimRow {
+        let snippet = match (
+            self.sources.get(claim.source),
+            self.segments.get(claim.source),
+        ) {
+            (Some(s), Some(segs)) => snippet(s, segs, claim),
+            _ => String::new(),
+        };
+        row_with_snippet(self.sources, claim, n, snippet)
+    }
+}
+
+/// The sentence around a claim, on one line, cut at 220 characters. `segs` are the
+/// sentences of the source's body (offsets relative to the body), so front matter never
+/// leaks into a snippet.
+fn snippet(source: &Source, segs: &Segments, claim: &Claim) -> String {
+    let body = source.body;
+    let span = claim
+        .mention
+        .span
+        .start
+        .checked_sub(body.start)
+        .and_then(|at| segs.sentence_of(at))
+        .map_or(claim.mention.span, |s| {
+            Span::new(s.start + body.start, s.end + body.start)
+        });
     let s: String = span
         .slice(&source.text)
         .split_whitespace()
@@ -203,8 +237,20 @@ fn snippet(source: &Source, claim: &Claim) -> String {
     }
 }
 
-/// A claim's row.
+/// A claim's row (segments its source; [`build`] segments each source once instead).
 pub fn claim_row(sources: &[Source], claim: &Claim, n: Option<&Normalized>) -> ClaimRow {
+    let snippet = sources.get(claim.source).map_or(String::new(), |s| {
+        snippet(s, &Segments::new(s.body.slice(&s.text)), claim)
+    });
+    row_with_snippet(sources, claim, n, snippet)
+}
+
+fn row_with_snippet(
+    sources: &[Source],
+    claim: &Claim,
+    n: Option<&Normalized>,
+    snippet: String,
+) -> ClaimRow {
     let q = &claim.mention.quantity;
     let source = sources.get(claim.source);
     let value = n.and_then(|n| n.value);
@@ -215,7 +261,7 @@ pub fn claim_row(sources: &[Source], claim: &Claim, n: Option<&Normalized>) -> C
         start: claim.mention.span.start,
         end: claim.mention.span.end,
         text: claim.mention.text.clone(),
-        snippet: source.map(|s| snippet(s, claim)).unwrap_or_default(),
+        snippet,
         kind: claim.mention.kind().to_string(),
         value: q.value.map(plain),
         low: q.low.map(plain),
@@ -246,32 +292,41 @@ pub fn build(
     normalized: &[Normalized],
     findings: &[Finding],
 ) -> Report {
+    let segments = SourceSegments::new(sources);
     let row = |i: usize| -> Option<ClaimRow> {
         let c = claims.get(i)?;
-        Some(claim_row(sources, c, normalized.get(i)))
+        Some(segments.row(c, normalized.get(i)))
     };
+    // Claims and findings grouped by fact once, so the report is linear in the claims.
+    let mut by_fact: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if let Some(f) = c.fact.as_deref() {
+            by_fact.entry(f).or_default().push(i);
+        }
+    }
+    let flagged: BTreeSet<&str> = findings
+        .iter()
+        .filter(|f| {
+            f.severity >= Severity::Warning
+                && f.check != CheckId::UndatedSource
+                && f.check != CheckId::RateUnavailable
+        })
+        .filter_map(|f| f.fact.as_deref())
+        .collect();
     let mut fact_rows = Vec::new();
     for fact in facts.facts.values() {
-        let mut rows: Vec<ClaimRow> = claims
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.fact.as_deref() == Some(fact.id.as_str()))
-            .filter_map(|(i, _)| row(i))
-            .collect();
+        let Some(members) = by_fact.get(fact.id.as_str()) else {
+            continue;
+        };
+        let mut rows: Vec<ClaimRow> = members.iter().filter_map(|i| row(*i)).collect();
         if rows.is_empty() {
             continue;
         }
         rows.sort_by(|a, b| (&a.path, a.start).cmp(&(&b.path, b.start)));
-        let bad = findings.iter().any(|f| {
-            f.fact.as_deref() == Some(fact.id.as_str())
-                && f.severity >= Severity::Warning
-                && f.check != CheckId::UndatedSource
-                && f.check != CheckId::RateUnavailable
-        });
-        let compared = claims
+        let bad = flagged.contains(fact.id.as_str());
+        let compared = members
             .iter()
-            .zip(normalized)
-            .filter(|(c, n)| c.fact.as_deref() == Some(fact.id.as_str()) && n.value.is_some())
+            .filter(|i| normalized.get(**i).is_some_and(|n| n.value.is_some()))
             .count();
         let verdict = if bad {
             Verdict::Inconsistent
@@ -344,17 +399,21 @@ pub fn build(
         }
     }
     let mut claim_records = Vec::with_capacity(claims.len());
-    let mut segments: Option<(usize, crate::text::Segments)> = None;
+    let mut whole: Option<(usize, crate::text::Segments)> = None;
     for c in claims {
         let Some(source) = sources.get(c.source) else {
             continue;
         };
-        let segs = match segments.take() {
+        let segs = match whole.take() {
             Some((i, s)) if i == c.source => s,
             _ => crate::text::Segments::new(&source.text),
         };
-        claim_records.push(claim_record(source, &segs, c, snippet(source, c)));
-        segments = Some((c.source, segs));
+        let snip = segments
+            .segments
+            .get(c.source)
+            .map_or_else(String::new, |body| snippet(source, body, c));
+        claim_records.push(claim_record(source, &segs, c, snip));
+        whole = Some((c.source, segs));
     }
     Report {
         summary,
