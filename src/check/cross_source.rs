@@ -8,8 +8,8 @@
 
 use super::interval::{miss_percent, show};
 use super::normalize::{claim_unit_label, reference_interval, unit_label};
-use super::probable_cause::probable_cause;
-use super::stale_conversion::find_stale_match;
+use super::probable_cause::{or_unexplained, probable_cause};
+use super::stale_conversion::{find_stale_match, stale_finding};
 use super::{CheckId, CheckInput, ClaimIndex, Finding};
 use crate::error::display_path;
 use crate::extract::MentionOrigin;
@@ -191,23 +191,14 @@ pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
                         &t_iv,
                         fact.stale_window_days,
                     ) {
-                        let mut f = Finding::new(
-                            CheckId::StaleConversion,
+                        out.push(stale_finding(
                             Some(&fact.id),
-                            format!(
-                                "{head}; at the rate of {} ({} {to} per {from}) it is {}, which matches: the conversion was probably made at that date",
-                                m.date,
-                                show_rate(m.quote.rate),
-                                show(&m.converted, to.as_str()),
-                            ),
+                            &head,
+                            &m,
+                            (from, to),
                             vec![*i],
-                        );
-                        f.matched_date = Some(m.date);
-                        f.cause = Some(format!(
-                            "rate date: the figure matches the rate of {}",
-                            m.date
+                            "figure",
                         ));
-                        out.push(f);
                         continue;
                     }
                 }
@@ -223,9 +214,7 @@ pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
                 &t_iv,
             );
             let mut f = Finding::new(CheckId::CrossSourceMismatch, Some(&fact.id), head, vec![*i]);
-            f.cause = Some(cause.unwrap_or_else(|| {
-                "no simple slip (factor, digit swap, currency, rate date) explains it".to_string()
-            }));
+            f.cause = Some(or_unexplained(cause));
             out.push(f);
         }
     }

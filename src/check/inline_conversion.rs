@@ -7,8 +7,8 @@
 
 use super::interval::{miss_percent, show};
 use super::normalize::Problem;
-use super::probable_cause::probable_cause;
-use super::stale_conversion::find_stale_match;
+use super::probable_cause::{or_unexplained, probable_cause};
+use super::stale_conversion::{find_stale_match, stale_finding};
 use super::{CheckId, CheckInput, Finding};
 use crate::quantity::Unit;
 use crate::rates::format::rate as show_rate;
@@ -110,23 +110,14 @@ pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
         );
         let fact = a.fact.as_deref().or(b.fact.as_deref());
         if let Some(m) = find_stale_match(input.tables, &sa, from, to, date, &sb, WINDOW_DAYS) {
-            let mut f = Finding::new(
-                CheckId::StaleConversion,
+            out.push(stale_finding(
                 fact,
-                format!(
-                    "{head}; at the rate of {} ({} {to} per {from}) it is {}, which matches: the conversion was probably made at that date",
-                    m.date,
-                    show_rate(m.quote.rate),
-                    show(&m.converted, to.as_str())
-                ),
+                &head,
+                &m,
+                (from, to),
                 vec![i + 1, i],
-            );
-            f.matched_date = Some(m.date);
-            f.cause = Some(format!(
-                "rate date: the conversion matches the rate of {}",
-                m.date
+                "conversion",
             ));
-            out.push(f);
             continue;
         }
         let cause = probable_cause(
@@ -144,9 +135,7 @@ pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
             head,
             vec![i + 1, i],
         );
-        f.cause = Some(cause.unwrap_or_else(|| {
-            "no simple slip (factor, digit swap, currency, rate date) explains it".to_string()
-        }));
+        f.cause = Some(or_unexplained(cause));
         out.push(f);
     }
     out

@@ -13,6 +13,13 @@ use crate::rules::lexicon::normalize_word;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+/// The cause given when no slip explains a miss.
+pub fn or_unexplained(cause: Option<String>) -> String {
+    cause.unwrap_or_else(|| {
+        "no simple slip (factor, digit swap, currency, rate date) explains it".to_string()
+    })
+}
+
 /// Currencies tried when a figure may have been given in the wrong one.
 const OTHER_CURRENCIES: [&str; 9] = [
     "HKD", "TWD", "JPY", "USD", "EUR", "CNY", "GBP", "SGD", "KRW",

@@ -8,8 +8,10 @@
 //! This file finds the best-matching earlier date; the cross-source and inline-conversion
 //! checks call it on their misses.
 
-use super::interval::relative_gap;
+use super::interval::{relative_gap, show};
+use super::{CheckId, Finding};
 use crate::quantity::{Currency, Interval};
+use crate::rates::format::rate as show_rate;
 use crate::rates::normalize::convert_interval;
 use crate::rates::{RateQuote, RateTables};
 use chrono::{Duration, NaiveDate};
@@ -64,4 +66,33 @@ pub fn find_stale_match(
         }
     }
     best.map(|(_, m)| m)
+}
+
+/// The stale-conversion finding for a miss (`head` says what missed) that `m` explains;
+/// `what` is "figure" or "conversion".
+pub fn stale_finding(
+    fact: Option<&str>,
+    head: &str,
+    m: &StaleMatch,
+    (from, to): (Currency, Currency),
+    claims: Vec<usize>,
+    what: &str,
+) -> Finding {
+    let mut f = Finding::new(
+        CheckId::StaleConversion,
+        fact,
+        format!(
+            "{head}; at the rate of {} ({} {to} per {from}) it is {}, which matches: the conversion was probably made at that date",
+            m.date,
+            show_rate(m.quote.rate),
+            show(&m.converted, to.as_str()),
+        ),
+        claims,
+    );
+    f.matched_date = Some(m.date);
+    f.cause = Some(format!(
+        "rate date: the {what} matches the rate of {}",
+        m.date
+    ));
+    f
 }
