@@ -290,24 +290,10 @@ fn fact(r: &Report, f: &FactRow, out: &mut dyn Write) -> io::Result<()> {
     )?;
     let unit = f.currency.clone().unwrap_or_else(|| "parameters".into());
     if let Some(refr) = &f.reference {
-        let value = refr
-            .value
-            .parse::<Decimal>()
-            .map(short_amount)
-            .unwrap_or_else(|_| refr.value.clone());
-        let cur = refr.currency.clone().unwrap_or_else(|| unit.clone());
-        let date = refr
-            .date
-            .as_ref()
-            .map_or(String::new(), |d| format!(" on {d}"));
-        let src = refr
-            .source
-            .as_ref()
-            .map_or(String::new(), |s| format!(" ({s})"));
         writeln!(
             out,
             "<p class=\"ref\">Reference: {}</p>",
-            escape(&format!("{value} {cur}{date}{src}"))
+            escape(&refr.describe(&unit))
         )?;
     } else {
         writeln!(

@@ -39,21 +39,7 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
             .unwrap_or_else(|| "parameters".to_string());
         writeln!(out, "{} [{}]  {}", verdict(f.verdict), f.id, f.label)?;
         if let Some(refr) = &f.reference {
-            let v = refr
-                .value
-                .parse::<Decimal>()
-                .map(short_amount)
-                .unwrap_or_default();
-            let cur = refr.currency.clone().unwrap_or_else(|| unit.clone());
-            let date = refr
-                .date
-                .as_ref()
-                .map_or(String::new(), |d| format!(" on {d}"));
-            let src = refr
-                .source
-                .as_ref()
-                .map_or(String::new(), |s| format!(" ({s})"));
-            writeln!(out, "  reference: {v} {cur}{date}{src}")?;
+            writeln!(out, "  reference: {}", refr.describe(&unit))?;
         }
         for c in &f.claims {
             let rate = match (&c.rate, &c.rate_date) {

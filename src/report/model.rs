@@ -90,6 +90,28 @@ pub struct ReferenceRow {
     pub source: Option<String>,
 }
 
+impl ReferenceRow {
+    /// "380 bn CNY on 2025-02-24 (source)", as the human and HTML reports show it;
+    /// `unit` is the fact's unit, used when the reference names no currency.
+    pub fn describe(&self, unit: &str) -> String {
+        let value = self
+            .value
+            .parse::<rust_decimal::Decimal>()
+            .map(crate::report::format::short_amount)
+            .unwrap_or_else(|_| self.value.clone());
+        let cur = self.currency.clone().unwrap_or_else(|| unit.to_string());
+        let date = self
+            .date
+            .as_ref()
+            .map_or(String::new(), |d| format!(" on {d}"));
+        let src = self
+            .source
+            .as_ref()
+            .map_or(String::new(), |s| format!(" ({s})"));
+        format!("{value} {cur}{date}{src}")
+    }
+}
+
 /// A fact with its claims.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FactRow {
