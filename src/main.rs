@@ -16,9 +16,12 @@ fn main() -> ExitCode {
         }
     };
     let stdout = std::io::stdout();
-    let stderr = std::io::stderr();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut err = stderr.lock();
+    // Standard error is NOT locked for the whole run: the progress bar draws to it from
+    // worker threads, and a lock held here would block them forever (the bar's writes
+    // wait for the lock, the main thread waits for the workers). `Stderr` takes the lock
+    // per write.
+    let mut err = std::io::stderr();
     let status = cli::run(cli, &mut out, &mut err).and_then(|s| out.flush().map(|()| s));
     match status {
         Ok(s) => ExitCode::from(s.code()),
