@@ -224,6 +224,18 @@ fn git(dir: &Path, args: &[&str]) {
     assert!(st.status.success(), "git {args:?}: {}", text(&st.stderr));
 }
 
+/// A newsroom's own ledger: the examples' facts copied into `facts/`, brought in by the
+/// repository's figcheck.toml.
+fn newsroom_ledger(d: &Path) {
+    let facts = d.join("facts");
+    fs::create_dir(&facts).unwrap();
+    for f in fs::read_dir(repo_file("examples/facts")).unwrap() {
+        let f = f.unwrap().path();
+        fs::copy(&f, facts.join(f.file_name().unwrap())).unwrap();
+    }
+    fs::write(d.join("figcheck.toml"), "rules = [\"facts\"]\n").unwrap();
+}
+
 #[test]
 fn changed_since_reports_only_the_new_article() {
     let dir = tempfile::tempdir().unwrap();
@@ -235,6 +247,7 @@ fn changed_since_reports_only_the_new_article() {
         d.join("reference.md"),
     )
     .unwrap();
+    newsroom_ledger(d);
     git(d, &["add", "."]);
     git(d, &["commit", "-q", "-m", "archive"]);
     fs::copy(src.join("2025-02-26-fr-digit.md"), d.join("digit.md")).unwrap();

@@ -184,6 +184,8 @@ fn claims_of_two_halves_give_the_findings_of_the_whole() {
         "check",
         "--format",
         "json",
+        "--config",
+        "examples/figcheck.toml",
         "--claims",
         &claim_files[1],
         &claim_files[0],
@@ -208,8 +210,25 @@ fn claims_given_twice_are_read_once() {
     let p = tmp.path().join("c.jsonl");
     std::fs::write(&p, &out.stdout).unwrap();
     let p = p.to_string_lossy().to_string();
-    let (_, once) = json_report(&["check", "--format", "json", "--claims", &p]);
-    let (_, twice) = json_report(&["check", "--format", "json", "--claims", &p, &p]);
+    let (_, once) = json_report(&[
+        "check",
+        "--format",
+        "json",
+        "--config",
+        "examples/figcheck.toml",
+        "--claims",
+        &p,
+    ]);
+    let (_, twice) = json_report(&[
+        "check",
+        "--format",
+        "json",
+        "--config",
+        "examples/figcheck.toml",
+        "--claims",
+        &p,
+        &p,
+    ]);
     assert_eq!(once, twice);
 }
 
@@ -230,13 +249,13 @@ fn bad_claim_files_are_errors_with_a_location() {
     )
     .unwrap();
     let p = p.to_string_lossy().to_string();
-    let out = figcheck(&["check", "--claims", &p]);
+    let out = figcheck(&["check", "--config", "examples/figcheck.toml", "--claims", &p]);
     assert_eq!(out.status.code(), Some(2), "{}", block(&out));
     let err = String::from_utf8_lossy(&out.stderr).replace(&p, "bad.jsonl");
     insta::assert_snapshot!("claims_bad_file", err);
     // And the parse errors alone, then the record errors alone.
     std::fs::write(&p, format!("{unknown_fact}\n{moved}\n")).unwrap();
-    let out = figcheck(&["check", "--claims", &p]);
+    let out = figcheck(&["check", "--config", "examples/figcheck.toml", "--claims", &p]);
     assert_eq!(out.status.code(), Some(2), "{}", block(&out));
     let err = String::from_utf8_lossy(&out.stderr).replace(&p, "bad.jsonl");
     insta::assert_snapshot!("claims_bad_records", err);

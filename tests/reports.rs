@@ -308,6 +308,8 @@ fn seed_acceptance() {
     }
     let out = output(&[
         "check",
+        "--rules",
+        "examples/facts",
         "--manifest",
         "../shared/seeds/sources.toml",
         "../shared/seeds",

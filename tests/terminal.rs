@@ -88,7 +88,10 @@ fn run_on_tty(args: &[&str], cwd: &Path) -> (u32, String) {
     };
     drop(pair.master);
     let out = rx.recv_timeout(Duration::from_secs(30)).unwrap_or_default();
-    (status.exit_code(), String::from_utf8_lossy(&out).into_owned())
+    (
+        status.exit_code(),
+        String::from_utf8_lossy(&out).into_owned(),
+    )
 }
 
 #[test]

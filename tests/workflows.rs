@@ -227,6 +227,14 @@ fn pull_request_repo() -> tempfile::TempDir {
     git(d, &["config", "user.name", "ci"]);
     git(d, &["config", "commit.gpgsign", "false"]);
     fs::copy(example.join(REFERENCE), articles.join(REFERENCE)).unwrap();
+    // The newsroom's ledger: the examples' facts, brought in by its figcheck.toml.
+    let facts = d.join("facts");
+    fs::create_dir(&facts).unwrap();
+    for f in fs::read_dir(root().join("examples/facts")).unwrap() {
+        let f = f.unwrap().path();
+        fs::copy(&f, facts.join(f.file_name().unwrap())).unwrap();
+    }
+    fs::write(d.join("figcheck.toml"), "rules = [\"facts\"]\n").unwrap();
     git(d, &["add", "."]);
     git(d, &["commit", "-q", "-m", "base"]);
     git(d, &["update-ref", "refs/remotes/origin/main", "HEAD"]);

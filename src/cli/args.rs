@@ -204,6 +204,9 @@ pub struct ExplainArgs {
     /// Rules.
     #[command(flatten)]
     pub rules: RuleArgs,
+    /// Configuration file.
+    #[command(flatten)]
+    pub cfg: ConfigArgs,
 }
 
 /// `figcheck rules ...`.
@@ -221,6 +224,9 @@ pub struct RulesTestArgs {
     /// Rules.
     #[command(flatten)]
     pub rules: RuleArgs,
+    /// Configuration file.
+    #[command(flatten)]
+    pub cfg: ConfigArgs,
 }
 
 /// `figcheck rules list`.
@@ -229,6 +235,9 @@ pub struct RulesListArgs {
     /// Rules.
     #[command(flatten)]
     pub rules: RuleArgs,
+    /// Configuration file.
+    #[command(flatten)]
+    pub cfg: ConfigArgs,
 }
 
 /// Output formats of `convert` and `rates`.
@@ -330,16 +339,27 @@ pub enum ColorChoice {
     Never,
 }
 
-/// Configuration file, colour, progress.
+/// Which figcheck.toml to read.
 #[derive(Debug, Args, Clone, Default)]
-pub struct RunArgs {
-    /// Read this configuration file instead of looking for figcheck.toml from the
-    /// working folder upward.
+pub struct ConfigArgs {
+    /// Read this configuration file instead of the nearest figcheck.toml above the
+    /// articles (or above the working folder).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Do not read any figcheck.toml.
     #[arg(long, conflicts_with = "config")]
     pub no_config: bool,
+}
+
+/// Configuration file, colour, progress.
+#[derive(Debug, Args, Clone, Default)]
+pub struct RunArgs {
+    /// Configuration file.
+    #[command(flatten)]
+    pub cfg: ConfigArgs,
+    /// The configuration file that was read (set after discovery, for the reports).
+    #[arg(skip)]
+    pub config_used: Option<PathBuf>,
     /// No progress bar and no notes on standard error (errors are still shown).
     #[arg(long, short)]
     pub quiet: bool,

@@ -10,11 +10,14 @@
 //! Paths in the file (`rules`, `rates`) are relative to the file's folder; globs
 //! (`include`, `exclude`) are matched on paths relative to each folder being walked.
 //!
-//! Discovery: the working folder, then each parent, stopping after the first folder
-//! that holds `.git` (the top of the repository) or at the filesystem root.
+//! Discovery, as ruff does it: from each input path (a folder, or a file's folder)
+//! upward, then from the working folder when the inputs find none (or there are no
+//! inputs, as for `rules test`), stopping after the first folder that holds `.git` (the
+//! top of the repository) or at the filesystem root. Inputs that find different files
+//! are an error: one run reads one configuration.
 
-use super::args::SourceArgs;
-use super::args::{CheckArgs, CheckFormat, ExtractArgs, FailOn, RateArgs, RuleArgs, RunArgs};
+use super::args::{CheckArgs, CheckFormat, ExtractArgs, FailOn, RateArgs, RuleArgs};
+use super::args::{ConfigArgs, SourceArgs};
 use crate::check::{CheckId, Severity};
 use crate::error::{display_path, Error, ErrorKind, Location};
 use clap::ValueEnum;
@@ -75,23 +78,94 @@ pub struct Config {
     pub file: ConfigFile,
 }
 
-/// The configuration `run` asks for: `--config FILE`, none with `--no-config`, else the
-/// nearest `figcheck.toml` from the working folder upward.
-pub fn load_for(run: &RunArgs) -> Result<Option<Config>, Error> {
-    if run.no_config {
+/// The configuration `cfg` asks for: `--config FILE`, none with `--no-config`, else the
+/// nearest `figcheck.toml` above the inputs, else above the working folder.
+pub fn load_for(cfg: &ConfigArgs, inputs: &[PathBuf]) -> Result<Option<Config>, Error> {
+    if cfg.no_config {
         return Ok(None);
     }
-    let path = match &run.config {
+    let path = match &cfg.config {
         Some(p) => p.clone(),
-        None => {
-            let cwd = std::env::current_dir().map_err(|e| Error::io(Path::new("."), &e))?;
-            match discover(&cwd) {
-                Some(p) => p,
-                None => return Ok(None),
-            }
-        }
+        None => match discover_for_inputs(inputs)? {
+            Some(p) => p,
+            None => return Ok(None),
+        },
     };
     read_config(&path).map(Some)
+}
+
+/// The folder discovery starts from for one input: a folder itself, a file's folder, the
+/// nearest existing folder above a path that does not exist (its error comes later),
+/// none for standard input.
+fn start_folder(input: &Path) -> Option<PathBuf> {
+    if input.as_os_str() == "-" {
+        return None;
+    }
+    let mut p = if input.is_dir() {
+        input.to_path_buf()
+    } else {
+        input.parent().map(Path::to_path_buf).unwrap_or_default()
+    };
+    while !p.as_os_str().is_empty() && !p.is_dir() {
+        p = p.parent().map(Path::to_path_buf).unwrap_or_default();
+    }
+    Some(if p.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        p
+    })
+}
+
+/// The one `figcheck.toml` the inputs find (see the module docs).
+fn discover_for_inputs(inputs: &[PathBuf]) -> Result<Option<PathBuf>, Error> {
+    let mut found: Vec<(PathBuf, PathBuf, &Path)> = Vec::new(); // (shown, canonical, input)
+    for input in inputs {
+        let Some(start) = start_folder(input) else {
+            continue;
+        };
+        let Some(rel) = discover(&start) else {
+            continue;
+        };
+        let shown = PathBuf::from(display_path(&normalize(&start.join(rel))));
+        let canonical = std::fs::canonicalize(&shown).unwrap_or_else(|_| shown.clone());
+        if let Some((first, _, first_input)) = found.iter().find(|(_, c, _)| *c != canonical) {
+            return Err(Error::usage(format!(
+                "{} and {} have different configuration files ({} and {}): check them in \
+                 separate runs, or choose one with --config",
+                display_path(first_input),
+                display_path(input),
+                display_path(first),
+                display_path(&shown)
+            )));
+        }
+        if found.is_empty() {
+            found.push((shown, canonical, input));
+        }
+    }
+    if let Some((shown, _, _)) = found.into_iter().next() {
+        return Ok(Some(shown));
+    }
+    let cwd = std::env::current_dir().map_err(|e| Error::io(Path::new("."), &e))?;
+    Ok(discover(&cwd))
+}
+
+/// `a/b/../c` → `a/c`, `./x` → `x` (lexically: for display, not for safety).
+fn normalize(p: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out: Vec<Component<'_>> = Vec::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => match out.last() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
+                }
+                _ => out.push(c),
+            },
+            other => out.push(other),
+        }
+    }
+    out.iter().collect()
 }
 
 /// The nearest `figcheck.toml` from `start` upward, as a path relative to `start`
@@ -232,19 +306,51 @@ impl Config {
     }
 }
 
-/// Read the configuration `a.run` asks for and fill `figcheck check`'s unset flags.
+/// No path: the working folder, as ruff and Vale do.
+fn default_paths(s: &mut SourceArgs) {
+    if s.paths.is_empty() {
+        s.paths.push(PathBuf::from("."));
+    }
+}
+
+/// Read the configuration `a.run` asks for and fill `figcheck check`'s unset flags; the
+/// file read is kept in `a.run.config_used`.
 pub fn configure_check(a: &mut CheckArgs) -> Result<(), Error> {
-    match load_for(&a.run)? {
-        Some(c) => c.apply_check(a),
+    if a.claims.is_empty() {
+        default_paths(&mut a.sources);
+    }
+    let mut inputs = a.sources.paths.clone();
+    inputs.extend(a.claims.iter().cloned());
+    match load_for(&a.run.cfg, &inputs)? {
+        Some(c) => {
+            a.run.config_used = Some(c.path.clone());
+            c.apply_check(a)
+        }
         None => Ok(()),
     }
 }
 
 /// Read the configuration `a.run` asks for and fill `figcheck extract`'s unset flags.
 pub fn configure_extract(a: &mut ExtractArgs) -> Result<(), Error> {
-    match load_for(&a.run)? {
-        Some(c) => c.apply_extract(a),
+    default_paths(&mut a.sources);
+    match load_for(&a.run.cfg, &a.sources.paths)? {
+        Some(c) => {
+            a.run.config_used = Some(c.path.clone());
+            c.apply_extract(a)
+        }
         None => Ok(()),
+    }
+}
+
+/// Read the configuration `cfg` asks for (from the working folder) and fill the rule
+/// flags of `rules test`, `rules list` and `explain`; returns the file read.
+pub fn configure_rules(cfg: &ConfigArgs, r: &mut RuleArgs) -> Result<Option<PathBuf>, Error> {
+    match load_for(cfg, &[])? {
+        Some(c) => {
+            c.apply_rules(r);
+            Ok(Some(c.path))
+        }
+        None => Ok(None),
     }
 }
 

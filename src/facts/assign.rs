@@ -1,11 +1,12 @@
 //! Tying each mention to at most one fact. A fact takes a mention of its kind when one of
 //! its entity names is within its entity scope, one of its topic words (if it has any) is
 //! within its topic scope, and none of its exclusion words is. When several facts could
-//! take a mention, the one whose entity name is nearest wins (ties: fact id). A model-name
+//! take a mention, the one whose entity name is nearest wins (ties: the later pack, then
+//! fact id). A model-name
 //! mention ("QwQ-32B") goes to the fact whose entity it names.
 
 use super::as_of::claim_date;
-use super::{Claim, Fact, FactKind, FactSet, Scope, Tie};
+use super::{AsOf, Claim, Fact, FactKind, FactSet, Scope, Tie};
 use crate::extract::{Mention, MentionOrigin};
 use crate::quantity::Unit;
 use crate::source::Source;
@@ -74,19 +75,23 @@ fn shadowed(m: &Mention, entity: &Span, others: &[Mention]) -> bool {
     })
 }
 
-/// The fact a mention is about, with the words that tied it.
+/// The fact a mention is about, with the words that tied it, or why it has none.
 fn tie_mention(
     hits: &[FactHits<'_>],
     m: &Mention,
     others: &[Mention],
     segs: &Segments,
     text: &str,
-) -> Option<(String, Tie)> {
-    let mut best: Option<(usize, &str, Tie)> = None;
+    when: (Option<chrono::NaiveDate>, &AsOf),
+) -> Result<(String, Tie), String> {
+    let mut best: Option<(usize, std::cmp::Reverse<usize>, &str, Tie)> = None;
+    let mut out_of_time: Option<String> = None;
+    let mut any_kind = false;
     for h in hits {
         if !kind_matches(h.fact, m) {
             continue;
         }
+        any_kind = true;
         let tie = if let MentionOrigin::ModelName { .. } = &m.origin {
             // The name itself must be one of the fact's entities.
             let inside: Vec<&Span> = h
@@ -138,16 +143,40 @@ fn tie_mention(
             }
         };
         if let Some((d, tie)) = tie {
+            if let Err(why) = h.fact.window.admits(when.0, when.1) {
+                out_of_time.get_or_insert_with(|| format!("not {}: {why}", h.fact.id));
+                continue;
+            }
+            // Nearest name first; at equal distance the later pack (the user's own
+            // ledger) wins; then id order, for stability.
+            let key = (d, std::cmp::Reverse(h.fact.priority), h.fact.id.as_str());
             let better = match &best {
                 None => true,
-                Some((bd, bid, _)) => (d, h.fact.id.as_str()) < (*bd, *bid),
+                Some((bd, bp, bid, _)) => key < (*bd, *bp, *bid),
             };
             if better {
-                best = Some((d, h.fact.id.as_str(), tie));
+                best = Some((key.0, key.1, key.2, tie));
             }
         }
     }
-    best.map(|(_, id, tie)| (id.to_string(), tie))
+    match best {
+        Some((_, _, id, tie)) => Ok((id.to_string(), tie)),
+        None => Err(out_of_time.unwrap_or_else(|| {
+            if any_kind {
+                "no fact's names (and topic words) are within reach".to_string()
+            } else {
+                format!("no fact counts {}", kind_name(m))
+            }
+        })),
+    }
+}
+
+fn kind_name(m: &Mention) -> &'static str {
+    match m.quantity.unit {
+        Unit::Parameters => "parameters",
+        Unit::Ratio => "ratios",
+        _ => "money",
+    }
 }
 
 fn distance(a: &Span, b: &Span) -> usize {
@@ -184,21 +213,22 @@ pub fn assign_claims(facts: &FactSet, sources: &[Source], mentions: &[Vec<Mentio
             })
             .collect();
         for m in ms {
-            let tied = if m.quantity.unit == Unit::Ratio {
-                None
-            } else {
-                tie_mention(&hits, m, ms, &segs, text)
-            };
             let (as_of, as_of_origin) = claim_date(text, m.span.end, source.date);
-            let (fact, tie) = match tied {
-                Some((f, t)) => (Some(f), Some(t)),
-                None => (None, None),
+            let tied = if m.quantity.unit == Unit::Ratio || facts.facts.is_empty() {
+                Err(None)
+            } else {
+                tie_mention(&hits, m, ms, &segs, text, (as_of, &as_of_origin)).map_err(Some)
+            };
+            let (fact, tie, untied) = match tied {
+                Ok((f, t)) => (Some(f), Some(t), None),
+                Err(why) => (None, None, why),
             };
             claims.push(Claim {
                 source: i,
                 mention: m.clone(),
                 fact,
                 tie,
+                untied,
                 as_of,
                 as_of_origin,
             });

@@ -127,6 +127,9 @@ pub struct ClaimRecord {
     pub fact: Option<String>,
     /// The words that tied it.
     pub tie: Option<Tie>,
+    /// Why it is tied to no fact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub untied: Option<String>,
     /// The date it is converted at (YYYY-MM-DD).
     pub as_of: Option<String>,
     /// Where that date came from.
@@ -197,6 +200,7 @@ pub fn claim_record(
         },
         fact: claim.fact.clone(),
         tie: claim.tie.clone(),
+        untied: claim.untied.clone(),
         as_of: claim.as_of.map(|d| d.to_string()),
         as_of_origin: claim.as_of_origin.clone(),
         context: ContextRecord {
@@ -422,6 +426,7 @@ pub fn rebuild(
                 mention,
                 fact: r.fact,
                 tie: r.tie,
+                untied: r.untied,
                 as_of: parse_date(&r.as_of).ok().flatten(),
                 as_of_origin: r.as_of_origin,
             });

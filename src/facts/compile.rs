@@ -1,7 +1,7 @@
 //! Validating `[[fact]]` and `[[relation]]` tables into a `FactSet`. Errors name the file,
 //! line and column and the fact id; later packs replace a fact with the same id.
 
-use super::{Fact, FactKind, FactSet, Reference, Relation, Scope};
+use super::{EventWindow, Fact, FactKind, FactSet, Reference, Relation, Scope};
 use crate::error::{Error, Location};
 use crate::quantity::{iso4217, Currency};
 use crate::rules::compile::parse_decimal_literal;
@@ -71,7 +71,7 @@ pub(crate) fn words_regex(words: &[String]) -> Result<Option<Regex>, String> {
 pub fn compile_facts(packs: &[LoadedPack], errors: &mut Vec<Error>) -> FactSet {
     let mut set = FactSet::default();
     let mut relation_defs = Vec::new();
-    for pack in packs {
+    for (priority, pack) in packs.iter().enumerate() {
         for file in &pack.files {
             for f in &file.contents.fact {
                 let id = f.id.get_ref().clone();
@@ -140,6 +140,46 @@ pub fn compile_facts(packs: &[LoadedPack], errors: &mut Vec<Error>) -> FactSet {
                         ok = false;
                     }
                 }
+                let mut day = |key: &str, v: &Option<Spanned<String>>| -> Option<NaiveDate> {
+                    let v = v.as_ref()?;
+                    match NaiveDate::parse_from_str(v.get_ref().trim(), "%Y-%m-%d") {
+                        Ok(d) => Some(d),
+                        Err(_) => {
+                            push(
+                                loc(file, v),
+                                format!("{key} \"{}\" is not a date (YYYY-MM-DD)", v.get_ref()),
+                            );
+                            ok = false;
+                            None
+                        }
+                    }
+                };
+                let (date, from, until) = (
+                    day("date", &f.date),
+                    day("from", &f.from),
+                    day("until", &f.until),
+                );
+                if let (Some(d), true) = (&f.date, f.from.is_some() || f.until.is_some()) {
+                    push(
+                        loc(file, d),
+                        "give either date = \"...\" (one day) or from/until (a window), not both"
+                            .to_string(),
+                    );
+                    ok = false;
+                }
+                if let (Some(a), Some(b)) = (from, until) {
+                    if a > b {
+                        if let Some(u) = &f.until {
+                            push(loc(file, u), format!("until ({b}) is before from ({a})"));
+                        }
+                        ok = false;
+                    }
+                }
+                let window = EventWindow {
+                    from: date.or(from),
+                    until: date.or(until),
+                    horizon_days: f.horizon_days.unwrap_or(365),
+                };
                 let reference = match &f.reference {
                     None => None,
                     Some(r) => {
@@ -246,7 +286,9 @@ pub fn compile_facts(packs: &[LoadedPack], errors: &mut Vec<Error>) -> FactSet {
                         approx_width,
                         stale_window_days: f.stale_window_days.unwrap_or(90),
                         reference,
+                        window,
                         location: loc(file, &f.id),
+                        priority,
                         entity_re,
                         topic_re,
                         exclude_re,

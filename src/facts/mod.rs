@@ -97,11 +97,86 @@ pub struct Fact {
     pub stale_window_days: u32,
     /// Reference value.
     pub reference: Option<Reference>,
+    /// When the event happened: figures of other times are not about this fact.
+    pub window: EventWindow,
     /// Where it is defined.
     pub location: Location,
+    /// The position of its pack in load order: when two facts fit a figure equally,
+    /// the later pack wins (a user's ledger over a bundled or shared one).
+    pub priority: usize,
     pub(crate) entity_re: Option<Regex>,
     pub(crate) topic_re: Option<Regex>,
     pub(crate) exclude_re: Option<Regex>,
+}
+
+/// When a fact's event happened, and how long after it articles may report it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct EventWindow {
+    /// First day (`date` or `from`); none: open.
+    pub from: Option<NaiveDate>,
+    /// Last day (`date` or `until`); none: open.
+    pub until: Option<NaiveDate>,
+    /// Days after `until` an article may report the event with no time words.
+    pub horizon_days: u32,
+}
+
+/// Days before an event an article may already report it (announced plans, leaks).
+pub const LEAD_DAYS: i64 = 7;
+
+impl EventWindow {
+    /// Whether a figure of `as_of` (the date it speaks of, and how that was found) can
+    /// be about this event; `Err` says why not.
+    pub fn admits(&self, as_of: Option<NaiveDate>, origin: &AsOf) -> Result<(), String> {
+        use chrono::Datelike;
+        let Some(d) = as_of else { return Ok(()) };
+        match origin {
+            AsOf::Text { words } => {
+                let y = d.year();
+                let lo = self.from.map(|f| f.year());
+                let hi = self.until.map(|u| u.year());
+                if lo.is_some_and(|lo| y < lo) || hi.is_some_and(|hi| y > hi) {
+                    return Err(format!(
+                        "its own time (\"{words}\") is outside {}",
+                        self.describe()
+                    ));
+                }
+                Ok(())
+            }
+            AsOf::Source | AsOf::Undated => {
+                let early = self
+                    .from
+                    .and_then(|f| f.checked_sub_signed(chrono::TimeDelta::days(LEAD_DAYS)));
+                let late = self.until.and_then(|u| {
+                    u.checked_add_signed(chrono::TimeDelta::days(i64::from(self.horizon_days)))
+                });
+                if early.is_some_and(|e| d < e) {
+                    return Err(format!(
+                        "its source's date ({d}) is before {}",
+                        self.describe()
+                    ));
+                }
+                if late.is_some_and(|l| d > l) {
+                    return Err(format!(
+                        "its source's date ({d}) is more than {} days after {}",
+                        self.horizon_days,
+                        self.describe()
+                    ));
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// "the event of 2025-01-27", "the event window 2025-01-01..2025-03-31".
+    pub fn describe(&self) -> String {
+        match (self.from, self.until) {
+            (Some(a), Some(b)) if a == b => format!("the event of {a}"),
+            (Some(a), Some(b)) => format!("the event window {a}..{b}"),
+            (Some(a), None) => format!("the event window from {a}"),
+            (None, Some(b)) => format!("the event window until {b}"),
+            (None, None) => "any time".to_string(),
+        }
+    }
 }
 
 /// A validated relation: the larger fact is N times the smaller.
@@ -163,6 +238,8 @@ pub struct Claim {
     pub fact: Option<String>,
     /// The words that tied it.
     pub tie: Option<Tie>,
+    /// Why it is tied to no fact (none when tied, or when no fact was loaded).
+    pub untied: Option<String>,
     /// The date the claim speaks of.
     pub as_of: Option<NaiveDate>,
     /// Where that date came from.

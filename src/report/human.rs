@@ -90,7 +90,14 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out)?;
         writeln!(out, "Figures tied to no fact ({}):", r.unassigned.len())?;
         for c in &r.unassigned {
-            writeln!(out, "  {}:{}:{}  \"{}\"", c.path, c.line, c.column, c.text)?;
+            match &c.untied {
+                Some(why) => writeln!(
+                    out,
+                    "  {}:{}:{}  \"{}\"  ({why})",
+                    c.path, c.line, c.column, c.text
+                )?,
+                None => writeln!(out, "  {}:{}:{}  \"{}\"", c.path, c.line, c.column, c.text)?,
+            }
         }
     }
     writeln!(out)?;

@@ -59,6 +59,9 @@ pub struct ClaimRow {
     pub fact: Option<String>,
     /// The words that tied it.
     pub tie: Option<Tie>,
+    /// Why it is tied to no fact.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub untied: Option<String>,
     /// Where its unit came from.
     pub unit_from: MentionOrigin,
     /// The rule that found it.
@@ -187,6 +190,9 @@ pub struct Summary {
 /// The whole report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Report {
+    /// The configuration file the run read, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub config: Option<String>,
     /// Counts.
     pub summary: Summary,
     /// Sources.
@@ -301,6 +307,7 @@ fn row_with_snippet(
         rate_table: n.and_then(|n| n.quote.as_ref()).map(|q| q.table.clone()),
         fact: claim.fact.clone(),
         tie: claim.tie.clone(),
+        untied: claim.untied.clone(),
         unit_from: claim.mention.origin.clone(),
         rule: claim.mention.rule.clone(),
     }
@@ -438,6 +445,7 @@ pub fn build(
         whole = Some((c.source, segs));
     }
     Report {
+        config: None,
         summary,
         sources: sources
             .iter()

@@ -190,10 +190,7 @@ fn result(f: &FindingRow) -> Value {
 pub fn to_value(r: &Report) -> Value {
     let rules: Vec<Value> = CheckId::ALL.iter().map(|c| rule_descriptor(*c)).collect();
     let results: Vec<Value> = r.findings.iter().map(result).collect();
-    json!({
-        "$schema": SCHEMA_URI,
-        "version": "2.1.0",
-        "runs": [{
+    let mut run = json!({
             "tool": { "driver": {
                 "name": "figcheck",
                 "version": env!("CARGO_PKG_VERSION"),
@@ -201,7 +198,14 @@ pub fn to_value(r: &Report) -> Value {
             } },
             "columnKind": "unicodeCodePoints",
             "results": results,
-        }],
+    });
+    if let (Some(config), Some(obj)) = (&r.config, run.as_object_mut()) {
+        obj.insert("properties".into(), json!({ "config": config }));
+    }
+    json!({
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [run],
     })
 }
 

@@ -109,6 +109,19 @@ pub struct FactDef {
     /// How far back (days) a stale conversion is looked for; default 90.
     #[serde(default)]
     pub stale_window_days: Option<u32>,
+    /// The event's date (YYYY-MM-DD): figures of other times are not about this fact.
+    #[serde(default)]
+    pub date: Option<Spanned<String>>,
+    /// The first day of the event's window (with or instead of `until`).
+    #[serde(default)]
+    pub from: Option<Spanned<String>>,
+    /// The last day of the event's window.
+    #[serde(default)]
+    pub until: Option<Spanned<String>>,
+    /// How many days after the event articles may still report it without naming a
+    /// time of their own; default 365.
+    #[serde(default)]
+    pub horizon_days: Option<u32>,
     /// A known figure every claim is checked against.
     #[serde(default)]
     pub reference: Option<ReferenceDef>,

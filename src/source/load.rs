@@ -151,6 +151,9 @@ struct Input {
 }
 
 /// Whether a file met while walking a folder is an article.
+/// What `is_article` accepts, for messages.
+const ARTICLE_KINDS: &str = ".txt, .md, .markdown, .html and .htm files";
+
 fn is_article(path: &Path) -> bool {
     let name = path
         .file_name()
@@ -237,6 +240,7 @@ fn walk_folder(
     manifests: &mut Vec<PathBuf>,
     errors: &mut Vec<Error>,
 ) {
+    let mut found = 0usize;
     let walker = ignore::WalkBuilder::new(root)
         .hidden(true)
         .git_ignore(true)
@@ -260,7 +264,16 @@ fn walk_folder(
             manifests.push(path.to_path_buf());
         } else if is_article(path) && filter.accepts(path.strip_prefix(root).unwrap_or(path)) {
             push_file(inputs, path);
+            found += 1;
         }
+    }
+    if found == 0 {
+        errors.push(Error::usage(format!(
+            "no articles under {} (figcheck reads {}; hidden and git-ignored files are \
+                 skipped; see also --include/--exclude)",
+            display_path(root),
+            ARTICLE_KINDS
+        )));
     }
 }
 

@@ -65,6 +65,10 @@ pub fn run(a: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
         }
     };
     // --- end sources and claims ---
+    if sources.is_empty() && !errors.is_empty() {
+        // Nothing was read (a wrong path, an empty folder): no report, only why.
+        return super::report_errors(&Errors(errors), err);
+    }
     let normalized = normalize_claims(&rules.facts, &tables, &claims);
     let input = CheckInput {
         rules: &rules,
@@ -75,6 +79,7 @@ pub fn run(a: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
     };
     let findings = run_all(&input, &settings);
     let mut report = model::build(&rules.facts, &sources, &claims, &normalized, &findings);
+    report.config = a.run.config_used.as_deref().map(crate::error::display_path);
     // ---- only-new filter and colour (figcheck.toml / CI work) ----
     if let Some(new) = &only_new {
         crate::cli::only_new::keep_new(&mut report, new);

@@ -134,6 +134,10 @@ pub fn run(
         Err(e) => return super::report_errors(&e, err),
     };
     let (sources, errors) = load_sources(&opts);
+    if sources.is_empty() && !errors.is_empty() {
+        // Nothing was read (a wrong path, an empty folder): no report, only why.
+        return super::report_errors(&Errors(errors), err);
+    }
     let progress = crate::cli::progress::Progress::new(sources.len(), a.run.quiet);
     let all = extract_all(&rules, &sources, &progress);
     let mut x = Extraction {

@@ -14,23 +14,60 @@ mod rules;
 
 /// Run one subcommand.
 pub fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<ExitStatus> {
+    use crate::cli::config::{configure_check, configure_extract, configure_rules};
     match cli.command {
-        Command::Check(mut a) => match crate::cli::config::configure_check(&mut a) {
-            Ok(()) => check::run(&a, out, err),
+        Command::Check(mut a) => match configure_check(&mut a) {
+            Ok(()) => {
+                using_config(a.run.config_used.as_deref(), a.run.quiet, err)?;
+                check::run(&a, out, err)
+            }
             Err(e) => report_errors(&e.into(), err),
         },
-        Command::Extract(mut a) => match crate::cli::config::configure_extract(&mut a) {
-            Ok(()) => extract::run(&a, out, err),
+        Command::Extract(mut a) => match configure_extract(&mut a) {
+            Ok(()) => {
+                using_config(a.run.config_used.as_deref(), a.run.quiet, err)?;
+                extract::run(&a, out, err)
+            }
             Err(e) => report_errors(&e.into(), err),
         },
         Command::Init(a) => init::run(&a, out, err),
-        Command::Explain(a) => explain::run(&a, out, err),
-        Command::Rules(RulesCommand::Test(a)) => rules::test(&a, out, err),
-        Command::Rules(RulesCommand::List(a)) => rules::list(&a, out, err),
+        Command::Explain(mut a) => match configure_rules(&a.cfg, &mut a.rules) {
+            Ok(used) => {
+                using_config(used.as_deref(), false, err)?;
+                explain::run(&a, out, err)
+            }
+            Err(e) => report_errors(&e.into(), err),
+        },
+        Command::Rules(RulesCommand::Test(mut a)) => match configure_rules(&a.cfg, &mut a.rules) {
+            Ok(used) => {
+                using_config(used.as_deref(), false, err)?;
+                rules::test(&a, out, err)
+            }
+            Err(e) => report_errors(&e.into(), err),
+        },
+        Command::Rules(RulesCommand::List(mut a)) => match configure_rules(&a.cfg, &mut a.rules) {
+            Ok(used) => {
+                using_config(used.as_deref(), false, err)?;
+                rules::list(&a, out, err)
+            }
+            Err(e) => report_errors(&e.into(), err),
+        },
         Command::Convert(a) => convert::run(&a, out, err),
         Command::Rates(RatesCommand::Import(a)) => rates::import(&a, out, err),
         Command::Rates(RatesCommand::Show(a)) => rates::show(&a, out, err),
         Command::Rates(RatesCommand::Info(a)) => rates::info(&a, out, err),
+    }
+}
+
+/// Name the configuration file a run reads, on standard error ("using config X").
+fn using_config(
+    path: Option<&std::path::Path>,
+    quiet: bool,
+    err: &mut dyn Write,
+) -> std::io::Result<()> {
+    match path {
+        Some(p) if !quiet => writeln!(err, "using config {}", crate::error::display_path(p)),
+        _ => Ok(()),
     }
 }
 
