@@ -249,13 +249,25 @@ fn bad_claim_files_are_errors_with_a_location() {
     )
     .unwrap();
     let p = p.to_string_lossy().to_string();
-    let out = figcheck(&["check", "--config", "examples/figcheck.toml", "--claims", &p]);
+    let out = figcheck(&[
+        "check",
+        "--config",
+        "examples/figcheck.toml",
+        "--claims",
+        &p,
+    ]);
     assert_eq!(out.status.code(), Some(2), "{}", block(&out));
     let err = String::from_utf8_lossy(&out.stderr).replace(&p, "bad.jsonl");
     insta::assert_snapshot!("claims_bad_file", err);
     // And the parse errors alone, then the record errors alone.
     std::fs::write(&p, format!("{unknown_fact}\n{moved}\n")).unwrap();
-    let out = figcheck(&["check", "--config", "examples/figcheck.toml", "--claims", &p]);
+    let out = figcheck(&[
+        "check",
+        "--config",
+        "examples/figcheck.toml",
+        "--claims",
+        &p,
+    ]);
     assert_eq!(out.status.code(), Some(2), "{}", block(&out));
     let err = String::from_utf8_lossy(&out.stderr).replace(&p, "bad.jsonl");
     insta::assert_snapshot!("claims_bad_records", err);
