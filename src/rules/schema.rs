@@ -109,6 +109,9 @@ pub struct FactDef {
     /// How far back (days) a stale conversion is looked for; default 90.
     #[serde(default)]
     pub stale_window_days: Option<u32>,
+    /// What the figure measures: a role id of the role lexicons ("valuation", "funding"...).
+    #[serde(default)]
+    pub measure: Option<Spanned<String>>,
     /// The event's date (YYYY-MM-DD): figures of other times are not about this fact.
     #[serde(default)]
     pub date: Option<Spanned<String>>,
