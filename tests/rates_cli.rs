@@ -9,6 +9,8 @@ use std::process::Command;
 fn run_in(dir: &Path, args: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_figcheck"))
         .args(args)
+        // No updated rate table from the real data folder (see `figcheck rates update`).
+        .env("FIGCHECK_DATA_DIR", "no-data-dir")
         .current_dir(dir)
         .output()
         .unwrap();

@@ -1,25 +1,39 @@
-//! `figcheck rates import | show | info`.
+//! `figcheck rates import | show | info` (`rates update` is in `rates_update`), and the
+//! loading of rate tables every command shares.
 
 use super::report_errors;
 use crate::cli::args::{RateArgs, RatesImportArgs, RatesInfoArgs, RatesShowArgs, SimpleFormat};
 use crate::cli::ExitStatus;
 use crate::error::display_path;
 use crate::quantity::Currency;
-use crate::rates::{bundled, format, import as import_table, RateError, RateQuote, RateTables};
+use crate::rates::{
+    bundled, data_dir, format, import as import_table, RateError, RateQuote, RateTables,
+};
 use crate::{Error, Errors};
 use chrono::NaiveDate;
 use std::io::Write;
+use std::path::PathBuf;
 
 /// The largest gap in days between a date and its rate row, when nothing says.
 pub(crate) const DEFAULT_MAX_GAP: u32 = 7;
 
-/// Load the tables a command's rate flags ask for.
+/// Load the tables a command's rate flags ask for: the bundled table, the data folder's
+/// updated table (when installed), then the `--rates` folders.
 pub(crate) fn load_tables(a: &RateArgs) -> Result<RateTables, Errors> {
-    RateTables::load(
+    RateTables::load_with_updated(
         &a.rates,
         !a.no_default_rates,
+        updated_table(a).as_deref(),
         a.max_gap.unwrap_or(DEFAULT_MAX_GAP),
     )
+}
+
+/// Where the table `rates update` installs is read from, unless `--no-default-rates`.
+pub(crate) fn updated_table(a: &RateArgs) -> Option<PathBuf> {
+    if a.no_default_rates {
+        return None;
+    }
+    data_dir::locate(a.data_dir.as_deref()).map(|d| d.table())
 }
 
 /// A `--date` value.
@@ -170,7 +184,13 @@ pub fn info(
         Err(e) => return report_errors(&e, err),
     };
     let infos = tables.info();
-    let origin = |o: &Option<std::path::PathBuf>| match o {
+    let updated = updated_table(&a.rates);
+    let is_updated = |o: &Option<PathBuf>| o.is_some() && *o == updated;
+    let installed = infos.iter().any(|t| is_updated(&t.origin));
+    let origin = |o: &Option<PathBuf>| match o {
+        Some(p) if is_updated(o) => {
+            format!("{} (installed by `figcheck rates update`)", display_path(p))
+        }
         Some(p) => display_path(p),
         None => format!("built in (from {})", bundled::PATH),
     };
@@ -203,6 +223,13 @@ pub fn info(
                     writeln!(out, "    pairs: {}", t.pairs.join(" "))?;
                 }
             }
+            if let (Some(p), false) = (&updated, installed) {
+                writeln!(
+                    out,
+                    "no updated table in {} yet: `figcheck rates update` downloads one",
+                    display_path(p)
+                )?;
+            }
         }
         SimpleFormat::Json => {
             let items: Vec<serde_json::Value> = infos
@@ -212,6 +239,7 @@ pub fn info(
                         "name": t.name,
                         "origin": t.origin.as_ref().map(|p| display_path(p)),
                         "bundled": t.origin.is_none(),
+                        "installed_by_update": is_updated(&t.origin),
                         "priority": t.priority,
                         "first_date": t.first_date.map(|d| d.to_string()),
                         "last_date": t.last_date.map(|d| d.to_string()),
@@ -221,7 +249,12 @@ pub fn info(
                     })
                 })
                 .collect();
-            let doc = serde_json::json!({"max_gap_days": tables.max_gap(), "tables": items});
+            let doc = serde_json::json!({
+                "max_gap_days": tables.max_gap(),
+                "tables": items,
+                "updated_table": updated.as_ref().map(|p| display_path(p)),
+                "updated_table_installed": installed,
+            });
             serde_json::to_writer_pretty(&mut *out, &doc)?;
             writeln!(out)?;
         }
