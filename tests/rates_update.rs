@@ -221,19 +221,16 @@ fn convert_usd_on_2026_11_20(env: &Env) -> Output {
 #[test]
 fn update_installs_the_history_and_convert_uses_it_without_a_rebuild() {
     let env = Env::new();
-    // Before: the built-in table ends on 2026-10-30.
+    // Before: the built-in table ends on 2026-10-30, and the error says what to run.
     let before = convert_usd_on_2026_11_20(&env);
     assert_eq!(before.status.code(), Some(2), "{}", stderr(&before));
-    assert!(
-        stderr(&before).starts_with(
-            "error: no rate for USD on 2026-11-20: the table \"ecb\" ends on 2026-10-30, more than \
-             the maximum gap of 7 days earlier"
-        ),
-        "{}",
-        stderr(&before)
+    assert_eq!(
+        stderr(&before),
+        "error: no rate for USD on 2026-11-20: the table \"ecb\" ends on 2026-10-30, more than \
+         the maximum gap of 7 days earlier: run `figcheck rates update` to download newer ECB rates\n"
     );
 
-    // A check of an article of that date: a rate-unavailable finding.
+    // A check of an article of that date: a rate-unavailable finding with the same hint.
     std::fs::write(
         env.cwd.join("a.md"),
         "---\ndate: 2026-11-20\nlang: fr\n---\nLe groupe investira 380 milliards de yuans \
@@ -244,7 +241,10 @@ fn update_installs_the_history_and_convert_uses_it_without_a_rebuild() {
     let findings = stdout(&check);
     assert!(
         findings.contains("\"rate-unavailable\"")
-            && findings.contains("ends on 2026-10-30, more than the maximum gap of 7 days earlier"),
+            && findings.contains(
+                "ends on 2026-10-30, more than the maximum gap of 7 days earlier: run \
+                 `figcheck rates update` to download newer ECB rates"
+            ),
         "{findings}"
     );
 

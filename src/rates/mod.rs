@@ -34,7 +34,7 @@ pub mod user;
 
 pub use amount::{parse_amount, AmountError};
 pub use convert::Conversion;
-pub use error::RateError;
+pub use error::{RateError, UPDATE_HINT};
 pub use info::TableInfo;
 pub use load::{read_table, read_updated};
 pub use lookup::{RateQuote, RateTables, IDENTITY};
