@@ -323,6 +323,10 @@ fn update_installs_the_history_and_convert_uses_it_without_a_rebuild() {
         )),
         "{text}"
     );
+    assert!(
+        text.ends_with("newest row: 2026-11-27 (3 days ago)\n"),
+        "{text}"
+    );
     assert_eq!(stderr(&info), "");
 
     // --no-default-rates drops both the built-in and the installed table.
@@ -641,4 +645,40 @@ fn file_installs_a_downloaded_zip_or_csv() {
     assert!(stdout(&out).ends_with(
         "1 new row compared with the table installed before (20 rows, 2026-11-02..2026-11-27)\n"
     ));
+}
+
+#[test]
+fn rates_info_warns_when_the_newest_row_is_old() {
+    let env = Env::new();
+    let cmd_today = |today: &str| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_figcheck"));
+        cmd.args(["rates", "info", "--format", "json"])
+            .current_dir(&env.cwd)
+            .env("FIGCHECK_DATA_DIR", &env.data)
+            .env("FIGCHECK_TODAY", today);
+        cmd.output().unwrap()
+    };
+    let fresh = cmd_today("2026-11-06");
+    assert_eq!(fresh.status.code(), Some(0));
+    assert_eq!(stderr(&fresh), "");
+    let doc: serde_json::Value = serde_json::from_slice(&fresh.stdout).unwrap();
+    assert_eq!(doc["newest_row"], "2026-10-30");
+    assert_eq!(doc["newest_row_age_days"], 7);
+    assert_eq!(doc["stale"], false);
+    assert_eq!(doc["updated_table_installed"], false);
+    let old = cmd_today("2026-11-30");
+    assert_eq!(old.status.code(), Some(0));
+    assert_eq!(
+        stderr(&old),
+        "warning: the newest rate row is from 2026-10-30, 31 days ago: run `figcheck rates \
+         update` to download newer ECB rates\n"
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&old.stdout).unwrap();
+    assert_eq!(doc["stale"], true);
+    let bad = cmd_today("30/11/2026");
+    assert_eq!(bad.status.code(), Some(2));
+    assert_eq!(
+        stderr(&bad),
+        "error: FIGCHECK_TODAY=\"30/11/2026\" is not a date (expected YYYY-MM-DD)\n"
+    );
 }

@@ -8,6 +8,7 @@ use crate::error::display_path;
 use crate::quantity::Currency;
 use crate::rates::{
     bundled, data_dir, format, import as import_table, RateError, RateQuote, RateTables,
+    UPDATE_HINT,
 };
 use crate::{Error, Errors};
 use chrono::NaiveDate;
@@ -16,6 +17,9 @@ use std::path::PathBuf;
 
 /// The largest gap in days between a date and its rate row, when nothing says.
 pub(crate) const DEFAULT_MAX_GAP: u32 = 7;
+
+/// `rates info` warns when the newest row is older than this many days.
+pub(crate) const STALE_AFTER_DAYS: i64 = 7;
 
 /// Load the tables a command's rate flags ask for: the bundled table, the data folder's
 /// updated table (when installed), then the `--rates` folders.
@@ -179,6 +183,10 @@ pub fn info(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<ExitStatus> {
+    let today = match crate::cli::today::today() {
+        Ok(d) => d,
+        Err(e) => return report_errors(&e.into(), err),
+    };
     let tables = match load_tables(&a.rates) {
         Ok(t) => t,
         Err(e) => return report_errors(&e, err),
@@ -194,6 +202,9 @@ pub fn info(
         Some(p) => display_path(p),
         None => format!("built in (from {})", bundled::PATH),
     };
+    let newest = infos.iter().filter_map(|t| t.last_date).max();
+    let age = newest.map(|d| (today - d).num_days());
+    let stale = age.is_some_and(|n| n > STALE_AFTER_DAYS);
     let opt = |d: Option<NaiveDate>| d.map_or_else(|| "-".to_string(), |d| d.to_string());
     match a.format {
         SimpleFormat::Human => {
@@ -230,6 +241,9 @@ pub fn info(
                     display_path(p)
                 )?;
             }
+            if let (Some(d), Some(n)) = (newest, age) {
+                writeln!(out, "newest row: {d} ({})", days_ago(n))?;
+            }
         }
         SimpleFormat::Json => {
             let items: Vec<serde_json::Value> = infos
@@ -254,10 +268,36 @@ pub fn info(
                 "tables": items,
                 "updated_table": updated.as_ref().map(|p| display_path(p)),
                 "updated_table_installed": installed,
+                "today": today.to_string(),
+                "newest_row": newest.map(|d| d.to_string()),
+                "newest_row_age_days": age,
+                "stale": stale,
             });
             serde_json::to_writer_pretty(&mut *out, &doc)?;
             writeln!(out)?;
         }
     }
+    if let (Some(d), Some(n), true) = (newest, age, stale) {
+        write!(
+            err,
+            "warning: the newest rate row is from {d}, {}",
+            days_ago(n)
+        )?;
+        if infos.iter().any(|t| t.name == bundled::NAME) {
+            write!(err, "{UPDATE_HINT}")?;
+        }
+        writeln!(err)?;
+    }
     Ok(ExitStatus::Clean)
+}
+
+/// "today", "1 day ago", "12 days ago", "3 days after today".
+fn days_ago(n: i64) -> String {
+    match n {
+        0 => "today".to_string(),
+        1 => "1 day ago".to_string(),
+        n if n > 1 => format!("{n} days ago"),
+        -1 => "1 day after today".to_string(),
+        n => format!("{} days after today", n.unsigned_abs()),
+    }
 }
