@@ -68,6 +68,7 @@ fn html_report_renders_in_a_browser() {
     let out = Command::new(env!("CARGO_BIN_EXE_figcheck"))
         .args(["check", "examples", "--format", "html"])
         .current_dir(root)
+        .env("FIGCHECK_DATA_DIR", "no-data-dir")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "findings are expected");
@@ -102,6 +103,7 @@ fn html_report_renders_in_a_browser() {
     let json = Command::new(env!("CARGO_BIN_EXE_figcheck"))
         .args(["check", "examples", "--format", "json"])
         .current_dir(root)
+        .env("FIGCHECK_DATA_DIR", "no-data-dir")
         .output()
         .unwrap();
     let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();

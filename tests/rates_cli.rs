@@ -9,6 +9,10 @@ use std::process::Command;
 fn run_in(dir: &Path, args: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_figcheck"))
         .args(args)
+        // No updated rate table from the real data folder (see `figcheck rates update`).
+        .env("FIGCHECK_DATA_DIR", "no-data-dir")
+        // `rates info` says how old the newest row is: fix today.
+        .env("FIGCHECK_TODAY", "2026-11-02")
         .current_dir(dir)
         .output()
         .unwrap();

@@ -29,7 +29,7 @@ pub enum Command {
     Rules(RulesCommand),
     /// Convert an amount between currencies at a date, with the rate shown.
     Convert(ConvertArgs),
-    /// Work with exchange-rate tables: import, show, info.
+    /// Work with exchange-rate tables: update, import, show, info.
     #[command(subcommand)]
     Rates(RatesCommand),
     /// Write a commented starter figcheck.toml and a sample rule pack.
@@ -54,12 +54,15 @@ pub struct RateArgs {
     /// Add a folder of rate tables (repeatable; later folders take priority).
     #[arg(long = "rates", value_name = "DIR")]
     pub rates: Vec<PathBuf>,
-    /// Start without the bundled ECB table.
+    /// Start without the bundled ECB table and without the one `rates update` installed.
     #[arg(long)]
     pub no_default_rates: bool,
     /// Largest gap, in days, between a date and the table row used for it [default: 7].
     #[arg(long, value_name = "DAYS")]
     pub max_gap: Option<u32>,
+    /// `data-dir` from figcheck.toml, resolved (no flag: `FIGCHECK_DATA_DIR` overrides it).
+    #[arg(skip)]
+    pub data_dir: Option<PathBuf>,
 }
 
 /// Where sources come from and what is known of them.
@@ -279,6 +282,9 @@ pub struct ConvertArgs {
 /// `figcheck rates ...`.
 #[derive(Debug, Subcommand)]
 pub enum RatesCommand {
+    /// Download the ECB's rate history and install it in the data folder: every command
+    /// then uses the newer rates, with no rebuild.
+    Update(RatesUpdateArgs),
     /// Import an ECB CSV (full history or the daily file) into a rate table, atomically.
     Import(RatesImportArgs),
     /// Show the rates of a date.
@@ -295,6 +301,22 @@ pub struct RatesImportArgs {
     /// The table file to merge into (created if missing).
     #[arg(long, value_name = "PATH", default_value = "rates/ecb.csv")]
     pub into: PathBuf,
+}
+
+/// `figcheck rates update`.
+#[derive(Debug, Args)]
+pub struct RatesUpdateArgs {
+    /// Download from this URL (a zip holding eurofxref-hist.csv, or the CSV itself)
+    /// [default: `rates-url` in figcheck.toml, else the ECB's eurofxref-hist.zip].
+    #[arg(long, value_name = "URL", conflicts_with = "file")]
+    pub url: Option<String>,
+    /// Install from a file already downloaded (the ECB zip or its CSV) instead.
+    #[arg(long, value_name = "ZIP_OR_CSV")]
+    pub file: Option<PathBuf>,
+    /// Install even a history with fewer rows or an earlier last date than the one
+    /// installed.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `figcheck rates show`.

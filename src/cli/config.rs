@@ -7,7 +7,10 @@
 //! bundled < file < `--rules`/`--rates`) and replace them otherwise (`include`,
 //! `exclude`); `--severity` entries come after the file's, so they win.
 //!
-//! Paths in the file (`rules`, `rates`) are relative to the file's folder; globs
+//! `convert` and `rates ...` have no `--config` flag: they read only `data-dir` (and
+//! `rates update` also `rates-url`) from the nearest file.
+//!
+//! Paths in the file (`rules`, `rates`, `data-dir`) are relative to the file's folder; globs
 //! (`include`, `exclude`) are matched on paths relative to each folder being walked.
 //!
 //! Discovery, as ruff does it: from each input path (a folder, or a file's folder)
@@ -46,6 +49,11 @@ pub struct ConfigFile {
     pub no_default_rates: Option<bool>,
     /// Largest gap in days between a date and the rate row used.
     pub max_gap: Option<u32>,
+    /// Where `rates update` installs the ECB table, relative to the file
+    /// (`FIGCHECK_DATA_DIR` wins).
+    pub data_dir: Option<PathBuf>,
+    /// Where `rates update` downloads from (`--url` wins).
+    pub rates_url: Option<String>,
     /// Reporting currency of `extract`.
     pub currency: Option<Spanned<String>>,
     /// `check --fail-on`.
@@ -236,6 +244,19 @@ impl Config {
         if r.max_gap.is_none() {
             r.max_gap = self.file.max_gap;
         }
+        if r.data_dir.is_none() {
+            r.data_dir = self.data_dir();
+        }
+    }
+
+    /// `data-dir`, resolved against the file's folder.
+    pub fn data_dir(&self) -> Option<PathBuf> {
+        self.file.data_dir.as_deref().map(|p| self.resolve(p))
+    }
+
+    /// `rates-url`.
+    pub fn rates_url(&self) -> Option<String> {
+        self.file.rates_url.clone()
     }
 
     fn apply_sources(&self, s: &mut SourceArgs) {
@@ -304,6 +325,20 @@ impl Config {
             )
         })
     }
+}
+
+/// The nearest figcheck.toml, for the commands that have no `--config` flag (`convert`,
+/// `rates ...`): they take only `data-dir` (and `rates update` `rates-url`) from it.
+pub fn discovered() -> Result<Option<Config>, Error> {
+    load_for(&ConfigArgs::default(), &[])
+}
+
+/// Fill the data folder of `convert` and `rates show|info` from the nearest figcheck.toml.
+pub fn configure_data_dir(r: &mut RateArgs) -> Result<(), Error> {
+    if r.data_dir.is_none() {
+        r.data_dir = discovered()?.and_then(|c| c.data_dir());
+    }
+    Ok(())
 }
 
 /// No path: the working folder, as ruff and Vale do.

@@ -7,6 +7,7 @@ pub mod commands;
 pub mod config;
 pub mod only_new;
 pub mod progress;
+pub mod today;
 
 use std::io::Write;
 

@@ -1,9 +1,14 @@
 //! Why a rate could not be given. Every variant names the currency, the date asked for
 //! and, where a table was consulted, the table: a missing rate is never a silent guess.
 
+use super::bundled;
 use crate::quantity::Currency;
 use chrono::NaiveDate;
 use std::fmt;
+
+/// What a date after the end of the ECB table asks the user to do (appended to the
+/// message, once, here: findings and `convert` both show this message).
+pub const UPDATE_HINT: &str = ": run `figcheck rates update` to download newer ECB rates";
 
 /// A rate lookup or conversion that has no answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,11 +97,19 @@ impl fmt::Display for RateError {
                 table,
                 end,
                 max_gap,
-            } => write!(
-                f,
-                "no rate for {currency} on {date}: the table \"{table}\" ends on {end}, \
-                 more than the maximum gap of {max_gap} days earlier"
-            ),
+            } => {
+                write!(
+                    f,
+                    "no rate for {currency} on {date}: the table \"{table}\" ends on {end}, \
+                     more than the maximum gap of {max_gap} days earlier"
+                )?;
+                // The ECB table (built in or installed by `rates update`) can be brought
+                // up to date without a rebuild; a user's own table cannot.
+                if table == bundled::NAME {
+                    write!(f, "{UPDATE_HINT}")?;
+                }
+                Ok(())
+            }
             RateError::GapTooLong {
                 currency,
                 date,

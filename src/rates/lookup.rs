@@ -324,7 +324,8 @@ mod tests {
         // 30 days after the last row (2026-10-30).
         assert_eq!(
             msg("USD", "EUR", "2026-11-29"),
-            "no rate for USD on 2026-11-29: the table \"ecb\" ends on 2026-10-30, more than the maximum gap of 7 days earlier"
+            "no rate for USD on 2026-11-29: the table \"ecb\" ends on 2026-10-30, more than the maximum gap of 7 days earlier: \
+             run `figcheck rates update` to download newer ECB rates"
         );
         assert!(t
             .quote(Currency::USD, Currency::EUR, d("2026-11-06"))

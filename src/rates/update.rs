@@ -1,5 +1,7 @@
 //! `rates import`: merge an ECB download (the full history or the daily one-row file)
-//! into a wide table file, atomically.
+//! into a wide table file, atomically; `rates update`: install a downloaded history as
+//! the data folder's table ([`install`]), atomically too, after removing the temporary
+//! files a killed run left ([`remove_stale_temp_files`]).
 //!
 //! Merge rule: the union of the currency columns (existing ones keep their order, new
 //! ones are appended in the imported file's order); an imported row whose date is
@@ -9,12 +11,13 @@
 //! written to a temporary file in the same folder, synced, then renamed over the old
 //! one, so an interrupted import leaves the old table whole.
 
+use super::bundled;
 use super::ecb::{self, EcbData};
 use crate::error::{Error, ErrorKind, Location};
 use crate::quantity::Currency;
 use chrono::NaiveDate;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// What an import did.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -115,14 +118,8 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let prefix = format!(
-        ".{}.",
-        path.file_name()
-            .map_or_else(|| "table".into(), |n| n.to_string_lossy())
-    );
     let mut tmp = tempfile::Builder::new()
-        .prefix(&prefix)
-        .suffix(".tmp")
+        .prefix(&temp_prefix(path))
         .tempfile_in(dir)
         .map_err(|e| Error::io(dir, &e))?;
     tmp.write_all(bytes)
@@ -148,6 +145,158 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// The name prefix of the temporary files [`write_atomically`] makes beside `path`
+/// (`.ecb.csv.tmp-` then random characters), so that leftovers of a killed run can be
+/// found and removed.
+pub fn temp_prefix(path: &Path) -> String {
+    format!(
+        ".{}.tmp-",
+        path.file_name()
+            .map_or_else(|| "table".into(), |n| n.to_string_lossy())
+    )
+}
+
+/// Remove the temporary files a killed write of `path` left beside it; returns them,
+/// sorted. A missing folder has none.
+pub fn remove_stale_temp_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io(dir, &e)),
+    };
+    let prefix = temp_prefix(path);
+    let mut removed = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(dir, &e))?;
+        let is_ours = entry.file_name().to_string_lossy().starts_with(&prefix);
+        if is_ours && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let p = entry.path();
+            std::fs::remove_file(&p).map_err(|e| Error::io(&p, &e))?;
+            removed.push(p);
+        }
+    }
+    removed.sort();
+    Ok(removed)
+}
+
+/// Rows and date range of a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Coverage {
+    /// Number of row dates.
+    pub rows: usize,
+    /// The first row's date.
+    pub first_date: Option<NaiveDate>,
+    /// The last row's date.
+    pub last_date: Option<NaiveDate>,
+}
+
+impl Coverage {
+    fn of(data: &EcbData) -> Coverage {
+        Coverage {
+            rows: data.rows.len(),
+            first_date: data.rows.keys().next().copied(),
+            last_date: data.rows.keys().next_back().copied(),
+        }
+    }
+}
+
+/// What an installed table is compared with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Previous {
+    /// The table installed before, now replaced.
+    Installed(Coverage),
+    /// No table was installed: the built-in one.
+    BuiltIn(Coverage),
+    /// The installed table could not be read (the error); it is replaced, and the new
+    /// one compared with the built-in table.
+    Unreadable(Error, Coverage),
+}
+
+/// What [`install`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InstallSummary {
+    /// The installed table's rows and dates.
+    pub coverage: Coverage,
+    /// Its currency columns.
+    pub currencies: usize,
+    /// Its dates that the table compared with did not have.
+    pub new_rows: usize,
+    /// The table compared with.
+    pub previous: Previous,
+}
+
+/// Install `incoming` (an ECB history read from `origin`, a URL or path for messages)
+/// as the table at `into`, replacing it atomically; the folder is created if needed.
+///
+/// Refused, leaving `into` untouched: a table with no row; unless `force`, a table with
+/// fewer rows or an earlier last date than the installed one (a truncated or stale
+/// download). An installed table that cannot be read is replaced.
+pub fn install(
+    incoming: EcbData,
+    origin: &str,
+    into: &Path,
+    force: bool,
+) -> Result<InstallSummary, Error> {
+    let coverage = Coverage::of(&incoming);
+    let (Some(_), Some(last)) = (coverage.first_date, coverage.last_date) else {
+        return Err(Error::rate(format!(
+            "{origin} has a header but no rows: not an ECB history"
+        )));
+    };
+    let built_in = || ecb::parse(bundled::TEXT, Path::new(bundled::PATH)).unwrap_or_default();
+    let (previous, baseline) = if into.exists() {
+        match read_text(into).and_then(|t| ecb::parse(&t, into)) {
+            Ok(old) => (Previous::Installed(Coverage::of(&old)), old),
+            Err(e) => {
+                let b = built_in();
+                (Previous::Unreadable(e, Coverage::of(&b)), b)
+            }
+        }
+    } else {
+        let b = built_in();
+        (Previous::BuiltIn(Coverage::of(&b)), b)
+    };
+    if let (Previous::Installed(old), false) = (&previous, force) {
+        let shorter = coverage.rows < old.rows;
+        let older = old.last_date.is_some_and(|d| last < d);
+        if shorter || older {
+            return Err(Error::rate(format!(
+                "{origin} has {} up to {last}, the installed table {} has {} up to {}: \
+                 a shorter or older history is not installed (--force installs it anyway)",
+                rows(coverage.rows),
+                crate::error::display_path(into),
+                rows(old.rows),
+                old.last_date
+                    .map_or_else(|| "-".to_string(), |d| d.to_string()),
+            )));
+        }
+    }
+    let new_rows = incoming
+        .rows
+        .keys()
+        .filter(|d| !baseline.rows.contains_key(d))
+        .count();
+    let currencies = incoming.currencies.len();
+    if let Some(dir) = into.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
+    }
+    write_atomically(into, incoming.to_csv().as_bytes())?;
+    Ok(InstallSummary {
+        coverage,
+        currencies,
+        new_rows,
+        previous,
+    })
+}
+
+fn rows(n: usize) -> String {
+    format!("{n} {}", if n == 1 { "row" } else { "rows" })
 }
 
 #[cfg(unix)]

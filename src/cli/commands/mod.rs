@@ -1,6 +1,7 @@
 //! One module per subcommand; `dispatch` picks it.
 
 use super::args::{Cli, Command, RatesCommand, RulesCommand};
+use super::config::configure_data_dir;
 use super::ExitStatus;
 use std::io::Write;
 
@@ -10,6 +11,7 @@ mod explain;
 mod extract;
 mod init;
 mod rates;
+mod rates_update;
 mod rules;
 
 /// Run one subcommand.
@@ -52,10 +54,20 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
             }
             Err(e) => report_errors(&e.into(), err),
         },
-        Command::Convert(a) => convert::run(&a, out, err),
+        Command::Convert(mut a) => match configure_data_dir(&mut a.rates) {
+            Ok(()) => convert::run(&a, out, err),
+            Err(e) => report_errors(&e.into(), err),
+        },
+        Command::Rates(RatesCommand::Update(a)) => rates_update::run(&a, out, err),
         Command::Rates(RatesCommand::Import(a)) => rates::import(&a, out, err),
-        Command::Rates(RatesCommand::Show(a)) => rates::show(&a, out, err),
-        Command::Rates(RatesCommand::Info(a)) => rates::info(&a, out, err),
+        Command::Rates(RatesCommand::Show(mut a)) => match configure_data_dir(&mut a.rates) {
+            Ok(()) => rates::show(&a, out, err),
+            Err(e) => report_errors(&e.into(), err),
+        },
+        Command::Rates(RatesCommand::Info(mut a)) => match configure_data_dir(&mut a.rates) {
+            Ok(()) => rates::info(&a, out, err),
+            Err(e) => report_errors(&e.into(), err),
+        },
     }
 }
 

@@ -1,25 +1,43 @@
-//! `figcheck rates import | show | info`.
+//! `figcheck rates import | show | info` (`rates update` is in `rates_update`), and the
+//! loading of rate tables every command shares.
 
 use super::report_errors;
 use crate::cli::args::{RateArgs, RatesImportArgs, RatesInfoArgs, RatesShowArgs, SimpleFormat};
 use crate::cli::ExitStatus;
 use crate::error::display_path;
 use crate::quantity::Currency;
-use crate::rates::{bundled, format, import as import_table, RateError, RateQuote, RateTables};
+use crate::rates::{
+    bundled, data_dir, format, import as import_table, RateError, RateQuote, RateTables,
+    UPDATE_HINT,
+};
 use crate::{Error, Errors};
 use chrono::NaiveDate;
 use std::io::Write;
+use std::path::PathBuf;
 
 /// The largest gap in days between a date and its rate row, when nothing says.
 pub(crate) const DEFAULT_MAX_GAP: u32 = 7;
 
-/// Load the tables a command's rate flags ask for.
+/// `rates info` warns when the newest row is older than this many days.
+pub(crate) const STALE_AFTER_DAYS: i64 = 7;
+
+/// Load the tables a command's rate flags ask for: the bundled table, the data folder's
+/// updated table (when installed), then the `--rates` folders.
 pub(crate) fn load_tables(a: &RateArgs) -> Result<RateTables, Errors> {
-    RateTables::load(
+    RateTables::load_with_updated(
         &a.rates,
         !a.no_default_rates,
+        updated_table(a).as_deref(),
         a.max_gap.unwrap_or(DEFAULT_MAX_GAP),
     )
+}
+
+/// Where the table `rates update` installs is read from, unless `--no-default-rates`.
+pub(crate) fn updated_table(a: &RateArgs) -> Option<PathBuf> {
+    if a.no_default_rates {
+        return None;
+    }
+    data_dir::locate(a.data_dir.as_deref()).map(|d| d.table())
 }
 
 /// A `--date` value.
@@ -165,15 +183,28 @@ pub fn info(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<ExitStatus> {
+    let today = match crate::cli::today::today() {
+        Ok(d) => d,
+        Err(e) => return report_errors(&e.into(), err),
+    };
     let tables = match load_tables(&a.rates) {
         Ok(t) => t,
         Err(e) => return report_errors(&e, err),
     };
     let infos = tables.info();
-    let origin = |o: &Option<std::path::PathBuf>| match o {
+    let updated = updated_table(&a.rates);
+    let is_updated = |o: &Option<PathBuf>| o.is_some() && *o == updated;
+    let installed = infos.iter().any(|t| is_updated(&t.origin));
+    let origin = |o: &Option<PathBuf>| match o {
+        Some(p) if is_updated(o) => {
+            format!("{} (installed by `figcheck rates update`)", display_path(p))
+        }
         Some(p) => display_path(p),
         None => format!("built in (from {})", bundled::PATH),
     };
+    let newest = infos.iter().filter_map(|t| t.last_date).max();
+    let age = newest.map(|d| (today - d).num_days());
+    let stale = age.is_some_and(|n| n > STALE_AFTER_DAYS);
     let opt = |d: Option<NaiveDate>| d.map_or_else(|| "-".to_string(), |d| d.to_string());
     match a.format {
         SimpleFormat::Human => {
@@ -203,6 +234,16 @@ pub fn info(
                     writeln!(out, "    pairs: {}", t.pairs.join(" "))?;
                 }
             }
+            if let (Some(p), false) = (&updated, installed) {
+                writeln!(
+                    out,
+                    "no updated table in {} yet: `figcheck rates update` downloads one",
+                    display_path(p)
+                )?;
+            }
+            if let (Some(d), Some(n)) = (newest, age) {
+                writeln!(out, "newest row: {d} ({})", days_ago(n))?;
+            }
         }
         SimpleFormat::Json => {
             let items: Vec<serde_json::Value> = infos
@@ -212,6 +253,7 @@ pub fn info(
                         "name": t.name,
                         "origin": t.origin.as_ref().map(|p| display_path(p)),
                         "bundled": t.origin.is_none(),
+                        "installed_by_update": is_updated(&t.origin),
                         "priority": t.priority,
                         "first_date": t.first_date.map(|d| d.to_string()),
                         "last_date": t.last_date.map(|d| d.to_string()),
@@ -221,10 +263,41 @@ pub fn info(
                     })
                 })
                 .collect();
-            let doc = serde_json::json!({"max_gap_days": tables.max_gap(), "tables": items});
+            let doc = serde_json::json!({
+                "max_gap_days": tables.max_gap(),
+                "tables": items,
+                "updated_table": updated.as_ref().map(|p| display_path(p)),
+                "updated_table_installed": installed,
+                "today": today.to_string(),
+                "newest_row": newest.map(|d| d.to_string()),
+                "newest_row_age_days": age,
+                "stale": stale,
+            });
             serde_json::to_writer_pretty(&mut *out, &doc)?;
             writeln!(out)?;
         }
     }
+    if let (Some(d), Some(n), true) = (newest, age, stale) {
+        write!(
+            err,
+            "warning: the newest rate row is from {d}, {}",
+            days_ago(n)
+        )?;
+        if infos.iter().any(|t| t.name == bundled::NAME) {
+            write!(err, "{UPDATE_HINT}")?;
+        }
+        writeln!(err)?;
+    }
     Ok(ExitStatus::Clean)
+}
+
+/// "today", "1 day ago", "12 days ago", "3 days after today".
+fn days_ago(n: i64) -> String {
+    match n {
+        0 => "today".to_string(),
+        1 => "1 day ago".to_string(),
+        n if n > 1 => format!("{n} days ago"),
+        -1 => "1 day after today".to_string(),
+        n => format!("{} days after today", n.unsigned_abs()),
+    }
 }
