@@ -253,8 +253,18 @@ fn close_heading(heads: &mut Headings, text: &str) {
 /// (the text so far, then `decoded`) turned into a space: a browser shows the file's
 /// line breaks as spaces, so they must not make blank lines (paragraph breaks).
 fn no_blank_lines(text: &str, decoded: &str) -> String {
-    let tail = text.rsplit('\n').next().unwrap_or("");
-    let mut line_blank = tail.trim().is_empty();
+    // Whether the text's last line is blank: look back over trailing white space only
+    // (not the whole line), so that many tokens on one long line stay linear.
+    let mut line_blank = true;
+    for c in text.chars().rev() {
+        if c == '\n' {
+            break;
+        }
+        if !c.is_whitespace() {
+            line_blank = false;
+            break;
+        }
+    }
     let mut out = String::with_capacity(decoded.len());
     for c in decoded.chars() {
         if c == '\n' {
