@@ -397,6 +397,201 @@ fn manifest_with_an_unknown_key_is_an_error_with_its_location() {
     assert!(errors[0].to_string().contains("published"), "{}", errors[0]);
 }
 
+// ---- structure: front matter in any text, headline, lead -----------------------------
+
+const HEADED_TXT: &str = "---\n\
+title: \"Acme raises a record round\"\n\
+date: 2025-03-06\n\
+lang: en\n\
+outlet: The Test Wire\n\
+url: https://example.org/acme-raises-eur20-billion\n\
+---\n\
+\n\
+Acme said on Thursday that investors had put 3 billion euros into the company.\n\
+The money will pay for two new plants.\n\
+\n\
+A second paragraph gives no other figure.\n";
+
+#[test]
+fn a_txt_header_block_is_front_matter_and_never_text() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let article = dir.path().join("acme.txt");
+    fs::write(&article, HEADED_TXT).unwrap();
+
+    let s = load_one(&opts(std::slice::from_ref(&article)));
+    assert_eq!(
+        (s.date, &s.date_origin),
+        (ymd(2025, 3, 6), &DateOrigin::FrontMatter)
+    );
+    assert_eq!(
+        (s.lang.as_str(), &s.lang_origin),
+        ("en", &LangOrigin::FrontMatter)
+    );
+    assert_eq!(s.outlet.as_deref(), Some("The Test Wire"));
+    assert_eq!(s.headline.as_deref(), Some("Acme raises a record round"));
+    assert_eq!(s.headline_span, None);
+    assert!(s.body.slice(&s.text).trim_start().starts_with("Acme said"));
+    let segs = s.segments();
+    let lead = segs.lead.unwrap().slice(&s.text);
+    assert!(
+        lead.starts_with("Acme said") && lead.ends_with("new plants.\n"),
+        "{lead:?}"
+    );
+    assert_eq!(segs.paragraphs.len(), 2);
+
+    // The binary: no figure from the header (the URL's "eur20-billion"), the body's
+    // figure with its line in the file, and the header's date, language and outlet.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_figcheck"))
+        .args(["extract", "--format", "json", "acme.txt"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let mentions = json["mentions"].as_array().unwrap();
+    assert_eq!(mentions.len(), 1, "{stdout}");
+    assert_eq!(mentions[0]["text"], "3 billion euros", "{stdout}");
+    assert_eq!(mentions[0]["line"], 9, "{stdout}");
+    let source = &json["sources"][0];
+    assert_eq!(source["date"], "2025-03-06", "{stdout}");
+    assert_eq!(source["date_origin"], "front matter", "{stdout}");
+    assert_eq!(source["lang"], "en", "{stdout}");
+    assert_eq!(source["lang_origin"], "front matter", "{stdout}");
+    assert_eq!(source["outlet"], "The Test Wire", "{stdout}");
+}
+
+#[test]
+fn a_txt_rule_followed_by_prose_is_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("rule.txt");
+    let text = "---\nThe group will spend 4 billion euros.\n\nAnalysts agreed.\n---\nMore.\n";
+    fs::write(&p, text).unwrap();
+    let s = load_one(&opts(std::slice::from_ref(&p)));
+    assert_eq!(s.body.start, 0);
+    assert!(s.warnings.is_empty(), "{:?}", s.warnings);
+    assert_eq!(s.headline, None);
+    assert_eq!(
+        s.segments().lead.map(|l| l.slice(&s.text)),
+        Some("The group will spend 4 billion euros.\n")
+    );
+
+    // Left open: text, with a warning.
+    let p = dir.path().join("open.txt");
+    fs::write(&p, "---\ntitle: x\ndate: 2025-01-01\n\nBody.\n").unwrap();
+    let s = load_one(&opts(std::slice::from_ref(&p)));
+    assert_eq!(s.body.start, 0);
+    assert_ne!(s.date_origin, DateOrigin::FrontMatter);
+    assert_eq!(s.warnings.len(), 1, "{:?}", s.warnings);
+    assert!(
+        s.warnings[0].contains("no closing line"),
+        "{:?}",
+        s.warnings
+    );
+}
+
+#[test]
+fn a_malformed_txt_header_is_an_error_like_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("bad.txt");
+    fs::write(&p, "---\ntitle: x\ndate: 2025-02-31\n---\nBody.\n").unwrap();
+    let (sources, errors) = load(&opts(std::slice::from_ref(&p)));
+    assert!(sources.is_empty());
+    assert!(
+        errors[0]
+            .to_string()
+            .contains("bad.txt:3:7: invalid date \"2025-02-31\""),
+        "{}",
+        errors[0]
+    );
+    let input = b"---\ntitle: Acme: the story\n---\nBody.\n";
+    let (sources, errors) = load_sources_with_stdin(&opts(&[PathBuf::from("-")]), &mut &input[..]);
+    assert!(sources.is_empty());
+    assert!(errors[0].to_string().starts_with("-:2:"), "{}", errors[0]);
+}
+
+#[test]
+fn headlines_from_each_origin() {
+    let dir = tempfile::tempdir().unwrap();
+    // (file, text, headline, its words in the body, lead)
+    type Case<'a> = (&'a str, &'a str, Option<&'a str>, Option<&'a str>, &'a str);
+    let cases: &[Case] = &[
+        (
+            "a.md",
+            "---\ntitle: From YAML\n---\n# Body heading\n\nText.\n",
+            Some("From YAML"),
+            Some("Body heading"),
+            "Text.",
+        ),
+        (
+            "b.md",
+            "+++\nheadline = \"From TOML\"\n+++\nText.\n",
+            Some("From TOML"),
+            None,
+            "Text.",
+        ),
+        (
+            "c.md",
+            "# A  Markdown heading #\n\nThe lead.\n",
+            Some("A Markdown heading"),
+            Some("A  Markdown heading"),
+            "The lead.",
+        ),
+        (
+            "d.md",
+            "A first line\n\nThe lead.\n",
+            None,
+            None,
+            "The lead.",
+        ),
+        (
+            "e.txt",
+            "A first line\n\nBy A. Writer\n\nThe lead.\nStill the lead.\n",
+            Some("A first line"),
+            Some("A first line"),
+            "The lead.\nStill the lead.",
+        ),
+        (
+            "f.txt",
+            "A sentence.\n\nThe lead.\n",
+            None,
+            None,
+            "A sentence.",
+        ),
+        (
+            "g.html",
+            "<title>T</title><h1>From h1</h1><p>The lead.</p>",
+            Some("From h1"),
+            Some("From h1"),
+            "The lead.",
+        ),
+        (
+            "h.html",
+            "<title>From title</title><p>The lead.</p>",
+            Some("From title"),
+            None,
+            "The lead.",
+        ),
+    ];
+    for (name, text, headline, words, lead) in cases {
+        let p = dir.path().join(name);
+        fs::write(&p, text).unwrap();
+        let s = load_one(&opts(std::slice::from_ref(&p)));
+        assert_eq!(s.headline.as_deref(), *headline, "{name}");
+        assert_eq!(s.headline_span.map(|h| h.slice(&s.text)), *words, "{name}");
+        let segs = s.segments();
+        assert_eq!(segs.headline, s.headline_span, "{name}");
+        let got = segs.lead.map(|l| l.slice(&s.text).trim_end());
+        assert_eq!(got, Some(*lead), "{name}");
+    }
+}
+
 #[test]
 fn load_sources_reads_files_without_stdin() {
     let (sources, errors) = load_sources(&opts(&[fixture("undated.txt")]));
@@ -437,7 +632,8 @@ fn no_panic_on_arbitrary_bytes() {
                 bytes.extend_from_slice(pieces[(r as usize >> 8) % pieces.len()]);
             }
         }
-        let p = dir.path().join(format!("f{i}.md"));
+        let ext = if i % 2 == 0 { "md" } else { "txt" };
+        let p = dir.path().join(format!("f{i}.{ext}"));
         fs::write(&p, &bytes).unwrap();
         for lossy in [false, true] {
             let mut o = opts(std::slice::from_ref(&p));

@@ -6,7 +6,7 @@
 //! The deadline below is a hang guard, not a speed assertion: a run that has not ended
 //! after it is killed and reported as hung.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure should panic
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests: a failure should panic
 
 use portable_pty::{native_pty_system, CommandBuilder, PtySize};
 use std::io::Read;

@@ -4,6 +4,12 @@
 //! and figures whose unit is elided take it from the figure before them (`context`).
 //!
 //! Extraction never fails: what cannot be read is not a mention.
+//!
+//! Only the source's body is read: front matter is metadata, never text. Figures are
+//! looked for from the body's start, and everything that looks around a figure (edges,
+//! look-around, currency windows, elided units) sees the text with the front matter
+//! blanked out (each byte a space, line breaks kept), so offsets stay those of the
+//! file's text.
 
 mod context;
 mod interpret;
@@ -27,7 +33,8 @@ pub fn extract_mentions(rules: &RuleSet, source: &Source) -> Vec<Mention> {
     let Some(matcher) = rules.matcher(&source.lang) else {
         return Vec::new();
     };
-    let text = source.text.as_str();
+    let masked = mask_before(&source.text, source.body.start);
+    let text: &str = &masked;
     let end = source.body.end.min(text.len());
     let Some(hay) = text.get(..end) else {
         return Vec::new();
@@ -81,6 +88,26 @@ pub fn extract_mentions(rules: &RuleSet, source: &Source) -> Vec<Mention> {
             }
         })
         .collect()
+}
+
+/// `text` with every byte before `start` blanked (a space; line breaks kept), borrowed
+/// when there is nothing to blank.
+fn mask_before(text: &str, start: usize) -> std::borrow::Cow<'_, str> {
+    let start = start.min(text.len());
+    if start == 0 {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for b in bytes.iter_mut().take(start) {
+        if *b != b'\n' {
+            *b = b' ';
+        }
+    }
+    // `start` is a character boundary (a line start), so this is valid UTF-8
+    match String::from_utf8(bytes) {
+        Ok(s) => std::borrow::Cow::Owned(s),
+        Err(_) => std::borrow::Cow::Borrowed(text),
+    }
 }
 
 /// The mentions of a bare text in a language (for `explain` and rule examples).

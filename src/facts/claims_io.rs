@@ -417,6 +417,8 @@ pub fn rebuild(
             date_origin: s.meta.date_origin,
             outlet: s.meta.outlet,
             url: s.meta.url,
+            headline: None,
+            headline_span: None,
             warnings: Vec::new(),
             mapped: None,
         });

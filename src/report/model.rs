@@ -435,7 +435,7 @@ pub fn build(
         };
         let segs = match whole.take() {
             Some((i, s)) if i == c.source => s,
-            _ => crate::text::Segments::new(&source.text),
+            _ => crate::text::Segments::of_body(&source.text, source.body),
         };
         let snip = segments
             .segments

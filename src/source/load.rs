@@ -11,6 +11,14 @@
 //! [`Source::mapped`] keeps the file's text and the offset map, so that lines and
 //! columns point into the file (spans stay offsets into the visible text).
 //!
+//! Front matter: Markdown files (`.md`, `.markdown`) are read with
+//! [`super::front_matter::read_front_matter`] (a leading `---`/`+++` line always opens
+//! it); every other text input (`.txt`, standard input, any other file named
+//! explicitly) with [`super::front_matter::read_front_matter_by_content`] (only a closed
+//! block of `key: value` lines is front matter; a block that looks like front matter but
+//! is left open is read as text, with a warning); HTML files not at all (their metadata
+//! is in the page). The headline is chosen as [`super`] describes.
+//!
 //! Folder walks can be narrowed with [`LoadOptions::include`] / [`LoadOptions::exclude`]
 //! globs, matched on the path relative to the walked folder ([`super::walk_filter`]).
 //!
@@ -28,7 +36,7 @@
 //! beside the sources, and the file is left out. Manifest problems leave the manifest's
 //! other entries in force.
 
-use super::front_matter::read_front_matter;
+use super::front_matter::{read_front_matter, read_front_matter_by_content, unclosed_front_matter};
 use super::html::read_html;
 use super::lang::{check_lang, detect_lang, normalize_lang};
 use super::manifest::{read_manifest, ManifestEntry, MANIFEST_NAME};
@@ -36,7 +44,7 @@ use super::text_date::detect_text_date;
 use super::walk_filter::WalkFilter;
 use super::{DateOrigin, LangOrigin, MappedText, Source};
 use crate::error::{display_path, Error, ErrorKind, Location};
-use crate::text::{line_col, Span};
+use crate::text::{line_col, Segments, Span};
 use chrono::NaiveDate;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -173,10 +181,10 @@ fn is_html(shown: &str) -> bool {
     lower.ends_with(".html") || lower.ends_with(".htm")
 }
 
-/// Whether front matter is looked for: Markdown files and standard input.
-fn reads_front_matter(shown: &str) -> bool {
+/// Whether a file is read as Markdown (front matter always, `# Heading` headlines).
+fn is_markdown(shown: &str) -> bool {
     let lower = shown.to_lowercase();
-    shown == "-" || lower.ends_with(".md") || lower.ends_with(".markdown")
+    lower.ends_with(".md") || lower.ends_with(".markdown")
 }
 
 /// The inputs, deduplicated by canonical path and sorted by display path, and the
@@ -343,26 +351,39 @@ fn build_source(
     opts: &LoadOptions,
 ) -> Result<Source, Error> {
     let (text, warning) = decode(bytes, &input.shown, opts.lossy)?;
-    let fm = if reads_front_matter(&input.shown) {
+    let mut warnings: Vec<String> = warning.into_iter().collect();
+    let html_file = is_html(&input.shown);
+    let markdown = is_markdown(&input.shown);
+    let fm = if html_file {
+        None
+    } else if markdown {
         read_front_matter(&text, &input.shown, &opts.known_langs)?
     } else {
-        None
+        let fm = read_front_matter_by_content(&text, &input.shown, &opts.known_langs)?;
+        if fm.is_none() && unclosed_front_matter(&text) {
+            warnings.push(
+                "line 1 opens what looks like front matter, but no closing line follows: \
+                 read as article text"
+                    .to_string(),
+            );
+        }
+        fm
     };
     let fm = fm.unwrap_or_default();
-    let (text, html) = if is_html(&input.shown) {
+    let (text, html) = if html_file {
         let h = read_html(&text);
         let mapped = MappedText {
             file_text: text,
             map: h.map,
         };
-        (h.text, Some((h.lang, h.date, mapped)))
+        let headline = (h.headline, h.headline_span);
+        (h.text, Some((h.lang, h.date, headline, mapped)))
     } else {
         (text, None)
     };
-    let mut warnings: Vec<String> = warning.into_iter().collect();
-    let (html_lang, html_date, mapped) = match html {
-        Some((l, d, m)) => (l, d, Some(m)),
-        None => (None, None, None),
+    let (html_lang, html_date, html_headline, mapped) = match html {
+        Some((l, d, h, m)) => (l, d, Some(h), Some(m)),
+        None => (None, None, None, None),
     };
     let html_lang = html_lang.and_then(|l| match check_lang(&l, &opts.known_langs) {
         Ok(l) => Some(l),
@@ -373,6 +394,14 @@ fn build_source(
     });
     let body = Span::new(fm.body_start, text.len());
     let body_text = body.slice(&text);
+    let (headline, headline_span) = match html_headline {
+        Some((words, span)) => (fm.title.or(words), span),
+        None => {
+            let span = body_headline(&text, body, markdown);
+            let words = span.map(|s| collapse(s.slice(&text)));
+            (fm.title.or(words), span)
+        }
+    };
 
     let (lang, lang_origin) = if let Some(l) = fm.lang {
         (l, LangOrigin::FrontMatter)
@@ -421,10 +450,27 @@ fn build_source(
         date_origin,
         outlet: fm.outlet.or_else(|| entry.and_then(|e| e.outlet.clone())),
         url: fm.url.or_else(|| entry.and_then(|e| e.url.clone())),
+        headline: headline.filter(|h| !h.is_empty()),
+        headline_span,
         warnings,
         text,
         mapped,
     })
+}
+
+/// Where the headline's words are in a text body: a leading level-1 heading, else, for
+/// a text that is not Markdown, a first line that stands alone like a title.
+fn body_headline(text: &str, body: Span, markdown: bool) -> Option<Span> {
+    let segs = Segments::of_body(text, body);
+    if segs.headline.is_some() || markdown {
+        return segs.headline;
+    }
+    segs.title_line(text)
+}
+
+/// Words separated by one space.
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -5,6 +5,17 @@
 //! detection. It must not extract figures. The entry point is [`load_sources`]; HTML
 //! files are read as their visible text, mapped back to the file ([`html`]).
 //!
+//! Structure: front matter is metadata, never text ([`Source::body`] starts after it;
+//! see [`front_matter`] for when a `.txt` header block is front matter). The headline
+//! ([`Source::headline`]) comes from the front matter's `title`/`headline`, else an
+//! HTML page's `<h1>`/`og:title`/`<title>` ([`html`]), else a leading `# Heading` (or
+//! `===`-underlined line) of the body, else, for plain text (not Markdown), a first line
+//! that stands alone like a title ([`crate::text::Segments::title_line`]).
+//! [`Source::headline_span`] is where the headline's words are in the body, when they
+//! are there (a body heading, an `<h1>`, a plain text's title line, even when the front
+//! matter also gives a title). [`Source::segments`] gives the body's sentences,
+//! paragraphs, headline and lead.
+//!
 //! Precedence, for the language: front matter, `<html lang>`, manifest, `--lang`,
 //! detection from the body, default. For the date: front matter, HTML
 //! `<meta>`/`<time>`, manifest, `--date`, the text's own words ([`text_date`]), else
@@ -23,7 +34,7 @@ pub use date::{parse_date_flag, parse_iso_date};
 pub use load::{load_sources, load_sources_with_stdin, LoadOptions};
 pub use text_date::{detect_text_date, TextDate};
 
-use crate::text::{OffsetMap, Span};
+use crate::text::{OffsetMap, Segments, Span};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -49,6 +60,12 @@ pub struct Source {
     pub outlet: Option<String>,
     /// The URL, when known.
     pub url: Option<String>,
+    /// The headline, whitespace collapsed, when something gives one (see the module
+    /// doc); `None` otherwise.
+    pub headline: Option<String>,
+    /// Where the headline's words are in `text`, when they are part of the body (a
+    /// `# Heading` line, an HTML `<h1>`, a plain text's title line).
+    pub headline_span: Option<Span>,
     /// Non-fatal problems met while reading (lossy decoding, ignored keys...).
     pub warnings: Vec<String>,
     /// For a text derived from the file (HTML): the file's own text and where each
@@ -69,6 +86,17 @@ impl Source {
     /// The text that lines and columns are counted in: the file's.
     pub fn position_text(&self) -> &str {
         self.mapped.as_ref().map_or(&self.text, |m| &m.file_text)
+    }
+
+    /// The sentences, paragraphs, headline and lead of the body, with offsets into
+    /// `text` (front matter is in no span). Built on each call: build it once per
+    /// source.
+    pub fn segments(&self) -> Segments {
+        let segs = Segments::of_body(&self.text, self.body);
+        match self.headline_span {
+            Some(h) => segs.with_headline(h),
+            None => segs,
+        }
     }
 
     /// The offset in [`Source::position_text`] of a byte offset of `text`.
@@ -95,6 +123,8 @@ impl Source {
             date_origin: DateOrigin::Undated,
             outlet: None,
             url: None,
+            headline: None,
+            headline_span: None,
             warnings: Vec::new(),
             mapped: None,
         }
