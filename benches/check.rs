@@ -72,7 +72,7 @@ fn run(n: usize, rules: &RuleSet, tables: &RateTables) {
     time("extract (1 thread)", t);
 
     let t = Instant::now();
-    let claims = assign_claims(&rules.facts, &sources, &mentions);
+    let claims = assign_claims(rules, &sources, &mentions);
     time("assign", t);
 
     let t = Instant::now();

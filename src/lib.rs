@@ -18,6 +18,7 @@ pub mod cli;
 pub mod error;
 pub mod extract;
 pub mod facts;
+pub mod frames;
 pub mod quantity;
 pub mod rates;
 pub mod report;

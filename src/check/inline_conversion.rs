@@ -19,7 +19,7 @@ use crate::rules::lexicon::normalize_word;
 const WINDOW_DAYS: u32 = 90;
 
 /// Whether the text between two figures makes the second a conversion of the first.
-fn is_conversion_gap(between: &str, words: &[String]) -> bool {
+pub(crate) fn is_conversion_gap(between: &str, words: &[String]) -> bool {
     let t = normalize_word(between);
     let t = t.trim().trim_start_matches(',').trim();
     let t = t

@@ -5,7 +5,7 @@
 //! finding that says what could not be checked.
 
 mod cross_source;
-mod inline_conversion;
+pub(crate) mod inline_conversion;
 mod interval;
 mod model_name_size;
 mod normalize;

@@ -204,6 +204,13 @@ pub struct ExplainArgs {
     /// Language to read it in (default: detected).
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
+    /// Also show each figure's frame (subject, measure, time) and the fact it ties to,
+    /// with the facts of the rule packs (your ledger: figcheck.toml or --rules).
+    #[arg(long)]
+    pub facts: bool,
+    /// The text's publication date, for `--facts` (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
     /// Rules.
     #[command(flatten)]
     pub rules: RuleArgs,

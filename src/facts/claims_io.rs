@@ -130,6 +130,9 @@ pub struct ClaimRecord {
     /// Why it is tied to no fact.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub untied: Option<String>,
+    /// Who, what and when the figure is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frame: Option<crate::frames::Frame>,
     /// The date it is converted at (YYYY-MM-DD).
     pub as_of: Option<String>,
     /// Where that date came from.
@@ -201,6 +204,7 @@ pub fn claim_record(
         fact: claim.fact.clone(),
         tie: claim.tie.clone(),
         untied: claim.untied.clone(),
+        frame: claim.frame.clone(),
         as_of: claim.as_of.map(|d| d.to_string()),
         as_of_origin: claim.as_of_origin.clone(),
         context: ContextRecord {
@@ -429,6 +433,7 @@ pub fn rebuild(
                 fact: r.fact,
                 tie: r.tie,
                 untied: r.untied,
+                frame: r.frame,
                 as_of: parse_date(&r.as_of).ok().flatten(),
                 as_of_origin: r.as_of_origin,
             });

@@ -68,7 +68,11 @@ pub(crate) fn words_regex(words: &[String]) -> Result<Option<Regex>, String> {
 }
 
 /// Compile the facts and relations of all packs, reporting every error.
-pub fn compile_facts(packs: &[LoadedPack], errors: &mut Vec<Error>) -> FactSet {
+pub fn compile_facts(
+    packs: &[LoadedPack],
+    role_ids: &std::collections::BTreeMap<String, Vec<String>>,
+    errors: &mut Vec<Error>,
+) -> FactSet {
     let mut set = FactSet::default();
     let mut relation_defs = Vec::new();
     for (priority, pack) in packs.iter().enumerate() {
@@ -175,6 +179,22 @@ pub fn compile_facts(packs: &[LoadedPack], errors: &mut Vec<Error>) -> FactSet {
                         ok = false;
                     }
                 }
+                let measure = match &f.measure {
+                    None => None,
+                    Some(m) if role_ids.contains_key(m.get_ref()) => Some(m.get_ref().clone()),
+                    Some(m) => {
+                        push(
+                            loc(file, m),
+                            format!(
+                                "unknown measure \"{}\" (the role lexicons know: {})",
+                                m.get_ref(),
+                                role_ids.keys().cloned().collect::<Vec<_>>().join(", ")
+                            ),
+                        );
+                        ok = false;
+                        None
+                    }
+                };
                 let window = EventWindow {
                     from: date.or(from),
                     until: date.or(until),
@@ -253,8 +273,8 @@ pub fn compile_facts(packs: &[LoadedPack], errors: &mut Vec<Error>) -> FactSet {
                     words_regex(&f.topics),
                     words_regex(&f.exclude),
                 );
-                let (entity_re, topic_re, exclude_re) = match regexes {
-                    (Ok(a), Ok(b), Ok(c)) => (a, b, c),
+                let (topic_re, exclude_re) = match regexes {
+                    (Ok(_), Ok(b), Ok(c)) => (b, c),
                     (a, b, c) => {
                         for e in [a.err(), b.err(), c.err()].into_iter().flatten() {
                             push(loc(file, &f.id), format!("invalid word list: {e}"));
@@ -287,9 +307,14 @@ pub fn compile_facts(packs: &[LoadedPack], errors: &mut Vec<Error>) -> FactSet {
                         stale_window_days: f.stale_window_days.unwrap_or(90),
                         reference,
                         window,
+                        measure_related: measure
+                            .as_ref()
+                            .and_then(|m| role_ids.get(m))
+                            .cloned()
+                            .unwrap_or_default(),
+                        measure,
                         location: loc(file, &f.id),
                         priority,
-                        entity_re,
                         topic_re,
                         exclude_re,
                     },

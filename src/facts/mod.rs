@@ -99,12 +99,15 @@ pub struct Fact {
     pub reference: Option<Reference>,
     /// When the event happened: figures of other times are not about this fact.
     pub window: EventWindow,
+    /// What its figures measure (a role id: "valuation", "funding"...), if declared.
+    pub measure: Option<String>,
+    /// Roles whose figures may stand for the measure, with fewer points.
+    pub measure_related: Vec<String>,
     /// Where it is defined.
     pub location: Location,
     /// The position of its pack in load order: when two facts fit a figure equally,
     /// the later pack wins (a user's ledger over a bundled or shared one).
     pub priority: usize,
-    pub(crate) entity_re: Option<Regex>,
     pub(crate) topic_re: Option<Regex>,
     pub(crate) exclude_re: Option<Regex>,
 }
@@ -124,6 +127,22 @@ pub struct EventWindow {
 pub const LEAD_DAYS: i64 = 7;
 
 impl EventWindow {
+    /// Whether a figure whose own words give the time `t` can be about this event.
+    pub fn admits_time(&self, t: &crate::frames::FrameTime) -> Result<(), String> {
+        let before = self.from.is_some_and(|f| t.until < f);
+        let after = self.until.is_some_and(|u| t.from > u);
+        if before || after {
+            return Err(format!(
+                "its own time (\"{}\": {}..{}) is outside {}",
+                t.words,
+                t.from,
+                t.until,
+                self.describe()
+            ));
+        }
+        Ok(())
+    }
+
     /// Whether a figure of `as_of` (the date it speaks of, and how that was found) can
     /// be about this event; `Err` says why not.
     pub fn admits(&self, as_of: Option<NaiveDate>, origin: &AsOf) -> Result<(), String> {
@@ -165,6 +184,17 @@ impl EventWindow {
                 Ok(())
             }
         }
+    }
+
+    /// Days between a time span and the event (0 when they overlap; none when the
+    /// window is open on both sides).
+    pub fn days_from(&self, from: NaiveDate, until: NaiveDate) -> Option<i64> {
+        if self.from.is_none() && self.until.is_none() {
+            return None;
+        }
+        let before = self.from.map_or(0, |f| (f - until).num_days().max(0));
+        let after = self.until.map_or(0, |u| (from - u).num_days().max(0));
+        Some(before.max(after))
     }
 
     /// "the event of 2025-01-27", "the event window 2025-01-01..2025-03-31".
@@ -221,10 +251,22 @@ pub enum AsOf {
 /// Which words tied a mention to its fact.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tie {
-    /// The entity name found.
+    /// The words that named the subject ("Helsing", "la start-up").
     pub entity: String,
     /// The topic word found, if the fact has topics.
     pub topic: Option<String>,
+    /// How the subject was found (see [`crate::frames::SubjectFrom`]).
+    #[serde(default)]
+    pub subject_from: crate::frames::SubjectFrom,
+    /// The role word that gave the measure, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure_words: Option<String>,
+    /// How well the frame fits the fact (subject and measure points).
+    #[serde(default)]
+    pub score: u32,
+    /// The next best fact, if another one fitted too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub runner_up: Option<String>,
 }
 
 /// A mention, tied (or not) to a fact, with its date.
@@ -238,6 +280,8 @@ pub struct Claim {
     pub fact: Option<String>,
     /// The words that tied it.
     pub tie: Option<Tie>,
+    /// Who, what and when the figure is about (none when no fact was loaded).
+    pub frame: Option<crate::frames::Frame>,
     /// Why it is tied to no fact (none when tied, or when no fact was loaded).
     pub untied: Option<String>,
     /// The date the claim speaks of.

@@ -62,6 +62,9 @@ pub struct ClaimRow {
     /// Why it is tied to no fact.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub untied: Option<String>,
+    /// Who, what and when the figure is about (when a ledger was loaded).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub frame: Option<crate::frames::Frame>,
     /// Where its unit came from.
     pub unit_from: MentionOrigin,
     /// The rule that found it.
@@ -308,6 +311,7 @@ fn row_with_snippet(
         fact: claim.fact.clone(),
         tie: claim.tie.clone(),
         untied: claim.untied.clone(),
+        frame: claim.frame.clone(),
         unit_from: claim.mention.origin.clone(),
         rule: claim.mention.rule.clone(),
     }

@@ -171,6 +171,8 @@ pub struct RuleSet {
     pub langs: BTreeMap<String, LangMatcher>,
     /// Facts and relations.
     pub facts: crate::facts::FactSet,
+    /// The frames stage's words, per language.
+    pub frames: BTreeMap<String, crate::frames::lexicon::FrameLexicon>,
 }
 
 impl RuleSet {
@@ -349,13 +351,27 @@ pub fn compile(packs: &[LoadedPack]) -> Result<RuleSet, Errors> {
             matchers.insert(lang.clone(), m);
         }
     }
-    let facts = crate::facts::compile::compile_facts(packs, &mut errors);
+    let mut frames = BTreeMap::new();
+    let mut role_ids: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    role_ids.insert("parameters".to_string(), Vec::new());
+    for lang in &langs {
+        let lex = crate::frames::lexicon::compile_frames(packs, lang, &mut errors);
+        for (id, related) in &lex.role_ids {
+            let e = role_ids.entry(id.clone()).or_default();
+            e.extend(related.iter().cloned());
+            e.sort();
+            e.dedup();
+        }
+        frames.insert(lang.clone(), lex);
+    }
+    let facts = crate::facts::compile::compile_facts(packs, &role_ids, &mut errors);
     if errors.is_empty() {
         Ok(RuleSet {
             packs: infos,
             patterns,
             langs: matchers,
             facts,
+            frames,
         })
     } else {
         Err(Errors(errors))

@@ -52,12 +52,69 @@ pub struct PackFile {
     /// Cue words the checks read ("dont", "soit").
     #[serde(default)]
     pub cues: Option<CuesDef>,
+    /// Roles: what a figure measures, from words in its clause (see `crate::frames`).
+    #[serde(default)]
+    pub role: Vec<RoleDef>,
+    /// Words the frames stage reads: references, clause breaks, time words.
+    #[serde(default)]
+    pub frames: Option<FramesDef>,
     /// Facts: what several claims are about (see `crate::facts`).
     #[serde(default)]
     pub fact: Vec<FactDef>,
     /// Relations between facts ("N times larger").
     #[serde(default)]
     pub relation: Vec<RelationDef>,
+}
+
+/// `[[role]]`: a measure ("valuation") and the words that name it, matched by stem in the
+/// figure's own clause ("valorisée", "valorisation", "valued", "valuation").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RoleDef {
+    /// Role id, shared by every language ("valuation", "funding", "fine"...).
+    pub id: Spanned<String>,
+    /// Words and phrases; each word is reduced to its stem.
+    pub words: Vec<String>,
+    /// Roles whose figures may stand for this one, with fewer points ("spending" for
+    /// "investment").
+    #[serde(default)]
+    pub related: Vec<String>,
+}
+
+/// `[frames]`: the words the frames stage reads, per language.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FramesDef {
+    /// Words that refer back to the article's subject ("la start-up", "the company", "its").
+    #[serde(default)]
+    pub references: Vec<String>,
+    /// Pronouns and possessives ("sa", "ses", "its"): the nearest entity named before
+    /// them in the sentence, else the article's subject.
+    #[serde(default)]
+    pub pronouns: Vec<String>,
+    /// Words that start a new clause inside a sentence ("dont", "while", "after").
+    #[serde(default)]
+    pub clause_breaks: Vec<String>,
+    /// Words before a year that make it a target, not the figure's time ("d'ici", "by").
+    #[serde(default)]
+    pub horizon: Vec<String>,
+    /// Words that mean the year before the article ("l'an dernier", "last year").
+    #[serde(default)]
+    pub last_year: Vec<String>,
+    /// Month names, January first (twelve).
+    #[serde(default)]
+    pub months: Vec<String>,
+    /// First words of a clause that describes the nearest name before it ("qui", "un",
+    /// "which", "a"): its subject is that name, not the sentence's.
+    #[serde(default)]
+    pub apposition: Vec<String>,
+    /// Words next to a name that make it a news source, not a subject ("selon",
+    /// "according to", "reported", "said").
+    #[serde(default)]
+    pub news_sources: Vec<String>,
+    /// Capitalised words that are not names ("Le", "The", "Selon", "Monday").
+    #[serde(default)]
+    pub not_names: Vec<String>,
 }
 
 /// `[cues]`: words that relate two figures.

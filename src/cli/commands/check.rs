@@ -56,7 +56,7 @@ pub fn run(a: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
         let (sources, errors) = load_sources(&opts);
         let progress = crate::cli::progress::Progress::new(sources.len(), a.run.quiet);
         let mentions = super::extract::extract_all(&rules, &sources, &progress);
-        let claims = assign_claims(&rules.facts, &sources, &mentions);
+        let claims = assign_claims(&rules, &sources, &mentions);
         (sources, claims, errors)
     } else {
         match read_claim_files(&a.claims, &rules.facts) {

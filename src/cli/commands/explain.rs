@@ -52,7 +52,83 @@ pub fn run(
     for m in &mentions {
         explain_one(&rules, m, out)?;
     }
+    if a.facts {
+        let date = match a.date.as_deref().map(super::rates::parse_cli_date) {
+            Some(Ok(d)) => Some(d),
+            Some(Err(e)) => return super::report_errors(&e.into(), err),
+            None => None,
+        };
+        explain_ties(&rules, &a.text, &lang, date, &mentions, out)?;
+    }
     Ok(ExitStatus::Clean)
+}
+
+/// `--facts`: every figure's frame and tie, or why it has none.
+fn explain_ties(
+    rules: &RuleSet,
+    text: &str,
+    lang: &str,
+    date: Option<chrono::NaiveDate>,
+    mentions: &[Mention],
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    use crate::facts::assign::{assign_source, Ledger};
+    writeln!(out)?;
+    if rules.facts.facts.is_empty() {
+        writeln!(
+            out,
+            "No facts are loaded: a ledger comes from figcheck.toml (rules = [\"...\"]) or --rules DIR."
+        )?;
+        return Ok(());
+    }
+    let mut source = crate::source::Source::from_text("-", text, lang);
+    source.date = date;
+    let ledger = Ledger::new(&rules.facts);
+    for c in assign_source(&ledger, rules, 0, &source, mentions) {
+        writeln!(out, "\"{}\"", c.mention.text)?;
+        write!(out, "{}", describe_claim(&c))?;
+    }
+    Ok(())
+}
+
+/// The frame and tie of a claim, a few indented lines.
+pub(crate) fn describe_claim(c: &crate::facts::Claim) -> String {
+    let mut s = String::new();
+    if let Some(f) = &c.frame {
+        let subject = match (&f.subject, &f.subject_words) {
+            (Some(name), Some(w)) if name != w => {
+                format!("{name} (\"{w}\": {})", f.subject_from.describe())
+            }
+            (Some(name), _) => format!("{name} ({})", f.subject_from.describe()),
+            (None, _) => "none".to_string(),
+        };
+        s.push_str(&format!("  subject    {subject}\n"));
+        let measure = match (&f.measure, &f.measure_words) {
+            (Some(m), Some(w)) => format!("{m} (\"{w}\": {})", f.measure_from.describe()),
+            (Some(m), None) => format!("{m} ({})", f.measure_from.describe()),
+            (None, _) => "none (no role word near it)".to_string(),
+        };
+        s.push_str(&format!("  measure    {measure}\n"));
+        match &f.time {
+            Some(t) => s.push_str(&format!(
+                "  time       {}..{} (\"{}\")\n",
+                t.from, t.until, t.words
+            )),
+            None => s.push_str("  time       the source's date\n"),
+        }
+    }
+    match (&c.fact, &c.tie, &c.untied) {
+        (Some(fact), Some(t), _) => {
+            s.push_str(&format!("  tied to    {fact} (score {})", t.score));
+            if let Some(r) = &t.runner_up {
+                s.push_str(&format!("; runner-up {r}"));
+            }
+            s.push('\n');
+        }
+        (_, _, Some(why)) => s.push_str(&format!("  untied     {why}\n")),
+        _ => s.push_str("  untied\n"),
+    }
+    s
 }
 
 fn explain_one(rules: &RuleSet, m: &Mention, out: &mut dyn Write) -> std::io::Result<()> {
