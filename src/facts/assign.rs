@@ -467,3 +467,187 @@ pub fn assign_claims(rules: &RuleSet, sources: &[Source], mentions: &[Vec<Mentio
     }
     claims
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+    use super::*;
+    use crate::extract::extract_text;
+
+    const LEDGER: &str = r#"
+[[fact]]
+id = "acme-round-2024"
+label = "Acme's 2024 round"
+kind = "money"
+currency = "EUR"
+entities = ["Acme", "Acme Robotics"]
+measure = "funding"
+date = "2024-03-04"
+
+[[fact]]
+id = "acme-valuation-2024"
+label = "Acme's 2024 valuation"
+kind = "money"
+currency = "EUR"
+entities = ["Acme"]
+measure = "valuation"
+date = "2024-03-04"
+
+[[fact]]
+id = "acme-round-2025"
+label = "Acme's 2025 round"
+kind = "money"
+currency = "EUR"
+entities = ["Acme"]
+measure = "funding"
+date = "2025-05-20"
+"#;
+
+    fn rules() -> RuleSet {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("pack.toml"),
+            "name = \"ledger\"\nlang = \"*\"\nversion = \"1\"\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("facts.toml"), LEDGER).unwrap();
+        RuleSet::load(&[dir.path().to_path_buf()], true).unwrap()
+    }
+
+    /// (figure, fact or "untied: why") for each figure of a text.
+    fn ties(rules: &RuleSet, text: &str, lang: &str, date: &str) -> Vec<(String, String)> {
+        let mut source = Source::from_text("t", text, lang);
+        source.date = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+        let ms = extract_text(rules, text, lang);
+        let ledger = Ledger::new(&rules.facts);
+        assign_source(&ledger, rules, 0, &source, &ms)
+            .into_iter()
+            .map(|c| {
+                let t = match (c.fact, c.untied) {
+                    (Some(f), _) => f,
+                    (None, why) => format!("untied: {}", why.unwrap_or_default()),
+                };
+                (c.mention.text, t)
+            })
+            .collect()
+    }
+
+    fn fact_of<'a>(t: &'a [(String, String)], figure: &str) -> &'a str {
+        t.iter()
+            .find(|(f, _)| f == figure)
+            .map_or("missing", |(_, x)| x.as_str())
+    }
+
+    #[test]
+    fn a_reference_reaches_the_article_subject() {
+        let r = rules();
+        let t = ties(
+            &r,
+            "Acme a levé 10 millions d'euros.\n\nLa start-up est désormais valorisée 80 millions d'euros.",
+            "fr",
+            "2024-03-04",
+        );
+        assert_eq!(fact_of(&t, "10 millions d'euros"), "acme-round-2024");
+        assert_eq!(fact_of(&t, "80 millions d'euros"), "acme-valuation-2024");
+    }
+
+    #[test]
+    fn two_facts_of_one_entity_in_one_sentence() {
+        let r = rules();
+        let t = ties(
+            &r,
+            "The round values Acme at 80 million euros, after a 10 million euro raise.",
+            "en",
+            "2024-03-05",
+        );
+        assert_eq!(fact_of(&t, "80 million euros"), "acme-valuation-2024");
+        assert_eq!(fact_of(&t, "10 million euro"), "acme-round-2024");
+    }
+
+    #[test]
+    fn a_figure_of_another_year_is_not_the_event_s() {
+        let r = rules();
+        let t = ties(
+            &r,
+            "Acme avait levé 3 millions d'euros en 2021.",
+            "fr",
+            "2024-03-04",
+        );
+        let why = fact_of(&t, "3 millions d'euros");
+        assert!(why.starts_with("untied:") && why.contains("2021"), "{why}");
+    }
+
+    #[test]
+    fn another_company_s_figure_is_not_ours() {
+        let r = rules();
+        let t = ties(
+            &r,
+            "Acme a levé 10 millions d'euros. Son rival Globex a levé 50 millions d'euros.",
+            "fr",
+            "2024-03-04",
+        );
+        assert_eq!(fact_of(&t, "10 millions d'euros"), "acme-round-2024");
+        let why = fact_of(&t, "50 millions d'euros");
+        assert!(why.contains("Globex"), "{why}");
+    }
+
+    #[test]
+    fn a_conversion_shares_its_figure_s_fact() {
+        let r = rules();
+        let t = ties(
+            &r,
+            "Acme a levé 10 millions d'euros (11 millions de dollars) auprès de ses actionnaires.",
+            "fr",
+            "2024-03-04",
+        );
+        assert_eq!(fact_of(&t, "10 millions d'euros"), "acme-round-2024");
+        assert_eq!(fact_of(&t, "11 millions de dollars"), "acme-round-2024");
+    }
+
+    #[test]
+    fn the_nearest_event_wins_and_magnitude_never_reroutes() {
+        let r = rules();
+        let t = ties(&r, "Acme a levé 12 millions d'euros.", "fr", "2025-05-21");
+        assert_eq!(fact_of(&t, "12 millions d'euros"), "acme-round-2025");
+        // A ×1000 slip still reaches its fact, for the checks to flag.
+        let t = ties(&r, "Acme a levé 12 milliards d'euros.", "fr", "2025-05-21");
+        assert_eq!(fact_of(&t, "12 milliards d'euros"), "acme-round-2025");
+    }
+
+    #[test]
+    fn two_figures_of_one_sentence_do_not_share_a_fact() {
+        let r = rules();
+        let t = ties(
+            &r,
+            "Acme a levé 10 millions d'euros, puis 20 millions d'euros.",
+            "fr",
+            "2024-03-04",
+        );
+        let a = fact_of(&t, "10 millions d'euros");
+        let b = fact_of(&t, "20 millions d'euros");
+        assert_eq!(a, "acme-round-2024");
+        assert_ne!(b, "acme-round-2024", "{t:?}");
+    }
+
+    #[test]
+    fn a_pronoun_takes_the_nearest_name_before_it() {
+        let r = rules();
+        let t = ties(
+            &r,
+            "Face à Acme et à ses 80 millions d'euros de valorisation, Globex hésite.",
+            "fr",
+            "2024-03-04",
+        );
+        assert_eq!(fact_of(&t, "80 millions d'euros"), "acme-valuation-2024");
+    }
+
+    #[test]
+    fn no_ledger_no_frames() {
+        let r = RuleSet::bundled().unwrap();
+        let t = ties(&r, "Acme a levé 10 millions d'euros.", "fr", "2024-03-04");
+        assert_eq!(
+            t,
+            vec![("10 millions d'euros".to_string(), "untied: ".to_string())]
+        );
+    }
+}

@@ -195,6 +195,31 @@ pub fn compile_facts(
                         None
                     }
                 };
+                let mut examples = Vec::new();
+                for ex in &f.example {
+                    let date = match &ex.date {
+                        None => None,
+                        Some(d) => match NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d") {
+                            Ok(d) => Some(d),
+                            Err(_) => {
+                                push(
+                                    loc(file, &ex.text),
+                                    format!("example date \"{d}\" is not a date (YYYY-MM-DD)"),
+                                );
+                                ok = false;
+                                None
+                            }
+                        },
+                    };
+                    examples.push(super::FactExample {
+                        text: ex.text.get_ref().clone(),
+                        tie: ex.tie,
+                        figure: ex.figure.clone(),
+                        lang: ex.lang.clone(),
+                        date,
+                        location: loc(file, &ex.text),
+                    });
+                }
                 let window = EventWindow {
                     from: date.or(from),
                     until: date.or(until),
@@ -313,6 +338,7 @@ pub fn compile_facts(
                             .cloned()
                             .unwrap_or_default(),
                         measure,
+                        examples,
                         location: loc(file, &f.id),
                         priority,
                         topic_re,

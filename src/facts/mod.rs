@@ -9,6 +9,7 @@ pub mod as_of;
 pub mod assign;
 pub mod claims_io;
 pub mod compile;
+pub mod examples;
 
 use crate::error::Location;
 use crate::extract::Mention;
@@ -103,6 +104,8 @@ pub struct Fact {
     pub measure: Option<String>,
     /// Roles whose figures may stand for the measure, with fewer points.
     pub measure_related: Vec<String>,
+    /// Texts whose figure must (or must not) tie to it.
+    pub examples: Vec<FactExample>,
     /// Where it is defined.
     pub location: Location,
     /// The position of its pack in load order: when two facts fit a figure equally,
@@ -110,6 +113,23 @@ pub struct Fact {
     pub priority: usize,
     pub(crate) topic_re: Option<Regex>,
     pub(crate) exclude_re: Option<Regex>,
+}
+
+/// A `[[fact.example]]`.
+#[derive(Debug, Clone)]
+pub struct FactExample {
+    /// The text.
+    pub text: String,
+    /// Must tie (true) or must not.
+    pub tie: bool,
+    /// The figure meant, as written.
+    pub figure: Option<String>,
+    /// Language, if given.
+    pub lang: Option<String>,
+    /// Publication date, if given.
+    pub date: Option<NaiveDate>,
+    /// Where it is written.
+    pub location: Location,
 }
 
 /// When a fact's event happened, and how long after it articles may report it.

@@ -432,12 +432,18 @@ fn subject_of(
             ));
         }
     }
+    let others = other_names(&w.tokens, w, inp.lex, sentence);
     for (s, written, pronoun) in &w.references {
-        if s.start >= sentence.start && s.end <= sentence.end {
+        // "son concurrent allemand Wolkenwerk": a possessive before another name is that
+        // name's description, not the subject.
+        let before_name = *pronoun
+            && others
+                .iter()
+                .any(|(o, _)| o.start >= s.end && words_between(&w.tokens, *s, *o) <= 3);
+        if s.start >= sentence.start && s.end <= sentence.end && !before_name {
             cands.push((*s, Cand::Reference(*pronoun), (*written).to_string()));
         }
     }
-    let others = other_names(&w.tokens, w, inp.lex, sentence);
     for (s, name) in others.iter().cloned() {
         // "le R1 de DeepSeek", "Llama of Meta": a name right after a ledger name
         // qualifies it.
@@ -746,8 +752,8 @@ pub fn frames_for_source(
             let first = w.tokens.partition_point(|t| t.start < clause.start);
             let last = w.tokens.partition_point(|t| t.end <= clause.end);
             let clause_tokens = w.tokens.get(first..last.max(first)).unwrap_or(&[]);
-            frame.time =
-                time::find_time(clause_tokens, &w.figures, lex, source.date).or_else(|| {
+            frame.time = time::find_time(text, clause_tokens, &w.figures, lex, source.date)
+                .or_else(|| {
                     // "En 2023, la société avait levé ..." : an opening adverbial.
                     let opening_end = text
                         .get(sentence.start..clause.start)
@@ -755,6 +761,7 @@ pub fn frames_for_source(
                     let a = w.tokens.partition_point(|t| t.start < sentence.start);
                     let b = w.tokens.partition_point(|t| t.end <= opening_end);
                     time::find_time(
+                        text,
                         w.tokens.get(a..b.max(a)).unwrap_or(&[]),
                         &w.figures,
                         lex,

@@ -52,6 +52,7 @@ fn ends_with_seq(tokens: &[Token], end: usize, seq: &[String]) -> bool {
 /// `skip` spans (the figures themselves). `source_date` resolves "last year" and a
 /// month without a year.
 pub fn find_time(
+    text: &str,
     tokens: &[Token],
     skip: &[(usize, usize)],
     lex: &FrameLexicon,
@@ -104,7 +105,10 @@ pub fn find_time(
                     return Some(FrameTime {
                         from,
                         until,
-                        words: ly.join(" "),
+                        words: tokens
+                            .get(i + 1 - ly.len())
+                            .and_then(|first| text.get(first.start..t.end))
+                            .map_or_else(|| ly.join(" "), String::from),
                     });
                 }
             }
@@ -134,4 +138,45 @@ pub fn find_time(
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+    use crate::frames::tokens::tokenize;
+
+    fn time_of(lang: &str, text: &str, date: &str) -> Option<String> {
+        let rules = crate::rules::RuleSet::bundled().unwrap();
+        let lex = rules.frames.get(lang).unwrap();
+        let tokens = tokenize(text, 0, text.len(), &lex.stemmer);
+        let d = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+        find_time(text, &tokens, &[], lex, d)
+            .map(|t| format!("{}..{} {}", t.from, t.until, t.words))
+    }
+
+    #[test]
+    fn own_time_words() {
+        assert_eq!(
+            time_of("fr", "levés en juin 2024", "2025-01-10").as_deref(),
+            Some("2024-06-01..2024-06-30 juin 2024")
+        );
+        assert_eq!(
+            time_of("fr", "l'an dernier", "2025-01-10").as_deref(),
+            Some("2024-01-01..2024-12-31 l'an dernier")
+        );
+        // A target is not the figure's time.
+        assert_eq!(time_of("fr", "d'ici 2029", "2025-01-10"), None);
+        assert_eq!(time_of("en", "by 2030", "2025-01-10"), None);
+        assert_eq!(
+            time_of("en", "in 2021", "2025-01-10").as_deref(),
+            Some("2021-01-01..2021-12-31 2021")
+        );
+        // "may" is a verb; "May" a month (the latest one up to the article's date).
+        assert_eq!(time_of("en", "it may raise", "2025-01-10"), None);
+        assert_eq!(
+            time_of("en", "raised in May", "2025-01-10").as_deref(),
+            Some("2024-05-01..2024-05-31 may")
+        );
+    }
 }

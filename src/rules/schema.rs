@@ -185,6 +185,34 @@ pub struct FactDef {
     /// A known figure every claim is checked against.
     #[serde(default)]
     pub reference: Option<ReferenceDef>,
+    /// Texts whose figure must (or must not) tie to this fact, run by `rules test`.
+    #[serde(default)]
+    pub example: Vec<FactExampleDef>,
+}
+
+/// `[[fact.example]]`: a text whose figure must tie to the fact (or, with `tie = false`,
+/// must not).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FactExampleDef {
+    /// The text (one or a few sentences).
+    pub text: Spanned<String>,
+    /// Whether the figure must tie to the fact (default) or must not.
+    #[serde(default = "yes")]
+    pub tie: bool,
+    /// The figure meant, as written in the text (default: any figure of the text).
+    #[serde(default)]
+    pub figure: Option<String>,
+    /// The text's language (default: detected, else the first with rules).
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// The text's publication date (default: the fact's event date).
+    #[serde(default)]
+    pub date: Option<String>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// A fact's reference value.

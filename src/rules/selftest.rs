@@ -53,8 +53,17 @@ fn describe(m: &Mention) -> String {
     )
 }
 
-/// Run all examples of all patterns.
+/// Run all examples of all patterns, then those of the facts.
 pub fn run_examples(rules: &RuleSet) -> SelfTestReport {
+    let mut report = run_pattern_examples(rules);
+    let (passed, mut failures) = crate::facts::examples::run_fact_examples(rules);
+    report.passed += passed;
+    report.failures.append(&mut failures);
+    report
+}
+
+/// Run all examples of all patterns.
+fn run_pattern_examples(rules: &RuleSet) -> SelfTestReport {
     let mut report = SelfTestReport::default();
     let all_langs = rules.languages();
     for p in rules.patterns.values() {
