@@ -38,6 +38,8 @@ pub struct FrameLexicon {
     pub horizon: Vec<Vec<String>>,
     /// "last year" phrases, as lower-case word sequences.
     pub last_year: Vec<Vec<String>>,
+    /// Prepositions before place names (lower case).
+    pub prepositions: Vec<String>,
     /// First words of an apposition or relative clause (lower case).
     pub apposition: Vec<String>,
     /// Words next to a name that make it a news source, as lower-case word sequences.
@@ -69,6 +71,7 @@ pub fn compile_frames(packs: &[LoadedPack], lang: &str, errors: &mut Vec<Error>)
         months: Vec::new(),
         news_sources: Vec::new(),
         apposition: Vec::new(),
+        prepositions: Vec::new(),
         not_names: Vec::new(),
         stemmer: WordStemmer::for_lang(lang),
     };

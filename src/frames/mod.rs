@@ -358,6 +358,7 @@ fn other_names(
         .filter(|t| t.start >= within.start && t.end <= within.end)
     {
         let is_name = t.capitalised
+            && t.lower.chars().count() > 1
             && !t.lower.chars().all(|c| c.is_ascii_digit())
             && !inside_any(t, &w.figures)
             && !w
@@ -463,8 +464,15 @@ fn subject_of(
                     })
             })
         });
+        // "a company from Munich", "une start-up basée à Paris": a place, not a subject.
+        let after_preposition = inp.lex.is_some_and(|l| {
+            let i = w.tokens.partition_point(|t| t.start < s.start);
+            i.checked_sub(1)
+                .and_then(|k| w.tokens.get(k))
+                .is_some_and(|p| l.prepositions.contains(&p.lower))
+        });
         // Another name after the figure is its object ("from SoftBank"), not its subject.
-        if !qualifies && !source_of_news && s.end <= m.span.start {
+        if !qualifies && !source_of_news && !after_preposition && s.end <= m.span.start {
             cands.push((
                 s,
                 Cand::Other,
@@ -522,9 +530,23 @@ fn subject_of(
             });
             let before_clause = cands.iter().filter(|(s, _, _)| before(s));
             if attaches_to_nearest {
-                before_clause.max_by_key(|(s, _, _)| s.end).cloned()
+                // The nearest name (a reference only when no name precedes).
+                before_clause
+                    .max_by_key(|(s, c, _)| (!matches!(c, Cand::Reference(_)), s.end))
+                    .cloned()
             } else {
-                before_clause.min_by_key(|(s, _, _)| s.start).cloned()
+                // A ledger name first, then a reference, then another name: the
+                // regulator that fines a company is not the fine's subject.
+                before_clause
+                    .min_by_key(|(s, c, _)| {
+                        let rank = match c {
+                            Cand::Ledger(_) => 0,
+                            Cand::Reference(_) => 1,
+                            Cand::Other => 2,
+                        };
+                        (rank, s.start)
+                    })
+                    .cloned()
             }
             .or_else(|| pick(&|c| matches!(c, Cand::Ledger(_)), &after))
             .or_else(|| {
@@ -679,6 +701,13 @@ pub fn frames_for_source(
     let text = source.text.as_str();
     let w = source_words(source, mentions, segs, inp);
     let whole = source.body;
+    let clauses: Vec<Span> = mentions
+        .iter()
+        .map(|m| {
+            let sentence = segs.sentence_of(m.span.start).unwrap_or(whole);
+            clause_of(text, sentence, m.span, &w.tokens, inp.lex)
+        })
+        .collect();
     let mut frames: Vec<Frame> = Vec::with_capacity(mentions.len());
     for (i, m) in mentions.iter().enumerate() {
         let mut frame = Frame::default();
@@ -706,7 +735,7 @@ pub fn frames_for_source(
             }
         }
         let sentence = segs.sentence_of(m.span.start).unwrap_or(whole);
-        let clause = clause_of(text, sentence, m.span, &w.tokens, inp.lex);
+        let clause = clauses.get(i).copied().unwrap_or(sentence);
         subject_of(text, m, clause, sentence, &w, inp, &mut frame);
         if m.quantity.unit == Unit::Parameters {
             frame.measure = Some("parameters".to_string());
@@ -727,17 +756,18 @@ pub fn frames_for_source(
                     MeasureFrom::Clause
                 };
             } else {
-                // In the sentence, a role word no nearer figure owns.
+                // In the sentence, a role word no other figure owns (in its clause, or
+                // nearer to it).
                 let mine = roles_in(text, &w.tokens, lex, sentence, &w.figures)
                     .into_iter()
                     .filter(|(s, _, _)| {
                         let d = distance(*s, m.span);
-                        !w.figures.iter().any(|(a, b)| {
-                            let o = Span::new(*a, *b);
+                        !mentions.iter().zip(&clauses).any(|(o, oc)| {
+                            let o = o.span;
                             o != m.span
                                 && o.start >= sentence.start
                                 && o.end <= sentence.end
-                                && distance(*s, o) < d
+                                && (distance(*s, o) < d || (s.start >= oc.start && s.end <= oc.end))
                         })
                     })
                     .min_by_key(|(s, _, _)| (distance(*s, m.span), s.start));
@@ -754,12 +784,17 @@ pub fn frames_for_source(
             let clause_tokens = w.tokens.get(first..last.max(first)).unwrap_or(&[]);
             frame.time = time::find_time(text, clause_tokens, &w.figures, lex, source.date)
                 .or_else(|| {
-                    // "En 2023, la société avait levé ..." : an opening adverbial.
-                    let opening_end = text
-                        .get(sentence.start..clause.start)
-                        .and_then(|t| t.find(", ").map(|i| sentence.start + i))?;
-                    let a = w.tokens.partition_point(|t| t.start < sentence.start);
-                    let b = w.tokens.partition_point(|t| t.end <= opening_end);
+                    // "En 2023, la société avait levé ...", "Its Series C, last year,
+                    // brought in ...": time words before the clause, in the sentence,
+                    // when no other figure stands between.
+                    let from = mentions
+                        .iter()
+                        .filter(|o| o.span.end <= clause.start && o.span.start >= sentence.start)
+                        .map(|o| o.span.end)
+                        .max()
+                        .unwrap_or(sentence.start);
+                    let a = w.tokens.partition_point(|t| t.start < from);
+                    let b = w.tokens.partition_point(|t| t.end <= clause.start);
                     time::find_time(
                         text,
                         w.tokens.get(a..b.max(a)).unwrap_or(&[]),

@@ -104,6 +104,10 @@ pub struct FramesDef {
     /// Month names, January first (twelve).
     #[serde(default)]
     pub months: Vec<String>,
+    /// Prepositions before a place name ("from", "in", "à", "de"): such a name is not a
+    /// subject.
+    #[serde(default)]
+    pub prepositions: Vec<String>,
     /// First words of a clause that describes the nearest name before it ("qui", "un",
     /// "which", "a"): its subject is that name, not the sentence's.
     #[serde(default)]
