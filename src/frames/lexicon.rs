@@ -38,6 +38,8 @@ pub struct FrameLexicon {
     pub horizon: Vec<Vec<String>>,
     /// "last year" phrases, as lower-case word sequences.
     pub last_year: Vec<Vec<String>>,
+    /// Words that introduce whom a figure is for (lower case).
+    pub beneficiaries: Vec<String>,
     /// Prepositions before place names (lower case).
     pub prepositions: Vec<String>,
     /// First words of an apposition or relative clause (lower case).
@@ -72,6 +74,7 @@ pub fn compile_frames(packs: &[LoadedPack], lang: &str, errors: &mut Vec<Error>)
         news_sources: Vec::new(),
         apposition: Vec::new(),
         prepositions: Vec::new(),
+        beneficiaries: Vec::new(),
         not_names: Vec::new(),
         stemmer: WordStemmer::for_lang(lang),
     };
@@ -129,6 +132,10 @@ pub fn compile_frames(packs: &[LoadedPack], lang: &str, errors: &mut Vec<Error>)
                     .extend(f.last_year.iter().map(|w| lower_words(w)));
                 lex.apposition
                     .extend(f.apposition.iter().map(|w| w.to_lowercase()));
+                lex.prepositions
+                    .extend(f.prepositions.iter().map(|w| w.to_lowercase()));
+                lex.beneficiaries
+                    .extend(f.beneficiaries.iter().map(|w| w.to_lowercase()));
                 lex.news_sources
                     .extend(f.news_sources.iter().map(|w| lower_words(w)));
                 if !f.months.is_empty() {
@@ -150,4 +157,36 @@ pub fn compile_frames(packs: &[LoadedPack], lang: &str, errors: &mut Vec<Error>)
     lex.not_names.dedup();
     lex.role_ids = ids;
     lex
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    /// Every word list of the bundled `[frames]` tables reaches the compiled lexicon.
+    #[test]
+    fn bundled_frame_words_are_all_loaded() {
+        let rules = crate::rules::RuleSet::bundled().unwrap();
+        for lang in ["fr", "en"] {
+            let l = rules.frames.get(lang).unwrap();
+            let lists = [
+                ("roles", l.roles.len()),
+                ("references", l.references.len()),
+                ("clause breaks", l.clause_breaks.len()),
+                ("horizon", l.horizon.len()),
+                ("last year", l.last_year.len()),
+                ("months", l.months.len()),
+                ("news sources", l.news_sources.len()),
+                ("apposition", l.apposition.len()),
+                ("prepositions", l.prepositions.len()),
+                ("beneficiaries", l.beneficiaries.len()),
+                ("not names", l.not_names.len()),
+            ];
+            for (name, n) in lists {
+                assert!(n > 0, "{lang}: no {name}");
+            }
+            assert_eq!(l.months.len(), 12, "{lang}");
+            assert!(l.references.iter().any(|r| r.2), "{lang}: no pronouns");
+        }
+    }
 }

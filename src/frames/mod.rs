@@ -502,8 +502,33 @@ fn subject_of(
             })
             .cloned()
     };
-    let chosen = pick(&|c| matches!(c, Cand::Ledger(_)), &in_clause)
+    // "a €600 million investment in Helsing", "une amende pour Apple", "dont 589
+    // milliards pour Nvidia": a ledger name introduced right after the figure is whom the
+    // figure is for, whoever is named before it.
+    let beneficiary = inp.lex.and_then(|l| {
+        let after = clause_after_conversion(text, m.span, clause);
+        cands
+            .iter()
+            .filter(|(s, c, _)| {
+                matches!(c, Cand::Ledger(_)) && s.start >= after && s.end <= clause.end
+            })
+            .filter(|(s, _, _)| {
+                let i = w.tokens.partition_point(|t| t.start < s.start);
+                let gap = words_between(&w.tokens, Span::new(after, after), *s);
+                gap <= 6
+                    && i.checked_sub(1)
+                        .and_then(|k| w.tokens.get(k))
+                        .is_some_and(|p| l.beneficiaries.contains(&p.lower))
+                    && !w.figures.iter().any(|(a, b)| *a >= after && *b <= s.start)
+            })
+            .min_by_key(|(s, _, _)| s.start)
+            .cloned()
+    });
+    let chosen = beneficiary
         .map(|c| (c, SubjectFrom::Clause))
+        .or_else(|| {
+            pick(&|c| matches!(c, Cand::Ledger(_)), &in_clause).map(|c| (c, SubjectFrom::Clause))
+        })
         .or_else(|| {
             pick(&|c| matches!(c, Cand::Reference(_)), &in_clause)
                 .map(|c| (c, SubjectFrom::Reference))
@@ -638,6 +663,18 @@ fn subject_of(
     nearby.retain(|(g, _, _)| Some(*g) != frame.entity);
     nearby.sort_by_key(|(g, p, d)| (std::cmp::Reverse(*p), *d, *g));
     frame.nearby = nearby;
+}
+
+/// Where the clause goes on after a figure and its bracketed conversion, if any.
+fn clause_after_conversion(text: &str, figure: Span, clause: Span) -> usize {
+    let Some(right) = text.get(figure.end..clause.end) else {
+        return figure.end;
+    };
+    let trimmed = right.trim_start();
+    match (trimmed.starts_with('('), trimmed.find(')')) {
+        (true, Some(close)) => figure.end + (right.len() - trimmed.len()) + close + 1,
+        _ => figure.end,
+    }
 }
 
 /// Whether `name`, after `figure`, has another figure between them.

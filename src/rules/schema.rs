@@ -104,6 +104,10 @@ pub struct FramesDef {
     /// Month names, January first (twelve).
     #[serde(default)]
     pub months: Vec<String>,
+    /// Words right after a figure that introduce whom it is for ("for", "in", "pour",
+    /// "dans"): a ledger name after them is the figure's subject.
+    #[serde(default)]
+    pub beneficiaries: Vec<String>,
     /// Prepositions before a place name ("from", "in", "à", "de"): such a name is not a
     /// subject.
     #[serde(default)]
