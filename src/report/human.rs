@@ -100,6 +100,13 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
             }
         }
     }
+    if r.facts.is_empty() && r.summary.claims > 0 {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "No fact of a ledger took these figures: only conversions and relations inside each article were checked. Facts are yours to write (README, \"Adding facts\"; `figcheck init` writes a sample)."
+        )?;
+    }
     writeln!(out)?;
     writeln!(
         out,

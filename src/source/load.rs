@@ -159,6 +159,44 @@ struct Input {
 }
 
 /// Whether a file met while walking a folder is an article.
+/// "no such file or folder", with the nearest name in its folder when one is close (a
+/// typo: "artciles" → "articles").
+fn not_found(path: &Path) -> Error {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let mut best: Option<(f64, String)> = None;
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        for e in entries.flatten() {
+            let other = e.file_name().to_string_lossy().into_owned();
+            let score = strsim::jaro_winkler(&name, &other);
+            if score > 0.85
+                && best
+                    .as_ref()
+                    .is_none_or(|(b, n)| score > *b || (score == *b && other < *n))
+            {
+                best = Some((score, other));
+            }
+        }
+    }
+    let hint = match best {
+        Some((_, n)) => format!(
+            " (did you mean {}?)",
+            display_path(&dir.join(n)).trim_start_matches("./")
+        ),
+        None => String::new(),
+    };
+    Error::usage(format!(
+        "{}: no such file or folder{hint}",
+        display_path(path)
+    ))
+}
+
 /// What `is_article` accepts, for messages.
 const ARTICLE_KINDS: &str = ".txt, .md, .markdown, .html and .htm files";
 
@@ -208,6 +246,9 @@ fn collect_inputs(
             continue;
         }
         match std::fs::metadata(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                errors.push(not_found(path));
+            }
             Err(e) => errors.push(Error::io(path, &e)),
             Ok(meta) if meta.is_dir() => {
                 walk_folder(path, filter, &mut inputs, &mut manifests, errors);
