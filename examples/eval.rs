@@ -393,6 +393,24 @@ fn run_story(dir: &Path, verbose: bool) -> Result<Score, String> {
     Ok(s)
 }
 
+/// One line of the table.
+fn print_row(name: &str, s: &Score) {
+    println!(
+        "{:<36} {:>5} {:>6} {:>7} {:>7} {:>5}/{:<2} {:>6} {:>3}/{} ({})",
+        name,
+        s.figures,
+        s.found,
+        ratio(s.recalled, s.expected_tied),
+        ratio(s.tied_right, s.tied),
+        s.verdicts_right,
+        s.facts,
+        s.false_alarms,
+        s.culprits_caught,
+        s.culprits,
+        s.culprits_cause
+    );
+}
+
 fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "--verbose" || a == "-v");
@@ -420,22 +438,11 @@ fn main() -> std::process::ExitCode {
     for dir in &stories {
         match run_story(dir, verbose) {
             Ok(s) => {
-                println!(
-                    "{:<36} {:>5} {:>6} {:>7} {:>7} {:>5}/{:<2} {:>6} {:>3}/{} ({})",
-                    dir.file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default(),
-                    s.figures,
-                    s.found,
-                    ratio(s.recalled, s.expected_tied),
-                    ratio(s.tied_right, s.tied),
-                    s.verdicts_right,
-                    s.facts,
-                    s.false_alarms,
-                    s.culprits_caught,
-                    s.culprits,
-                    s.culprits_cause
-                );
+                let name = dir
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                print_row(&name, &s);
                 total.add(&s);
             }
             Err(e) => {
@@ -444,20 +451,7 @@ fn main() -> std::process::ExitCode {
             }
         }
     }
-    println!(
-        "{:<36} {:>5} {:>6} {:>7} {:>7} {:>5}/{:<2} {:>6} {:>3}/{} ({})",
-        "TOTAL",
-        total.figures,
-        total.found,
-        ratio(total.recalled, total.expected_tied),
-        ratio(total.tied_right, total.tied),
-        total.verdicts_right,
-        total.facts,
-        total.false_alarms,
-        total.culprits_caught,
-        total.culprits,
-        total.culprits_cause
-    );
+    print_row("TOTAL", &total);
     println!(
         "tie recall {} ({}/{}), tie precision {} ({}/{}), verdicts {}/{}, findings {} of which false alarms {}, culprits caught {}/{} (right cause {})",
         ratio(total.recalled, total.expected_tied),
