@@ -85,13 +85,7 @@ pub fn read_updated(path: &Path) -> Result<Option<RateTable>, Error> {
         _ => {}
     }
     let read = || -> Result<RateTable, Error> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            Error::new(ErrorKind::InvalidUtf8 {
-                offset: e.utf8_error().valid_up_to(),
-            })
-            .at(Location::file(path))
-        })?;
+        let text = read_utf8(path)?;
         let table = ecb::parse_table(&text, path, bundled::NAME, Some(path.to_path_buf()))?;
         if table.rows == 0 {
             return Err(Error::rate("the table has no rows").at(Location::file(path)));
@@ -102,6 +96,17 @@ pub fn read_updated(path: &Path) -> Result<Option<RateTable>, Error> {
         kind: ErrorKind::Rate(format!("{}{UPDATED_TABLE_HINT}", e.message())),
         location: e.location.or_else(|| Some(Location::file(path))),
         rule: None,
+    })
+}
+
+/// A file's text; invalid UTF-8 is an error with its byte offset.
+fn read_utf8(path: &Path) -> Result<String, Error> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        Error::new(ErrorKind::InvalidUtf8 {
+            offset: e.utf8_error().valid_up_to(),
+        })
+        .at(Location::file(path))
     })
 }
 
@@ -127,13 +132,7 @@ fn table_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
 
 /// Read one user table; its name is the file stem.
 pub fn read_table(path: &Path) -> Result<RateTable, Error> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        Error::new(ErrorKind::InvalidUtf8 {
-            offset: e.utf8_error().valid_up_to(),
-        })
-        .at(Location::file(path))
-    })?;
+    let text = read_utf8(path)?;
     let name = path
         .file_stem()
         .map_or_else(|| "table".to_string(), |s| s.to_string_lossy().into_owned());
