@@ -1,8 +1,9 @@
 //! `figcheck extract`: sources in, mentions out.
 
 use crate::cli::args::{ExtractArgs, ExtractFormat, SourceArgs};
+use crate::cli::ordered::ordered_map;
 use crate::cli::ExitStatus;
-use crate::extract::{extract_mentions, Mention};
+use crate::extract::{extract_mentions, for_each_mention, Mention};
 use crate::quantity::Currency;
 use crate::rates::normalize::convert_quantity;
 use crate::rates::RateTables;
@@ -10,7 +11,7 @@ use crate::report::format::plain;
 use crate::report::mentions::Reporting;
 use crate::report::mentions::{self, Extraction, MentionRow, SourceRow};
 use crate::rules::RuleSet;
-use crate::source::{load_sources, parse_date_flag, LoadOptions, Source};
+use crate::source::{load_sources, parse_date_flag, plan_sources, LoadOptions, Source};
 use crate::{Error, Errors};
 use rayon::prelude::*;
 use rust_decimal::Decimal;
@@ -133,6 +134,19 @@ pub fn run(
         Ok(t) => t,
         Err(e) => return super::report_errors(&e, err),
     };
+    // A reporting currency no table has would leave every row unconverted: refuse it
+    // up front, as `convert --to` does.
+    if !tables.currencies().contains(&reporting_currency) {
+        let msg = format!(
+            "--currency {reporting_currency}: no loaded rate table has {reporting_currency} \
+             (add a table with --rates DIR)"
+        );
+        return super::report_errors(&Error::rate(msg).into(), err);
+    }
+    let format = a.format.unwrap_or_default();
+    if format == ExtractFormat::Jsonl {
+        return stream_jsonl(a, &rules, &tables, reporting_currency, &opts, out, err);
+    }
     let (sources, errors) = load_sources(&opts);
     if sources.is_empty() && !errors.is_empty() {
         // Nothing was read (a wrong path, an empty folder): no report, only why.
@@ -152,7 +166,6 @@ pub fn run(
             x.mentions.push(MentionRow::new(s, m, reporting));
         }
     }
-    let format = a.format.unwrap_or_default();
     let color = format == ExtractFormat::Table && crate::cli::color::stdout_color(a.run.color);
     let out = &mut crate::cli::color::Painter::new(out, color);
     match format {
@@ -166,4 +179,88 @@ pub fn run(
     } else {
         super::report_errors(&Errors(errors), err)
     }
+}
+
+/// One source's part of the JSON Lines output: its rows, serialised, and its warnings.
+struct JsonlChunk {
+    path: String,
+    lines: Vec<u8>,
+    warnings: Vec<String>,
+}
+
+/// `extract --format jsonl`: sources are read, extracted and serialised in parallel, a
+/// few ahead at most, and written one by one in path order, each as soon as it and
+/// every source before it are done. So output starts at once, and memory holds a few
+/// sources' rows, not the whole run's. Reading warnings go to standard error as each
+/// source is written; errors (unreadable files) at the end, as for the other formats.
+fn stream_jsonl(
+    a: &ExtractArgs,
+    rules: &RuleSet,
+    tables: &RateTables,
+    to: Currency,
+    opts: &LoadOptions,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<ExitStatus> {
+    let (plan, mut errors) = plan_sources(opts);
+    let progress = crate::cli::progress::Progress::new(plan.len(), a.run.quiet);
+    let threads = rayon::current_num_threads();
+    let work = |i: usize| -> Option<Result<JsonlChunk, Error>> {
+        let loaded = plan.load(i, &mut std::io::stdin());
+        let chunk = loaded.map(|r| r.and_then(|s| jsonl_chunk(rules, tables, to, &s)));
+        progress.inc();
+        chunk
+    };
+    let mut load_errors = Vec::new();
+    ordered_map(plan.len(), threads, threads * 4, work, |_, chunk| {
+        match chunk {
+            Some(Ok(c)) => {
+                for w in &c.warnings {
+                    writeln!(err, "warning: {}: {w}", c.path)?;
+                }
+                out.write_all(&c.lines)?;
+                out.flush()?;
+            }
+            Some(Err(e)) => load_errors.push(e),
+            None => {}
+        }
+        Ok::<(), std::io::Error>(())
+    })?;
+    progress.finish();
+    errors.extend(load_errors);
+    if errors.is_empty() {
+        Ok(ExitStatus::Clean)
+    } else {
+        super::report_errors(&Errors(errors), err)
+    }
+}
+
+/// The JSON Lines rows of one source, each serialised as soon as it is found (no list
+/// of mentions or rows is kept).
+fn jsonl_chunk(
+    rules: &RuleSet,
+    tables: &RateTables,
+    to: Currency,
+    s: &Source,
+) -> Result<JsonlChunk, Error> {
+    let mut lines = Vec::new();
+    let mut failed = None;
+    for_each_mention(rules, s, |m| {
+        if failed.is_some() {
+            return;
+        }
+        let row = MentionRow::new(s, &m, reporting(tables, s, &m, to));
+        match serde_json::to_writer(&mut lines, &row) {
+            Ok(()) => lines.push(b'\n'),
+            Err(e) => failed = Some(e),
+        }
+    });
+    if let Some(e) = failed {
+        return Err(Error::new(crate::error::ErrorKind::Io(e.to_string())));
+    }
+    Ok(JsonlChunk {
+        path: s.path.clone(),
+        lines,
+        warnings: s.warnings.clone(),
+    })
 }
