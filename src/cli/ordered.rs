@@ -1,75 +1,66 @@
-//! An ordered parallel map that hands results on as they become ready: item `i` is
-//! passed to the sink as soon as it and every item before it are done, so output
-//! streams in a stable order while the work runs in parallel, and only a bounded number
-//! of finished items wait in memory.
+//! Ordered parallel work whose results are handed on as they become ready, so output
+//! streams in a stable order while the work runs in parallel: [`ordered_streams`] lets
+//! each item send its results as a bounded stream of messages, read as soon as the
+//! items before it are read, so not even one item's results need to be held whole.
 
 use std::collections::BTreeMap;
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 
-struct State<T> {
-    /// The next item a worker takes.
-    next_job: usize,
-    /// The next item the sink gets.
-    next_out: usize,
-    /// Finished items waiting for the ones before them.
-    done: BTreeMap<usize, T>,
-    /// The sink failed or a worker died: everyone stops.
-    stop: bool,
-}
-
-struct Shared<T> {
-    state: Mutex<State<T>>,
+/// A state behind a lock, and the condition variable its changes are signalled on.
+struct Shared<S> {
+    state: Mutex<S>,
     changed: Condvar,
 }
 
-impl<T> Shared<T> {
-    fn lock(&self) -> MutexGuard<'_, State<T>> {
+impl<S> Shared<S> {
+    fn lock(&self) -> MutexGuard<'_, S> {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    fn wait<'a>(&self, guard: MutexGuard<'a, State<T>>) -> MutexGuard<'a, State<T>> {
+    fn wait<'a>(&self, guard: MutexGuard<'a, S>) -> MutexGuard<'a, S> {
         self.changed
             .wait(guard)
             .unwrap_or_else(PoisonError::into_inner)
     }
-
-    fn stop(&self) {
-        self.lock().stop = true;
-        self.changed.notify_all();
-    }
 }
 
-/// Stops everyone if a worker unwinds, so that the sink does not wait for its item.
-struct StopOnUnwind<'a, T>(&'a Shared<T>);
-
-impl<T> Drop for StopOnUnwind<'_, T> {
-    fn drop(&mut self) {
-        if std::thread::panicking() {
-            self.0.stop();
-        }
-    }
+/// The state of [`ordered_streams`]: where the items' message streams wait for the sink.
+struct Streams<M> {
+    /// The next item a worker takes.
+    next_job: usize,
+    /// The item the sink reads now.
+    next_out: usize,
+    /// Started items' message streams, waiting for the sink.
+    slots: BTreeMap<usize, std::sync::mpsc::Receiver<M>>,
+    /// The sink failed or a worker died: everyone stops.
+    stop: bool,
 }
 
-/// Run `work(i)` for `i` in `0..n` on `threads` threads and give each result to
-/// `sink(i, result)` in index order. Workers run at most `window` items ahead of the
-/// sink. The first error of the sink stops the run and is returned.
-pub fn ordered_map<T, W, S, E>(
+/// Run `work(i, emit)` for `i` in `0..n` on `threads` threads; each item sends its
+/// results as a stream of messages through `emit` (which returns false once nobody
+/// listens any more: the work may stop early), and `sink(i, message)` gets the streams
+/// one after the other in index order, each message as soon as it is sent. Each stream
+/// holds at most `bound` unread messages (a worker waits when it is full) and workers
+/// start at most `window` items ahead of the sink, so memory stays bounded however long
+/// an item is. The first error of the sink stops the run and is returned.
+pub fn ordered_streams<M, W, S, E>(
     n: usize,
     threads: usize,
     window: usize,
+    bound: usize,
     work: W,
     mut sink: S,
 ) -> Result<(), E>
 where
-    T: Send,
-    W: Fn(usize) -> T + Sync,
-    S: FnMut(usize, T) -> Result<(), E>,
+    M: Send,
+    W: Fn(usize, &mut dyn FnMut(M) -> bool) + Sync,
+    S: FnMut(usize, M) -> Result<(), E>,
 {
     let shared = Shared {
-        state: Mutex::new(State {
+        state: Mutex::new(Streams {
             next_job: 0,
             next_out: 0,
-            done: BTreeMap::new(),
+            slots: BTreeMap::new(),
             stop: false,
         }),
         changed: Condvar::new(),
@@ -78,9 +69,9 @@ where
     std::thread::scope(|scope| {
         for _ in 0..threads.clamp(1, n.max(1)) {
             scope.spawn(|| {
-                let _guard = StopOnUnwind(&shared);
+                let _guard = StopStreamsOnUnwind(&shared);
                 loop {
-                    let i = {
+                    let (i, tx) = {
                         let mut st = shared.lock();
                         loop {
                             if st.stop || st.next_job >= n {
@@ -91,40 +82,65 @@ where
                             }
                             st = shared.wait(st);
                         }
+                        let i = st.next_job;
                         st.next_job += 1;
-                        st.next_job - 1
+                        let (tx, rx) = std::sync::mpsc::sync_channel(bound.max(1));
+                        st.slots.insert(i, rx);
+                        (i, tx)
                     };
-                    let result = work(i);
-                    shared.lock().done.insert(i, result);
                     shared.changed.notify_all();
+                    work(i, &mut |m| tx.send(m).is_ok());
+                    // `tx` dropped: the stream of `i` ends.
                 }
             });
         }
-        loop {
-            let item = {
+        for i in 0..n {
+            let rx = {
                 let mut st = shared.lock();
                 loop {
-                    if st.stop || st.next_out >= n {
-                        break None;
+                    if st.stop {
+                        return Ok(());
                     }
-                    let i = st.next_out;
-                    if let Some(r) = st.done.remove(&i) {
-                        st.next_out += 1;
-                        break Some((i, r));
+                    if let Some(rx) = st.slots.remove(&i) {
+                        break rx;
                     }
                     st = shared.wait(st);
                 }
             };
-            shared.changed.notify_all();
-            let Some((i, r)) = item else {
-                return Ok(());
-            };
-            if let Err(e) = sink(i, r) {
-                shared.stop();
-                return Err(e);
+            for m in rx.iter() {
+                if let Err(e) = sink(i, m) {
+                    // Dropping `rx` tells the item's worker nobody listens.
+                    shared.stop_streams();
+                    return Err(e);
+                }
             }
+            shared.lock().next_out = i + 1;
+            shared.changed.notify_all();
         }
+        Ok(())
     })
+}
+
+impl<M> Shared<Streams<M>> {
+    fn stop_streams(&self) {
+        let mut st = self.lock();
+        st.stop = true;
+        // Unread streams are dropped: their workers' sends fail and they stop.
+        st.slots.clear();
+        drop(st);
+        self.changed.notify_all();
+    }
+}
+
+/// Stops everyone if a worker unwinds.
+struct StopStreamsOnUnwind<'a, M>(&'a Shared<Streams<M>>);
+
+impl<M> Drop for StopStreamsOnUnwind<'_, M> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.stop_streams();
+        }
+    }
 }
 
 #[cfg(test)]
@@ -132,45 +148,54 @@ mod tests {
     use super::*;
 
     #[test]
-    fn results_come_in_order_whatever_the_finishing_order() {
+    fn streams_come_in_order_message_by_message() {
         let mut seen = Vec::new();
-        let r: Result<(), ()> = ordered_map(
-            50,
-            4,
+        let r: Result<(), ()> = ordered_streams(
+            20,
             3,
-            |i| {
-                // later items finish first
-                std::thread::sleep(std::time::Duration::from_micros(((50 - i) * 20) as u64));
-                i * 2
+            2,
+            2,
+            |i, emit| {
+                std::thread::sleep(std::time::Duration::from_micros(((20 - i) * 30) as u64));
+                for k in 0..(i % 4) * 5 {
+                    if !emit((i, k)) {
+                        return;
+                    }
+                }
             },
-            |i, v| {
-                seen.push((i, v));
+            |i, m| {
+                assert_eq!(i, m.0);
+                seen.push(m);
                 Ok(())
             },
         );
         assert_eq!(r, Ok(()));
-        assert_eq!(seen, (0..50).map(|i| (i, i * 2)).collect::<Vec<_>>());
-    }
-
-    #[test]
-    fn a_sink_error_stops_the_run() {
+        let want: Vec<(usize, usize)> = (0..20)
+            .flat_map(|i| (0..(i % 4) * 5).map(move |k| (i, k)))
+            .collect();
+        assert_eq!(seen, want);
         let mut count = 0;
-        let r = ordered_map(
-            1000,
+        let r = ordered_streams(
+            100,
             2,
             4,
-            |i| i,
-            |i, _| {
+            1,
+            |i, emit| {
+                for k in 0..1000 {
+                    if !emit(i * 1000 + k) {
+                        return;
+                    }
+                }
+            },
+            |_, m| {
                 count += 1;
-                if i == 5 {
+                if m == 1500 {
                     Err("full")
                 } else {
                     Ok(())
                 }
             },
         );
-        assert_eq!((r, count), (Err("full"), 6));
-        let r: Result<(), ()> = ordered_map(0, 2, 4, |i| i, |_, _| Ok(()));
-        assert_eq!(r, Ok(()));
+        assert_eq!((r, count), (Err("full"), 1501));
     }
 }

@@ -1,7 +1,7 @@
 //! `figcheck extract`: sources in, mentions out.
 
 use crate::cli::args::{ExtractArgs, ExtractFormat, SourceArgs};
-use crate::cli::ordered::ordered_map;
+use crate::cli::ordered::ordered_streams;
 use crate::cli::ExitStatus;
 use crate::extract::{extract_mentions, for_each_mention, Mention};
 use crate::quantity::Currency;
@@ -181,18 +181,25 @@ pub fn run(
     }
 }
 
-/// One source's part of the JSON Lines output: its rows, serialised, and its warnings.
-struct JsonlChunk {
-    path: String,
-    lines: Vec<u8>,
-    warnings: Vec<String>,
+/// What a worker of `extract --format jsonl` says of one source, in order.
+enum JsonlMsg {
+    /// The source is read: what its rows need of it (path, date, warnings).
+    Start(Box<Source>),
+    /// Its next mentions, in text order.
+    Mentions(Vec<Mention>),
+    /// It could not be read.
+    Failed(Error),
 }
 
-/// `extract --format jsonl`: sources are read, extracted and serialised in parallel, a
-/// few ahead at most, and written one by one in path order, each as soon as it and
-/// every source before it are done. So output starts at once, and memory holds a few
-/// sources' rows, not the whole run's. Reading warnings go to standard error as each
-/// source is written; errors (unreadable files) at the end, as for the other formats.
+/// Mentions sent to the writer at a time.
+const JSONL_BATCH: usize = 256;
+
+/// `extract --format jsonl`: sources are read and extracted in parallel (a few ahead at
+/// most), and written in path order; each source's rows are written as soon as every
+/// source before it is written, as its mentions are found, in batches. So output starts
+/// at once, and memory holds a few batches of mentions, not a source's or the run's
+/// rows, however large the input. Reading warnings go to standard error as each source
+/// starts; errors (unreadable files) at the end, as for the other formats.
 fn stream_jsonl(
     a: &ExtractArgs,
     rules: &RuleSet,
@@ -205,24 +212,42 @@ fn stream_jsonl(
     let (plan, mut errors) = plan_sources(opts);
     let progress = crate::cli::progress::Progress::new(plan.len(), a.run.quiet);
     let threads = rayon::current_num_threads();
-    let work = |i: usize| -> Option<Result<JsonlChunk, Error>> {
-        let loaded = plan.load(i, &mut std::io::stdin());
-        let chunk = loaded.map(|r| r.and_then(|s| jsonl_chunk(rules, tables, to, &s)));
+    let work = |i: usize, emit: &mut dyn FnMut(JsonlMsg) -> bool| {
+        match plan.load(i, &mut std::io::stdin()) {
+            Some(Ok(source)) => jsonl_source(rules, &source, emit),
+            Some(Err(e)) => {
+                emit(JsonlMsg::Failed(e));
+            }
+            None => {}
+        }
         progress.inc();
-        chunk
     };
     let mut load_errors = Vec::new();
-    ordered_map(plan.len(), threads, threads * 4, work, |_, chunk| {
-        match chunk {
-            Some(Ok(c)) => {
-                for w in &c.warnings {
-                    writeln!(err, "warning: {}: {w}", c.path)?;
+    let mut current: Option<Source> = None;
+    let mut buf = Vec::new();
+    ordered_streams(plan.len(), threads, threads * 2, 8, work, |_, msg| {
+        match msg {
+            JsonlMsg::Start(s) => {
+                for w in &s.warnings {
+                    writeln!(err, "warning: {}: {w}", s.path)?;
                 }
-                out.write_all(&c.lines)?;
-                out.flush()?;
+                current = Some(*s);
             }
-            Some(Err(e)) => load_errors.push(e),
-            None => {}
+            JsonlMsg::Mentions(ms) => {
+                if let Some(s) = &current {
+                    // Serialised into a buffer, written at once (many small writes
+                    // through the output cost more than the serialising).
+                    buf.clear();
+                    for m in &ms {
+                        let row = MentionRow::new(s, m, reporting(tables, s, m, to));
+                        serde_json::to_writer(&mut buf, &row).map_err(std::io::Error::other)?;
+                        buf.push(b'\n');
+                    }
+                    out.write_all(&buf)?;
+                    out.flush()?;
+                }
+            }
+            JsonlMsg::Failed(e) => load_errors.push(e),
         }
         Ok::<(), std::io::Error>(())
     })?;
@@ -235,32 +260,28 @@ fn stream_jsonl(
     }
 }
 
-/// The JSON Lines rows of one source, each serialised as soon as it is found (no list
-/// of mentions or rows is kept).
-fn jsonl_chunk(
-    rules: &RuleSet,
-    tables: &RateTables,
-    to: Currency,
-    s: &Source,
-) -> Result<JsonlChunk, Error> {
-    let mut lines = Vec::new();
-    let mut failed = None;
-    for_each_mention(rules, s, |m| {
-        if failed.is_some() {
+/// Extract one source for [`stream_jsonl`]: what its rows need of it first, then its
+/// mentions in batches, as they are found.
+fn jsonl_source(rules: &RuleSet, source: &Source, emit: &mut dyn FnMut(JsonlMsg) -> bool) {
+    let mut meta = Source::from_text(source.path.clone(), String::new(), &source.lang);
+    meta.date = source.date;
+    meta.date_origin = source.date_origin.clone();
+    meta.warnings.clone_from(&source.warnings);
+    if !emit(JsonlMsg::Start(Box::new(meta))) {
+        return;
+    }
+    let mut batch = Vec::with_capacity(JSONL_BATCH);
+    let mut listening = true;
+    for_each_mention(rules, source, |m| {
+        if !listening {
             return;
         }
-        let row = MentionRow::new(s, &m, reporting(tables, s, &m, to));
-        match serde_json::to_writer(&mut lines, &row) {
-            Ok(()) => lines.push(b'\n'),
-            Err(e) => failed = Some(e),
+        batch.push(m);
+        if batch.len() >= JSONL_BATCH {
+            listening = emit(JsonlMsg::Mentions(std::mem::take(&mut batch)));
         }
     });
-    if let Some(e) = failed {
-        return Err(Error::new(crate::error::ErrorKind::Io(e.to_string())));
+    if listening && !batch.is_empty() {
+        emit(JsonlMsg::Mentions(batch));
     }
-    Ok(JsonlChunk {
-        path: s.path.clone(),
-        lines,
-        warnings: s.warnings.clone(),
-    })
 }
