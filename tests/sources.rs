@@ -336,13 +336,17 @@ fn invalid_utf8_is_an_error_with_the_byte_offset_or_a_lossy_warning() {
 }
 
 #[test]
-fn a_byte_order_mark_is_stripped() {
+fn a_byte_order_mark_is_kept_out_of_the_body() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("bom.md");
     fs::write(&p, b"\xef\xbb\xbf---\nlang: fr\n---\nTexte.\n").unwrap();
     let s = load_one(&opts(&[p]));
+    // Read past for the front matter, kept in the text: offsets are the file's.
     assert_eq!(s.lang_origin, LangOrigin::FrontMatter);
-    assert!(s.text.starts_with("---"));
+    assert!(s.text.starts_with("\u{feff}---"));
+    assert_eq!(s.body.slice(&s.text), "Texte.\n");
+    assert_eq!(figcheck::text::line_col(&s.text, s.body.start), (4, 1));
+    assert_eq!(figcheck::text::line_col(&s.text, 3), (1, 1));
 }
 
 #[test]

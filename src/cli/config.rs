@@ -67,10 +67,10 @@ pub struct ConfigFile {
     pub severity: BTreeMap<Spanned<String>, Spanned<String>>,
     /// Globs of files to read when walking folders.
     #[serde(default)]
-    pub include: Vec<String>,
+    pub include: Vec<Spanned<String>>,
     /// Globs of files to skip when walking folders.
     #[serde(default)]
-    pub exclude: Vec<String>,
+    pub exclude: Vec<Spanned<String>>,
 }
 
 /// A configuration file, read.
@@ -259,23 +259,37 @@ impl Config {
         self.file.rates_url.clone()
     }
 
-    fn apply_sources(&self, s: &mut SourceArgs) {
+    fn apply_sources(&self, s: &mut SourceArgs) -> Result<(), Error> {
         if s.lang.is_none() {
             s.lang.clone_from(&self.file.lang);
         }
         if s.include.is_empty() {
-            s.include.clone_from(&self.file.include);
+            s.include = self.globs(&self.file.include, "include")?;
         }
         if s.exclude.is_empty() {
-            s.exclude.clone_from(&self.file.exclude);
+            s.exclude = self.globs(&self.file.exclude, "exclude")?;
         }
+        Ok(())
+    }
+
+    /// The file's `include`/`exclude` globs, each checked here so that a bad one is
+    /// reported at its place in the file.
+    fn globs(&self, globs: &[Spanned<String>], key: &str) -> Result<Vec<String>, Error> {
+        globs
+            .iter()
+            .map(|g| {
+                globset::Glob::new(g.get_ref())
+                    .map(|_| g.get_ref().clone())
+                    .map_err(|e| self.err_at(g, format!("{key} \"{}\": {e}", g.get_ref())))
+            })
+            .collect()
     }
 
     /// Fill `figcheck check`'s unset flags from the file.
     pub fn apply_check(&self, a: &mut CheckArgs) -> Result<(), Error> {
         self.apply_rules(&mut a.rules);
         self.apply_rates(&mut a.rates);
-        self.apply_sources(&mut a.sources);
+        self.apply_sources(&mut a.sources)?;
         if a.format.is_none() {
             if let Some(f) = &self.file.format {
                 a.format = Some(self.value_enum::<CheckFormat>(f, "format")?);
@@ -302,7 +316,7 @@ impl Config {
     pub fn apply_extract(&self, a: &mut ExtractArgs) -> Result<(), Error> {
         self.apply_rules(&mut a.rules);
         self.apply_rates(&mut a.rates);
-        self.apply_sources(&mut a.sources);
+        self.apply_sources(&mut a.sources)?;
         if a.currency.is_none() {
             a.currency = self.file.currency.as_ref().map(|c| c.get_ref().clone());
         }

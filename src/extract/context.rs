@@ -10,36 +10,43 @@ use crate::text::segment::crosses_sentence;
 /// How far back (bytes) an antecedent may be.
 const MAX_DISTANCE: usize = 400;
 
-/// Settle the units of scaled numbers and drop those with no antecedent.
-pub fn resolve(candidates: Vec<Candidate>, text: &str) -> Vec<Candidate> {
-    let mut out: Vec<Candidate> = Vec::with_capacity(candidates.len());
-    for mut c in candidates {
-        if c.unit_known {
-            out.push(c);
-            continue;
+/// Settles the units of scaled numbers one candidate at a time, in text order, and
+/// drops those with no antecedent. It keeps only the figures still near enough to be an
+/// antecedent, so a long text needs no list of all its candidates.
+#[derive(Default)]
+pub struct Resolver {
+    /// Figures settled so far that a later one may take its unit from (ends growing).
+    recent: std::collections::VecDeque<(crate::text::Span, PatternKind, crate::quantity::Unit)>,
+}
+
+impl Resolver {
+    /// Settle `c` (the next candidate in text order): `None` when it is not a figure.
+    pub fn push(&mut self, mut c: Candidate, text: &str) -> Option<Candidate> {
+        // Candidates come in text order and do not overlap, so their ends grow: those
+        // too far back for this one are too far back for every later one.
+        while self
+            .recent
+            .front()
+            .is_some_and(|(a, _, _)| a.end.saturating_add(MAX_DISTANCE) < c.span.start)
+        {
+            self.recent.pop_front();
         }
-        // Candidates come in text order and do not overlap, so their ends grow: stop at
-        // the first one too far back (scanning them all made this quadratic).
-        let antecedent = out
-            .iter()
-            .rev()
-            .take_while(|a| a.span.end.saturating_add(MAX_DISTANCE) >= c.span.start)
-            .find(|a| {
-                a.kind != PatternKind::ModelName
-                    && a.span.end <= c.span.start
-                    && c.span.start - a.span.end <= MAX_DISTANCE
-                    && !crosses_sentence(text.get(a.span.end..c.span.start).unwrap_or("."))
-            });
-        if let Some(a) = antecedent {
-            c.quantity.unit = a.quantity.unit;
+        if !c.unit_known {
+            // The nearest figure before it in the same sentence, else not a figure.
+            let (span, _, unit) = self.recent.iter().rev().find(|(a, kind, _)| {
+                *kind != PatternKind::ModelName
+                    && a.end <= c.span.start
+                    && c.span.start - a.end <= MAX_DISTANCE
+                    && !crosses_sentence(text.get(a.end..c.span.start).unwrap_or("."))
+            })?;
+            c.quantity.unit = *unit;
             c.unit_known = true;
             c.origin = MentionOrigin::Context {
-                antecedent: a.span.slice(text).to_string(),
-                antecedent_start: a.span.start,
+                antecedent: span.slice(text).to_string(),
+                antecedent_start: span.start,
             };
-            out.push(c);
         }
-        // else: no figure to take a unit from, so this is not a figure
+        self.recent.push_back((c.span, c.kind, c.quantity.unit));
+        Some(c)
     }
-    out
 }

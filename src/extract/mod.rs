@@ -30,16 +30,27 @@ use crate::text::{LineIndex, Span};
 
 /// The mentions of one source, in text order.
 pub fn extract_mentions(rules: &RuleSet, source: &Source) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for_each_mention(rules, source, |m| out.push(m));
+    out
+}
+
+/// [`extract_mentions`], each mention handed to `f` as soon as it is settled, in text
+/// order: nothing grows with the number of figures, so a caller that writes them out
+/// as they come needs no list of them all.
+pub fn for_each_mention(rules: &RuleSet, source: &Source, mut f: impl FnMut(Mention)) {
     let Some(matcher) = rules.matcher(&source.lang) else {
-        return Vec::new();
+        return;
     };
     let masked = mask_before(&source.text, source.body.start);
     let text: &str = &masked;
     let end = source.body.end.min(text.len());
     let Some(hay) = text.get(..end) else {
-        return Vec::new();
+        return;
     };
-    let mut candidates = Vec::new();
+    let position_text = source.position_text();
+    let index = LineIndex::new(position_text);
+    let mut resolver = context::Resolver::default();
     let mut caps: Vec<Captures> = matcher
         .patterns
         .iter()
@@ -60,34 +71,28 @@ pub fn extract_mentions(rules: &RuleSet, source: &Source) -> Vec<Mention> {
                 }
                 interpret::interpret(matcher, pattern, &mp.groups, &found, text)
             });
-        match accepted {
-            Some(c) => {
-                pos = m.end().max(pos + 1);
-                candidates.push(c);
-            }
-            None => pos = next_char(hay, m.start()),
-        }
+        let Some(c) = accepted else {
+            pos = after_rejected(hay, m.start(), matcher);
+            continue;
+        };
+        pos = m.end().max(pos + 1);
+        let Some(c) = resolver.push(c, text) else {
+            continue;
+        };
+        let at = source.file_offset(c.span.start);
+        let (line, column) = index.line_col(position_text, at);
+        f(Mention {
+            span: c.span,
+            line,
+            column,
+            text: c.span.slice(text).to_string(),
+            quantity: c.quantity,
+            rule: c.rule,
+            lang: matcher.lang.clone(),
+            origin: c.origin,
+            reading: c.reading,
+        });
     }
-    let position_text = source.position_text();
-    let index = LineIndex::new(position_text);
-    context::resolve(candidates, text)
-        .into_iter()
-        .map(|c| {
-            let at = source.file_offset(c.span.start);
-            let (line, column) = index.line_col(position_text, at);
-            Mention {
-                span: c.span,
-                line,
-                column,
-                text: c.span.slice(text).to_string(),
-                quantity: c.quantity,
-                rule: c.rule,
-                lang: matcher.lang.clone(),
-                origin: c.origin,
-                reading: c.reading,
-            }
-        })
-        .collect()
 }
 
 /// `text` with every byte before `start` blanked (a space; line breaks kept), borrowed
@@ -136,6 +141,50 @@ fn read_match<'m, 'c>(
             c.is_match()
         })?;
     Some((matcher.patterns.get(i)?, Found::new(hay, caps.get(i)?)))
+}
+
+/// Where to look next after a match at `at` was rejected, skipping whole runs that no
+/// figure can start inside, so that a long run is read once, not once per character:
+///
+/// - a run of letters and digits: a figure does not start inside a word or a number
+///   ([`edges_ok`] rejects every start inside it), so the search goes on at its end;
+/// - a run of digits and the language's separators holding more digits than an exact
+///   decimal holds ("7 777 777 ..." past 28 digits): it is no figure, and neither is
+///   any part of it.
+fn after_rejected(text: &str, at: usize, matcher: &LangMatcher) -> usize {
+    let Some(rest) = text.get(at..) else {
+        return at + 1;
+    };
+    if rest.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        let fmt = &matcher.lexicon.numbers;
+        let mut digits = 0usize;
+        let mut end = 0usize;
+        let mut chars = rest.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c.is_ascii_digit() {
+                digits += 1;
+                end = i + 1;
+            } else if (fmt.group.contains(&c) || fmt.decimal.contains(&c))
+                && chars.peek().is_some_and(|(_, n)| n.is_ascii_digit())
+            {
+                continue;
+            } else {
+                break;
+            }
+        }
+        if digits > number::MAX_DIGITS {
+            return at + end;
+        }
+    }
+    let word = rest
+        .char_indices()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(rest.len(), |(i, _)| i);
+    if word > 0 {
+        at + word
+    } else {
+        next_char(text, at)
+    }
 }
 
 fn next_char(text: &str, at: usize) -> usize {

@@ -44,6 +44,9 @@ impl std::fmt::Display for NumberError {
     }
 }
 
+/// The most digits an exact decimal holds: longer numbers are not read.
+pub const MAX_DIGITS: usize = 28;
+
 /// Parse `text` (digits and separators only) with the language's format.
 pub fn parse_number(text: &str, fmt: &NumberFormat) -> Result<ParsedNumber, NumberError> {
     // Split into digit runs and the separators between them.
@@ -100,7 +103,7 @@ pub fn parse_number(text: &str, fmt: &NumberFormat) -> Result<ParsedNumber, Numb
         digits.push_str(f);
     }
     let significant = digits.trim_start_matches(['0', '.']).len();
-    if significant > 28 || decimals > 28 {
+    if significant > MAX_DIGITS || decimals > MAX_DIGITS {
         return Err(NumberError::TooLong);
     }
     let value = Decimal::from_str_exact(&digits).map_err(|_| NumberError::TooLong)?;

@@ -236,6 +236,25 @@ fn unit(m: &MentionRecord) -> Result<Unit, String> {
     }
 }
 
+/// A record's value and bounds must describe an interval: `low <= value <= high`
+/// (each where given). A record that breaks it would compare as anything.
+fn bounds_ok(m: &MentionRecord) -> Result<(), String> {
+    let show = |d: Option<Decimal>| d.map_or("none".to_string(), |d| d.normalize().to_string());
+    let below =
+        |a: Option<Decimal>, b: Option<Decimal>| matches!((a, b), (Some(a), Some(b)) if a > b);
+    if below(m.low, m.high) || below(m.low, m.value) || below(m.value, m.high) {
+        return Err(format!(
+            "the figure \"{}\" has low {}, value {} and high {}: they must be in order \
+             (low <= value <= high)",
+            m.text,
+            show(m.low),
+            show(m.value),
+            show(m.high)
+        ));
+    }
+    Ok(())
+}
+
 /// Check a record's spans and rebuild its mention.
 fn mention(r: &ClaimRecord) -> Result<Mention, String> {
     let m = &r.mention;
@@ -258,6 +277,7 @@ fn mention(r: &ClaimRecord) -> Result<Mention, String> {
             m.text, m.start, m.end
         ));
     }
+    bounds_ok(m)?;
     Ok(Mention {
         span: Span::new(m.start, m.end),
         line: m.line,

@@ -13,6 +13,15 @@ pub const UPDATE_HINT: &str = ": run `figcheck rates update` to download newer E
 /// A rate lookup or conversion that has no answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RateError {
+    /// The table has the currency's column but no row (a header only).
+    EmptyTable {
+        /// The currency asked for.
+        currency: Currency,
+        /// The date asked for.
+        date: NaiveDate,
+        /// The table consulted.
+        table: String,
+    },
     /// The date is before the first row of the table.
     BeforeTable {
         /// The currency asked for.
@@ -82,6 +91,14 @@ pub enum RateError {
 impl fmt::Display for RateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            RateError::EmptyTable {
+                currency,
+                date,
+                table,
+            } => write!(
+                f,
+                "no rate for {currency} on {date}: the table \"{table}\" has no rows"
+            ),
             RateError::BeforeTable {
                 currency,
                 date,

@@ -180,6 +180,11 @@ impl RateTables {
                     table: name,
                 })
             }
+            Err(SeriesMiss::Empty) => Err(RateError::EmptyTable {
+                currency,
+                date,
+                table: name,
+            }),
             Err(SeriesMiss::Before { start }) => Err(RateError::BeforeTable {
                 currency,
                 date,

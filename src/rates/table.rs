@@ -23,6 +23,8 @@ pub struct Series {
 /// Why a series has no usable value on a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SeriesMiss {
+    /// The series has no row at all (a table with a header only).
+    Empty,
     /// The date is before the first row.
     Before {
         /// The first row's date.
@@ -97,8 +99,7 @@ impl Series {
         let Some(row) = idx.checked_sub(1) else {
             return Err(match self.first_date() {
                 Some(start) => SeriesMiss::Before { start },
-                // An empty series covers nothing; callers check `covers` first.
-                None => SeriesMiss::Before { start: date },
+                None => SeriesMiss::Empty,
             });
         };
         let (Some(row_date), Some(value)) = (self.dates.get(row), self.rates.get(row)) else {

@@ -37,9 +37,10 @@ pub struct MentionRow {
     pub line: usize,
     /// 1-based column in characters.
     pub column: usize,
-    /// Byte offset of the start.
+    /// Byte offset of the start in the file (a leading byte order mark counted; in an
+    /// HTML file's visible text).
     pub start: usize,
-    /// Byte offset of the end (exclusive).
+    /// Byte offset of the end (exclusive), as `start`.
     pub end: usize,
     /// The text of the figure.
     pub text: String,

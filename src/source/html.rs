@@ -15,11 +15,12 @@
 //!
 //! Offsets: figures are found in the extracted text; each text token starts a segment
 //! of an [`OffsetMap`] at its file offset, and inside a token a new segment starts
-//! after every character reference (`&amp;`, `&#160;`, `&nbsp;`) and every CR dropped
-//! by the tokenizer, so a figure's line and column are those of the file. If a token's
-//! decoded text cannot be aligned with its bytes (a reference without `;`, one that
-//! decodes to two characters), the rest of the token keeps the offset reached so far:
-//! the line stays right, the column may be a few characters early.
+//! after every character reference (`&amp;`, `&#160;`, `&nbsp;`, also without its `;`
+//! as in `&nbsp&nbsp`, or decoding to two characters) and every CR dropped by the
+//! tokenizer (a lone CR, which it turns into a LF, keeps its place), so a figure's line
+//! and column are those of the file. If a token's decoded text still cannot be aligned
+//! with its bytes, the rest of the token keeps the offset reached so far: the line
+//! stays right, the column may be a few characters early.
 //!
 //! Metadata, at front-matter level: `<html lang>`, the date of
 //! `<meta property="article:published_time">` (else the first `<time datetime>`), and
@@ -305,14 +306,54 @@ fn end_paragraph(out: &mut HtmlText, file_at: usize) {
     });
 }
 
-/// Whether `raw` starts with a character reference ending in ';' ("&amp;", "&#160;").
-fn reference_len(raw: &str) -> Option<usize> {
+/// Where a character reference at the start of `raw` ends, when one was decoded there:
+/// `decoded` is what the tokenizer made of `raw`. The reference is `&`, a name or number
+/// and an optional `;` ("&amp;", "&#160;", but also "&nbsp" without its `;`, read up to
+/// the longest name the tokenizer knows, so "&notit;" is "&not" then "it;"); it decodes
+/// to one or two characters. The candidate ends are tried longest first, and the first
+/// after which the raw and decoded texts agree again is taken. Returns the raw and
+/// decoded lengths.
+fn reference_end(raw: &str, decoded: &str) -> Option<(usize, usize)> {
     let rest = raw.strip_prefix('&')?;
-    let body = rest
+    let name = rest
         .char_indices()
-        .take(32)
-        .find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '#'))?;
-    (body.1 == ';' && body.0 > 0).then_some(body.0 + 2)
+        .take(40)
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '#'))
+        .map_or(rest.len().min(40), |(i, _)| i);
+    if name == 0 {
+        return None;
+    }
+    let semi = rest.get(name..).is_some_and(|r| r.starts_with(';'));
+    let mut ends: Vec<usize> = Vec::with_capacity(name + 1);
+    if semi {
+        ends.push(name + 2);
+    }
+    ends.extend((1..=name).rev().map(|n| n + 1));
+    let mut dec = decoded.char_indices().map(|(i, c)| i + c.len_utf8());
+    let one = dec.next()?;
+    let two = dec.next();
+    for end in ends {
+        for d in [Some(one), two].into_iter().flatten() {
+            if agrees(raw.get(end..)?, decoded.get(d..)?) {
+                return Some((end, d));
+            }
+        }
+    }
+    None
+}
+
+/// Whether a raw text and its decoded form go on alike (a few characters, or up to the
+/// next reference or CR, which the alignment reads on its own).
+fn agrees(raw: &str, decoded: &str) -> bool {
+    let (mut r, mut d) = (raw.chars(), decoded.chars());
+    for _ in 0..8 {
+        match (r.next(), d.next()) {
+            (None, None) | (Some('&' | '\r'), _) => return true,
+            (Some(a), Some(b)) if a == b || (a == '\n' && b == ' ') => {}
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Append a text token: `decoded` (what the tokenizer gives) came from `raw`, the file
@@ -333,16 +374,25 @@ fn push_text(out: &mut HtmlText, decoded: &str, raw: &str, file_at: usize) {
         let (Some(rc), Some(dc)) = (r.chars().next(), d.chars().next()) else {
             break;
         };
-        if let Some(len) = reference_len(r) {
-            i += len;
-            j += dc.len_utf8();
-            out.map.push(base + j, file_at + i);
-        } else if rc == dc || (rc == '\n' && dc == ' ') {
+        if rc == '&' {
+            if let Some((ri, dj)) = reference_end(r, d) {
+                i += ri;
+                j += dj;
+                out.map.push(base + j, file_at + i);
+                continue;
+            }
+        }
+        if rc == dc || (rc == '\n' && dc == ' ') {
             i += rc.len_utf8();
             j += dc.len_utf8();
-        } else if rc == '\r' {
+        } else if rc == '\r' && r.as_bytes().get(1) == Some(&b'\n') {
+            // CR LF: the tokenizer drops the CR
             i += 1;
             out.map.push(base + j, file_at + i);
+        } else if rc == '\r' && (dc == '\n' || dc == ' ') {
+            // a lone CR: the tokenizer makes it a LF (same length)
+            i += 1;
+            j += 1;
         } else {
             break;
         }

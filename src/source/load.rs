@@ -1,7 +1,9 @@
 //! Reading sources from paths: files, folders (walked) and standard input ("-"), with
 //! the UTF-8 policy, front matter, manifests, and the language and date of each.
 //!
-//! Folders are walked recursively with the `ignore` crate: `.gitignore` and `.ignore`
+//! Folders are walked recursively with the `ignore` crate, following symbolic links (a
+//! link to a file is read as that file, once; a link that loops back to a folder above
+//! it, or whose target is missing, is an error that names it): `.gitignore` and `.ignore`
 //! files are respected (inside a git repository or not; the user's global git excludes
 //! are not, so a run does not depend on the machine), hidden files and folders are
 //! skipped, and only articles are taken: files ending `.txt`, `.md`, `.markdown`,
@@ -27,9 +29,10 @@
 //! Several manifests may describe one file: the explicit one wins, then the others in
 //! path order.
 //!
-//! Offsets: the text is the file's bytes minus a leading UTF-8 byte order mark, so byte
-//! offsets are the file's minus 3 when it had one (lines and columns are unaffected).
-//! Lossy decoding replaces each invalid sequence with U+FFFD, which may shift later
+//! Offsets: the text is the file's bytes, so byte offsets are the file's. A leading
+//! UTF-8 byte order mark stays in the text but is not part of the body (like front
+//! matter), is not read as front matter or HTML, and is no column (the character after
+//! it is at 1:1). Lossy decoding replaces each invalid sequence with U+FFFD, which may shift later
 //! offsets; a warning says so. Nothing else is normalised.
 //!
 //! Problems with one file never stop the others: each becomes an [`Error`] returned
@@ -104,23 +107,73 @@ pub fn load_sources_with_stdin(
     opts: &LoadOptions,
     stdin: &mut dyn Read,
 ) -> (Vec<Source>, Vec<Error>) {
+    let (plan, mut errors) = plan_sources(opts);
+    let mut sources = Vec::new();
+    for i in 0..plan.len() {
+        match plan.load(i, stdin) {
+            Some(Ok(s)) => sources.push(s),
+            Some(Err(e)) => errors.push(e),
+            None => {}
+        }
+    }
+    sources.sort_by(|a, b| a.path.cmp(&b.path));
+    (sources, errors)
+}
+
+/// What [`plan_sources`] found to read: the inputs in display-path order, and what is
+/// known of them beforehand. Each is read on its own with [`SourcePlan::load`], so that
+/// a caller can read, use and drop the sources one by one (in parallel, in any order).
+pub struct SourcePlan {
+    inputs: Vec<Input>,
+    entries: Vec<ManifestEntry>,
+    flag_lang: Option<String>,
+    opts: LoadOptions,
+}
+
+/// The inputs `opts` names (folders walked, manifests read) and the errors met on the
+/// way; nothing is read yet. [`load_sources`] is this, then every input read in order.
+pub fn plan_sources(opts: &LoadOptions) -> (SourcePlan, Vec<Error>) {
     let mut errors = Vec::new();
     let flag_lang = opts.lang.as_deref().and_then(|l| {
         check_lang(l, &opts.known_langs)
             .map_err(|m| errors.push(Error::usage(format!("--lang: {m}"))))
             .ok()
     });
-    let filter = match WalkFilter::new(&opts.include, &opts.exclude) {
-        Ok(f) => f,
+    let (inputs, entries) = match WalkFilter::new(&opts.include, &opts.exclude) {
+        Ok(filter) => {
+            let (inputs, found_manifests) = collect_inputs(&opts.paths, &filter, &mut errors);
+            let entries = read_manifests(opts, found_manifests, &mut errors);
+            (inputs, entries)
+        }
         Err(e) => {
             errors.push(e);
-            return (Vec::new(), errors);
+            (Vec::new(), Vec::new())
         }
     };
-    let (inputs, found_manifests) = collect_inputs(&opts.paths, &filter, &mut errors);
-    let entries = read_manifests(opts, found_manifests, &mut errors);
-    let mut sources = Vec::new();
-    for input in &inputs {
+    let plan = SourcePlan {
+        inputs,
+        entries,
+        flag_lang,
+        opts: opts.clone(),
+    };
+    (plan, errors)
+}
+
+impl SourcePlan {
+    /// The number of inputs.
+    pub fn len(&self) -> usize {
+        self.inputs.len()
+    }
+
+    /// Whether there is nothing to read.
+    pub fn is_empty(&self) -> bool {
+        self.inputs.is_empty()
+    }
+
+    /// Read the `i`-th input (in display-path order); "-" reads `stdin`. `None` past
+    /// the end.
+    pub fn load(&self, i: usize, stdin: &mut dyn Read) -> Option<Result<Source, Error>> {
+        let input = self.inputs.get(i)?;
         let bytes = match &input.file {
             None => {
                 let mut buf = Vec::new();
@@ -130,22 +183,20 @@ pub fn load_sources_with_stdin(
         };
         let bytes = match bytes {
             Ok(b) => b,
-            Err(e) => {
-                errors.push(Error::io(Path::new(&input.shown), &e));
-                continue;
-            }
+            Err(e) => return Some(Err(Error::io(Path::new(&input.shown), &e))),
         };
         let entry = input
             .canonical
             .as_ref()
-            .and_then(|c| entries.iter().find(|e| &e.file == c));
-        match build_source(input, bytes, entry, flag_lang.as_deref(), opts) {
-            Ok(s) => sources.push(s),
-            Err(e) => errors.push(e),
-        }
+            .and_then(|c| self.entries.iter().find(|e| &e.file == c));
+        Some(build_source(
+            input,
+            bytes,
+            entry,
+            self.flag_lang.as_deref(),
+            &self.opts,
+        ))
     }
-    sources.sort_by(|a, b| a.path.cmp(&b.path));
-    (sources, errors)
 }
 
 /// One thing to read.
@@ -295,13 +346,14 @@ fn walk_folder(
         .git_ignore(true)
         .require_git(false)
         .git_global(false)
+        .follow_links(true)
         .sort_by_file_path(|a, b| a.cmp(b))
         .build();
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                errors.push(Error::new(ErrorKind::Io(e.to_string())).at(Location::file(root)));
+                errors.push(walk_error(root, &e));
                 continue;
             }
         };
@@ -324,6 +376,39 @@ fn walk_folder(
             ARTICLE_KINDS
         )));
     }
+}
+
+/// A problem met while walking a folder (an unreadable folder, a broken symbolic link,
+/// a link that loops back to a folder above it), naming what was skipped.
+fn walk_error(root: &Path, e: &ignore::Error) -> Error {
+    let mut inner = e;
+    let mut path = None;
+    loop {
+        match inner {
+            ignore::Error::WithPath { path: p, err } => {
+                path = Some(p.clone());
+                inner = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                inner = err;
+            }
+            _ => break,
+        }
+    }
+    let kind = match inner {
+        ignore::Error::Loop { ancestor, child } => {
+            path = Some(child.clone());
+            ErrorKind::Source(format!(
+                "skipped: a symbolic link that loops back to {}",
+                display_path(ancestor)
+            ))
+        }
+        ignore::Error::Io(io) if io.kind() == std::io::ErrorKind::NotFound => ErrorKind::Source(
+            "skipped: a broken symbolic link (its target does not exist)".to_string(),
+        ),
+        other => ErrorKind::Io(other.to_string()),
+    };
+    Error::new(kind).at(Location::file(path.unwrap_or_else(|| root.to_path_buf())))
 }
 
 /// Entries of every manifest that applies, the explicit one first; one entry per file.
@@ -352,7 +437,7 @@ fn read_manifests(
     entries
 }
 
-/// Decodes `bytes` under the UTF-8 policy and strips a byte order mark.
+/// Decodes `bytes` under the UTF-8 policy (a byte order mark is kept).
 fn decode(bytes: Vec<u8>, shown: &str, lossy: bool) -> Result<(String, Option<String>), Error> {
     let (text, warning) =
         match String::from_utf8(bytes) {
@@ -377,10 +462,6 @@ fn decode(bytes: Vec<u8>, shown: &str, lossy: bool) -> Result<(String, Option<St
                 )
             }
         };
-    let text = match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    };
     Ok((text, warning))
 }
 
@@ -395,13 +476,16 @@ fn build_source(
     let mut warnings: Vec<String> = warning.into_iter().collect();
     let html_file = is_html(&input.shown);
     let markdown = is_markdown(&input.shown);
+    // A byte order mark is kept in the text (offsets stay the file's) but read past.
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let content = text.get(bom..).unwrap_or_default();
     let fm = if html_file {
         None
     } else if markdown {
-        read_front_matter(&text, &input.shown, &opts.known_langs)?
+        read_front_matter(content, &input.shown, &opts.known_langs)?
     } else {
-        let fm = read_front_matter_by_content(&text, &input.shown, &opts.known_langs)?;
-        if fm.is_none() && unclosed_front_matter(&text) {
+        let fm = read_front_matter_by_content(content, &input.shown, &opts.known_langs)?;
+        if fm.is_none() && unclosed_front_matter(content) {
             warnings.push(
                 "line 1 opens what looks like front matter, but no closing line follows: \
                  read as article text"
@@ -412,10 +496,10 @@ fn build_source(
     };
     let fm = fm.unwrap_or_default();
     let (text, html) = if html_file {
-        let h = read_html(&text);
+        let h = read_html(content);
         let mapped = MappedText {
+            map: h.map.shifted(bom),
             file_text: text,
-            map: h.map,
         };
         let headline = (h.headline, h.headline_span);
         (h.text, Some((h.lang, h.date, headline, mapped)))
@@ -433,7 +517,8 @@ fn build_source(
             None
         }
     });
-    let body = Span::new(fm.body_start, text.len());
+    let body_start = if html_file { 0 } else { bom + fm.body_start };
+    let body = Span::new(body_start.min(text.len()), text.len());
     let body_text = body.slice(&text);
     let (headline, headline_span) = match html_headline {
         Some((words, span)) => (fm.title.or(words), span),
@@ -541,6 +626,6 @@ mod tests {
             Some("invalid UTF-8 at byte offset 3, decoded lossily")
         );
         let (text, _) = decode(b"\xef\xbb\xbfBonjour".to_vec(), "a.txt", false).unwrap();
-        assert_eq!(text, "Bonjour");
+        assert_eq!(text, "\u{feff}Bonjour");
     }
 }

@@ -1,17 +1,66 @@
 //! Byte offset -> 1-based line and column (in characters), built once per text.
+//!
+//! Lines end at "\n", "\r\n" or a lone "\r" (as editors show them). A leading UTF-8 byte
+//! order mark is not a column: the first character after it is at 1:1.
+//!
+//! Every lookup costs at most one binary search and the counting of [`CHUNK`] bytes,
+//! whatever the line's length: the index keeps the number of characters before every
+//! [`CHUNK`]-th byte, so a column is the difference of two such counts (one long line
+//! with a million figures stays linear).
 
-/// Line starts of a text, for fast offset -> line/column lookups.
+/// Bytes between two character-count checkpoints.
+const CHUNK: usize = 256;
+
+/// Line starts and character-count checkpoints of a text, for fast offset ->
+/// line/column lookups.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
+    /// Byte offset of each line's start.
     starts: Vec<usize>,
+    /// `chars[k]`: characters in `text[..floor_char_boundary(k * CHUNK)]`.
+    chars: Vec<usize>,
+    /// Length of a leading byte order mark (0 or 3).
+    bom: usize,
 }
 
 impl LineIndex {
-    /// Index the line starts of `text`.
+    /// Index the line starts and character counts of `text`.
     pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
-        starts.extend(memchr_newlines(text));
-        LineIndex { starts }
+        let mut chars = Vec::with_capacity(text.len() / CHUNK + 1);
+        let mut count = 0usize;
+        for (i, &b) in bytes.iter().enumerate() {
+            if i % CHUNK == 0 {
+                // The count at the char boundary at or before `i`: continuation bytes
+                // before `i` in the same character were not counted yet, and the
+                // character's first byte was.
+                let back = usize::from(!text.is_char_boundary(i));
+                chars.push(count - back);
+            }
+            if !is_continuation(b) {
+                count += 1;
+            }
+            match b {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                _ => {}
+            }
+        }
+        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        LineIndex { starts, chars, bom }
+    }
+
+    /// Characters in `text[..offset]`, `offset` a char boundary.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let k = (offset / CHUNK).min(self.chars.len().saturating_sub(1));
+        let (base, from) = match self.chars.get(k) {
+            Some(c) => (*c, floor_char_boundary(text, k * CHUNK)),
+            None => (0, 0),
+        };
+        base + text
+            .get(from..offset)
+            .map_or(0, |s| s.bytes().filter(|b| !is_continuation(*b)).count())
     }
 
     /// 1-based line and column (column counted in characters) of a byte offset.
@@ -22,17 +71,20 @@ impl LineIndex {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         };
-        let start = self.starts.get(line).copied().unwrap_or(0);
-        let column = text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+        let mut start = self.starts.get(line).copied().unwrap_or(0);
+        if line == 0 && offset >= self.bom {
+            start = self.bom;
+        }
+        let column = self
+            .chars_before(text, offset)
+            .saturating_sub(self.chars_before(text, start))
+            + 1;
         (line + 1, column)
     }
 }
 
-fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|(_, b)| *b == b'\n')
-        .map(|(i, _)| i + 1)
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
@@ -51,6 +103,28 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 mod tests {
     use super::*;
 
+    /// Line and column by walking the text from its start.
+    fn naive(text: &str, offset: usize) -> (usize, usize) {
+        let (mut line, mut col) = (1, 1);
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if i >= offset {
+                break;
+            }
+            if c == '\u{feff}' && i == 0 {
+                continue;
+            }
+            let cr_alone = c == '\r' && chars.peek().map(|(_, n)| *n) != Some('\n');
+            if c == '\n' || cr_alone {
+                line += 1;
+                col = 1;
+            } else {
+                col += 1;
+            }
+        }
+        (line, col)
+    }
+
     #[test]
     fn lines_and_columns_count_characters() {
         let text = "ab\nécu 5\n";
@@ -62,5 +136,30 @@ mod tests {
         assert_eq!(idx.line_col(text, 999), (3, 1));
         // inside a multi-byte char: clamped to its start
         assert_eq!(idx.line_col(text, 4), (2, 1));
+    }
+
+    #[test]
+    fn lone_cr_ends_a_line_and_a_bom_is_no_column() {
+        let text = "\u{feff}a 1\rb 2\r\nc 3";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 3), (1, 1));
+        assert_eq!(idx.line_col(text, 5), (1, 3));
+        assert_eq!(idx.line_col(text, 7), (2, 1));
+        assert_eq!(idx.line_col(text, 12), (3, 1));
+    }
+
+    #[test]
+    fn long_lines_agree_with_a_walk_from_the_start() {
+        let mut text = String::from("\u{feff}");
+        for i in 0..3000 {
+            text.push_str(["é", "a", "€", "\n", "𝄞", " ", "\r", "\r\n"][i % 8]);
+            if i % 13 == 0 {
+                text.push_str("ü€b");
+            }
+        }
+        let idx = LineIndex::new(&text);
+        for off in (0..text.len()).filter(|o| text.is_char_boundary(*o)) {
+            assert_eq!(idx.line_col(&text, off), naive(&text, off), "{off}");
+        }
     }
 }

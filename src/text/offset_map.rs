@@ -28,6 +28,22 @@ impl OffsetMap {
         self.starts.push((text, file));
     }
 
+    /// The same map into a file that has `by` more bytes in front (a byte order mark
+    /// the derived text was read without).
+    #[must_use]
+    pub fn shifted(mut self, by: usize) -> Self {
+        if by == 0 {
+            return self;
+        }
+        for s in &mut self.starts {
+            s.1 = s.1.saturating_add(by);
+        }
+        if self.starts.first().is_none_or(|s| s.0 != 0) {
+            self.starts.insert(0, (0, by));
+        }
+        self
+    }
+
     /// The file offset of a text offset.
     pub fn to_file(&self, text: usize) -> usize {
         let i = self.starts.partition_point(|s| s.0 <= text);
@@ -53,5 +69,8 @@ mod tests {
         assert_eq!(m.to_file(5), 31);
         assert_eq!(m.to_file(9), 35);
         assert_eq!(OffsetMap::default().to_file(7), 7);
+        let s = m.shifted(3);
+        assert_eq!((s.to_file(0), s.to_file(4), s.to_file(9)), (13, 17, 38));
+        assert_eq!(OffsetMap::default().shifted(3).to_file(7), 10);
     }
 }

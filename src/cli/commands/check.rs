@@ -65,6 +65,9 @@ pub fn run(a: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
         }
     };
     // --- end sources and claims ---
+    // The reports have no place for a source's reading warnings (lossy decoding, an
+    // unclosed front matter): they go to standard error, never dropped.
+    super::report_warnings(&sources, err)?;
     if sources.is_empty() && !errors.is_empty() {
         // Nothing was read (a wrong path, an empty folder): no report, only why.
         return super::report_errors(&Errors(errors), err);

@@ -1,8 +1,9 @@
 //! `figcheck extract`: sources in, mentions out.
 
 use crate::cli::args::{ExtractArgs, ExtractFormat, SourceArgs};
+use crate::cli::ordered::ordered_streams;
 use crate::cli::ExitStatus;
-use crate::extract::{extract_mentions, Mention};
+use crate::extract::{extract_mentions, for_each_mention, Mention};
 use crate::quantity::Currency;
 use crate::rates::normalize::convert_quantity;
 use crate::rates::RateTables;
@@ -10,7 +11,7 @@ use crate::report::format::plain;
 use crate::report::mentions::Reporting;
 use crate::report::mentions::{self, Extraction, MentionRow, SourceRow};
 use crate::rules::RuleSet;
-use crate::source::{load_sources, parse_date_flag, LoadOptions, Source};
+use crate::source::{load_sources, parse_date_flag, plan_sources, LoadOptions, Source};
 use crate::{Error, Errors};
 use rayon::prelude::*;
 use rust_decimal::Decimal;
@@ -133,6 +134,19 @@ pub fn run(
         Ok(t) => t,
         Err(e) => return super::report_errors(&e, err),
     };
+    // A reporting currency no table has would leave every row unconverted: refuse it
+    // up front, as `convert --to` does.
+    if !tables.currencies().contains(&reporting_currency) {
+        let msg = format!(
+            "--currency {reporting_currency}: no loaded rate table has {reporting_currency} \
+             (add a table with --rates DIR)"
+        );
+        return super::report_errors(&Error::rate(msg).into(), err);
+    }
+    let format = a.format.unwrap_or_default();
+    if format == ExtractFormat::Jsonl {
+        return stream_jsonl(a, &rules, &tables, reporting_currency, &opts, out, err);
+    }
     let (sources, errors) = load_sources(&opts);
     if sources.is_empty() && !errors.is_empty() {
         // Nothing was read (a wrong path, an empty folder): no report, only why.
@@ -152,7 +166,6 @@ pub fn run(
             x.mentions.push(MentionRow::new(s, m, reporting));
         }
     }
-    let format = a.format.unwrap_or_default();
     let color = format == ExtractFormat::Table && crate::cli::color::stdout_color(a.run.color);
     let out = &mut crate::cli::color::Painter::new(out, color);
     match format {
@@ -165,5 +178,110 @@ pub fn run(
         Ok(ExitStatus::Clean)
     } else {
         super::report_errors(&Errors(errors), err)
+    }
+}
+
+/// What a worker of `extract --format jsonl` says of one source, in order.
+enum JsonlMsg {
+    /// The source is read: what its rows need of it (path, date, warnings).
+    Start(Box<Source>),
+    /// Its next mentions, in text order.
+    Mentions(Vec<Mention>),
+    /// It could not be read.
+    Failed(Error),
+}
+
+/// Mentions sent to the writer at a time.
+const JSONL_BATCH: usize = 256;
+
+/// `extract --format jsonl`: sources are read and extracted in parallel (a few ahead at
+/// most), and written in path order; each source's rows are written as soon as every
+/// source before it is written, as its mentions are found, in batches. So output starts
+/// at once, and memory holds a few batches of mentions, not a source's or the run's
+/// rows, however large the input. Reading warnings go to standard error as each source
+/// starts; errors (unreadable files) at the end, as for the other formats.
+fn stream_jsonl(
+    a: &ExtractArgs,
+    rules: &RuleSet,
+    tables: &RateTables,
+    to: Currency,
+    opts: &LoadOptions,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<ExitStatus> {
+    let (plan, mut errors) = plan_sources(opts);
+    let progress = crate::cli::progress::Progress::new(plan.len(), a.run.quiet);
+    let threads = rayon::current_num_threads();
+    let work = |i: usize, emit: &mut dyn FnMut(JsonlMsg) -> bool| {
+        match plan.load(i, &mut std::io::stdin()) {
+            Some(Ok(source)) => jsonl_source(rules, &source, emit),
+            Some(Err(e)) => {
+                emit(JsonlMsg::Failed(e));
+            }
+            None => {}
+        }
+        progress.inc();
+    };
+    let mut load_errors = Vec::new();
+    let mut current: Option<Source> = None;
+    let mut buf = Vec::new();
+    ordered_streams(plan.len(), threads, threads * 2, 8, work, |_, msg| {
+        match msg {
+            JsonlMsg::Start(s) => {
+                for w in &s.warnings {
+                    writeln!(err, "warning: {}: {w}", s.path)?;
+                }
+                current = Some(*s);
+            }
+            JsonlMsg::Mentions(ms) => {
+                if let Some(s) = &current {
+                    // Serialised into a buffer, written at once (many small writes
+                    // through the output cost more than the serialising).
+                    buf.clear();
+                    for m in &ms {
+                        let row = MentionRow::new(s, m, reporting(tables, s, m, to));
+                        serde_json::to_writer(&mut buf, &row).map_err(std::io::Error::other)?;
+                        buf.push(b'\n');
+                    }
+                    out.write_all(&buf)?;
+                    out.flush()?;
+                }
+            }
+            JsonlMsg::Failed(e) => load_errors.push(e),
+        }
+        Ok::<(), std::io::Error>(())
+    })?;
+    progress.finish();
+    errors.extend(load_errors);
+    if errors.is_empty() {
+        Ok(ExitStatus::Clean)
+    } else {
+        super::report_errors(&Errors(errors), err)
+    }
+}
+
+/// Extract one source for [`stream_jsonl`]: what its rows need of it first, then its
+/// mentions in batches, as they are found.
+fn jsonl_source(rules: &RuleSet, source: &Source, emit: &mut dyn FnMut(JsonlMsg) -> bool) {
+    let mut meta = Source::from_text(source.path.clone(), String::new(), &source.lang);
+    meta.date = source.date;
+    meta.date_origin = source.date_origin.clone();
+    meta.warnings.clone_from(&source.warnings);
+    if !emit(JsonlMsg::Start(Box::new(meta))) {
+        return;
+    }
+    let mut batch = Vec::with_capacity(JSONL_BATCH);
+    let mut listening = true;
+    for_each_mention(rules, source, |m| {
+        if !listening {
+            return;
+        }
+        batch.push(m);
+        if batch.len() >= JSONL_BATCH {
+            listening = emit(JsonlMsg::Mentions(std::mem::take(&mut batch)));
+        }
+    });
+    if listening && !batch.is_empty() {
+        emit(JsonlMsg::Mentions(batch));
     }
 }

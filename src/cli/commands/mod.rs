@@ -93,3 +93,16 @@ pub(crate) fn report_errors(
     }
     Ok(ExitStatus::Error)
 }
+
+/// Print each source's reading warnings to `err`, "warning: PATH: MESSAGE".
+pub(crate) fn report_warnings(
+    sources: &[crate::source::Source],
+    err: &mut dyn Write,
+) -> std::io::Result<()> {
+    for s in sources {
+        for w in &s.warnings {
+            writeln!(err, "warning: {}: {w}", s.path)?;
+        }
+    }
+    Ok(())
+}

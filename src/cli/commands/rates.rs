@@ -60,6 +60,20 @@ pub fn import(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<ExitStatus> {
+    // A killed import leaves its temporary file beside the table: remove it first, as
+    // `rates update` does.
+    match crate::rates::update::remove_stale_temp_files(&a.into) {
+        Ok(removed) => {
+            for p in removed {
+                writeln!(
+                    out,
+                    "removed a temporary file left by an interrupted import: {}",
+                    display_path(&p)
+                )?;
+            }
+        }
+        Err(e) => return report_errors(&e.into(), err),
+    }
     let s = match import_table(&a.file, &a.into) {
         Ok(s) => s,
         Err(e) => return report_errors(&e.into(), err),
