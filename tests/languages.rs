@@ -62,6 +62,7 @@ fn a_source_without_a_pack_is_reported_and_not_read() {
     assert_eq!(
         langs,
         vec![
+            ("tests/fixtures/languages/de.md", "de"),
             ("tests/fixtures/languages/en.md", "en"),
             ("tests/fixtures/languages/it.md", "it"),
             ("tests/fixtures/languages/nl.md", "nl"),
@@ -73,7 +74,14 @@ fn a_source_without_a_pack_is_reported_and_not_read() {
         .iter()
         .map(|c| c["path"].as_str().unwrap())
         .collect();
-    assert_eq!(figures, vec!["tests/fixtures/languages/en.md"]);
+    assert_eq!(
+        figures,
+        vec![
+            "tests/fixtures/languages/de.md",
+            "tests/fixtures/languages/de.md",
+            "tests/fixtures/languages/en.md"
+        ]
+    );
 }
 
 #[test]
@@ -95,6 +103,7 @@ fn extract_shows_the_source_its_language_and_why_it_was_not_read() {
     assert_eq!(
         rows,
         vec![
+            ("tests/fixtures/languages/de.md", "de", 2, false),
             ("tests/fixtures/languages/en.md", "en", 1, false),
             ("tests/fixtures/languages/it.md", "it", 0, true),
             ("tests/fixtures/languages/nl.md", "nl", 0, true),
@@ -137,4 +146,34 @@ fn the_user_may_choose_the_rules() {
         .unwrap()
         .iter()
         .all(|f| f["check"] != "unsupported-language"));
+}
+
+#[test]
+fn a_german_article_is_read_with_the_german_rules() {
+    let x = json(&[
+        "extract",
+        "--format",
+        "json",
+        "tests/fixtures/languages/de.md",
+    ]);
+    let rows: Vec<(&str, &str, &str)> = x["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["text"].as_str().unwrap(),
+                m["value"].as_str().unwrap(),
+                m["qualifier"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    // "1.120 Mitarbeiter" is a head count (one thousand one hundred and twenty), not money.
+    assert_eq!(
+        rows,
+        vec![
+            ("rund 1,75 Mrd. Euro", "1750000000", "approx"),
+            ("32 Milliarden Parameter", "32000000000", "exact"),
+        ]
+    );
 }
