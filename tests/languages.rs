@@ -64,6 +64,7 @@ fn a_source_without_a_pack_is_reported_and_not_read() {
         vec![
             ("tests/fixtures/languages/de.md", "de"),
             ("tests/fixtures/languages/en.md", "en"),
+            ("tests/fixtures/languages/es.md", "es"),
             ("tests/fixtures/languages/it.md", "it"),
             ("tests/fixtures/languages/nl.md", "nl"),
         ]
@@ -79,7 +80,10 @@ fn a_source_without_a_pack_is_reported_and_not_read() {
         vec![
             "tests/fixtures/languages/de.md",
             "tests/fixtures/languages/de.md",
-            "tests/fixtures/languages/en.md"
+            "tests/fixtures/languages/en.md",
+            "tests/fixtures/languages/es.md",
+            "tests/fixtures/languages/es.md",
+            "tests/fixtures/languages/es.md"
         ]
     );
 }
@@ -105,6 +109,7 @@ fn extract_shows_the_source_its_language_and_why_it_was_not_read() {
         vec![
             ("tests/fixtures/languages/de.md", "de", 2, false),
             ("tests/fixtures/languages/en.md", "en", 1, false),
+            ("tests/fixtures/languages/es.md", "es", 3, false),
             ("tests/fixtures/languages/it.md", "it", 0, true),
             ("tests/fixtures/languages/nl.md", "nl", 0, true),
         ]
@@ -174,6 +179,31 @@ fn a_german_article_is_read_with_the_german_rules() {
         vec![
             ("rund 1,75 Mrd. Euro", "1750000000", "approx"),
             ("32 Milliarden Parameter", "32000000000", "exact"),
+        ]
+    );
+}
+
+#[test]
+fn a_spanish_article_is_read_with_the_spanish_rules() {
+    let x = json(&[
+        "extract",
+        "--format",
+        "json",
+        "tests/fixtures/languages/es.md",
+    ]);
+    let rows: Vec<(&str, &str)> = x["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["text"].as_str().unwrap(), m["value"].as_str().unwrap()))
+        .collect();
+    // Spanish "billón" is 10^12.
+    assert_eq!(
+        rows,
+        vec![
+            ("750.000 millones de euros", "750000000000"),
+            ("3,4 billones de dólares", "3400000000000"),
+            ("32.000 millones de parámetros", "32000000000"),
         ]
     );
 }
