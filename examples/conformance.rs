@@ -8,7 +8,7 @@
 //!
 //! Scoring (see the folder's README.md for the file format):
 //!
-//! - Recognizers-Text (`recognizers-currency-{fr,en}.jsonl`): per item, the money
+//! - Recognizers-Text (`recognizers-currency-{fr,en,de,es}.jsonl`): per item, the money
 //!   mentions figcheck reports against the expected results. A result is found when a
 //!   mention has the same value (exact decimal), an acceptable currency and a span that
 //!   overlaps the expected one (where given); "span exact" counts those whose span is
@@ -20,7 +20,7 @@
 //!   units figcheck has no code for (Satoshi) are not applicable. The headline uses the
 //!   items the reference .NET runner checks (`dotnet_tested`); the others are reported
 //!   on their own line.
-//! - Duckling (`duckling-money-{fr,en}.jsonl`): `full` = one money mention covers the
+//! - Duckling (`duckling-money-{fr,en,es}.jsonl`; it has no German money corpus): `full` = one money mention covers the
 //!   whole text with the expected value (or min / max / interval) and currency; `none` =
 //!   no money mention; `span` = exactly one money mention, at the given bytes; `first` =
 //!   the first mention has the expected value. Duckling's ambiguous currencies: "$"
@@ -103,7 +103,8 @@ const DIRHAMS: &[&str] = &["AED", "MAD"];
 const RIALS: &[&str] = &["IRR", "OMR", "YER"];
 const RIYALS: &[&str] = &["SAR", "QAR"];
 
-/// A Recognizers unit name (French or English) with no `iso`, as ISO codes.
+/// A Recognizers unit name (French, English or Spanish; the German spec uses English
+/// names) with no `iso`, as ISO codes.
 fn recognizers_unit(unit: &str) -> CurExp {
     let u = unit.to_lowercase();
     let one = |c: &'static str| CurExp::OneOf(vec![c]);
@@ -116,14 +117,30 @@ fn recognizers_unit(unit: &str) -> CurExp {
         "dollar canadien" | "canadian dollar" => one("CAD"),
         "dollar états-unis" | "united states dollar" => one("USD"),
         "dollar de hong kong" | "hong kong dollar" => one("HKD"),
-        "dollar australien" | "australian dollar" => one("AUD"),
+        "dollar australien" => one("AUD"),
         "yuan chinois" | "chinese yuan" => one("CNY"),
         "franc suisse" | "swiss franc" => one("CHF"),
         "roupie indienne" | "indian rupee" => one("INR"),
         "roupie" | "rupee" => CurExp::OneOf(vec!["INR", "PKR", "LKR", "NPR", "MUR", "SCR"]),
-        "mark finlandais" | "finnish markka" => one("FIM"),
-        "florins néerlandais" | "netherlands guilder" => one("NLG"),
+        "mark finlandais" | "finnish markka" | "marco finlandés" => one("FIM"),
+        "florins néerlandais" | "netherlands guilder" | "florín neerlandés" => one("NLG"),
         "peseta" => one("ESP"),
+        // Spanish unit names (the German spec uses the English ones).
+        "dólar" => CurExp::OneOf(DOLLARS.to_vec()),
+        "libra" => CurExp::OneOf(POUNDS.to_vec()),
+        "franco" => CurExp::OneOf(FRANCS.to_vec()),
+        "dólar estadounidense" => one("USD"),
+        "dólar canadiense" => one("CAD"),
+        "dólar australiano" | "australian dollar" => one("AUD"),
+        "dólar neozelandés" | "new zealand dollar" => one("NZD"),
+        "dólar de hong kong" => one("HKD"),
+        "yen" => one("JPY"),
+        "yuan chino" => one("CNY"),
+        "franco suizo" => one("CHF"),
+        "peso mexicano" | "mexican peso" => one("MXN"),
+        "british pound" => one("GBP"),
+        "cambodian riel" => one("KHR"),
+        "centavo" | "penique" => CurExp::Hundredth,
         "bitcoin" => CurExp::OneOf(vec!["BTC", "XBT"]),
         "cent" | "pence" | "penny" | "centimes" | "pesewa" | "sen" => CurExp::Hundredth,
         _ => CurExp::NotApplicable,
@@ -141,6 +158,8 @@ fn duckling_currency(c: &str) -> CurExp {
         "riyal" => CurExp::OneOf(RIYALS.to_vec()),
         "cent" => CurExp::Hundredth,
         "unknown" => CurExp::Any,
+        // Duckling's code for the peseta; ISO 4217's is ESP.
+        "PTS" => CurExp::OneOf(vec!["ESP"]),
         iso if iso.len() == 3 && iso.bytes().all(|b| b.is_ascii_uppercase()) => {
             CurExp::OneOf(vec![leak(iso)])
         }
@@ -492,14 +511,26 @@ fn main() -> ExitCode {
     };
     let mut rows: Vec<(String, Score)> = Vec::new();
     let mut headline = Score::default();
-    for lang in ["fr", "en"] {
+    let mut per_lang: Vec<(&str, Score)> = ["fr", "en", "de", "es"]
+        .iter()
+        .map(|l| (*l, Score::default()))
+        .collect();
+    let mut add_lang = |lang: &str, s: &Score| {
+        if let Some((_, t)) = per_lang.iter_mut().find(|(l, _)| *l == lang) {
+            t.add(s);
+        }
+    };
+    for lang in ["fr", "en", "de", "es"] {
         let f = dir.join(format!("recognizers-currency-{lang}.jsonl"));
         if verbose {
             run.say(&format!("## {}", f.display()));
         }
         match run.recognizers(&f) {
             Ok((t, u)) => {
-                headline.add(&t);
+                if lang == "fr" || lang == "en" {
+                    headline.add(&t);
+                }
+                add_lang(lang, &t);
                 rows.push((format!("recognizers-currency-{lang}"), t));
                 rows.push((
                     format!("recognizers-currency-{lang} (not dotnet-tested)"),
@@ -509,7 +540,8 @@ fn main() -> ExitCode {
             Err(e) => return err(&e),
         }
     }
-    let mut duck = vec!["fr", "en"];
+    // Duckling has no money corpus for German.
+    let mut duck = vec!["fr", "en", "es"];
     if regional {
         duck.push("en-regional");
     }
@@ -520,9 +552,10 @@ fn main() -> ExitCode {
         }
         match run.duckling(&f) {
             Ok((m, l)) => {
-                if lang != "en-regional" {
+                if lang == "fr" || lang == "en" {
                     headline.add(&m);
                 }
+                add_lang(lang, &m);
                 rows.push((format!("duckling-money-{lang}"), m));
                 if l.items > 0 {
                     rows.push((format!("duckling-money-{lang} (latent)"), l));
@@ -550,9 +583,16 @@ fn main() -> ExitCode {
     for (name, s) in &rows {
         row(&run, name, s);
     }
+    for (lang, s) in &per_lang {
+        row(
+            &run,
+            &format!("{lang} (dotnet-tested, duckling non-latent)"),
+            s,
+        );
+    }
     row(
         &run,
-        "HEADLINE (dotnet-tested, duckling non-latent)",
+        "HEADLINE fr+en (dotnet-tested, duckling non-latent)",
         &headline,
     );
     ExitCode::SUCCESS

@@ -335,6 +335,7 @@ fn run_story(dir: &Path, verbose: bool) -> Result<Score, String> {
         if !(sev == "error" || sev == "warning")
             || check == "undated-source"
             || check == "rate-unavailable"
+            || check == "unsupported-language"
         {
             continue;
         }

@@ -236,14 +236,22 @@ fn unknown_languages_are_errors_naming_the_allowed_ones() {
 
     let dir = tempfile::tempdir().unwrap();
     let md = dir.path().join("a.md");
-    fs::write(&md, "---\nlang: de\n---\nText.\n").unwrap();
-    let (sources, errors) = load(&opts(&[md]));
+    fs::write(&md, "---\nlang: xq\n---\nText.\n").unwrap();
+    let (sources, errors) = load(&opts(std::slice::from_ref(&md)));
     assert!(sources.is_empty());
     let loc = errors[0].location.clone().unwrap();
     assert_eq!((loc.line, loc.column), (2, 7));
     assert!(errors[0]
         .to_string()
-        .contains("a.md:2:7: unknown language \"de\""));
+        .contains("a.md:2:7: unknown language \"xq\""));
+
+    // A real language without a pack is not a typo: the source loads in it, and the
+    // unsupported-language check says it was not read.
+    fs::write(&md, "---\nlang: nl\n---\nTekst.\n").unwrap();
+    let (sources, errors) = load(&opts(&[md]));
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(sources[0].lang, "nl");
+    assert_eq!(sources[0].lang_origin, LangOrigin::FrontMatter);
 }
 
 // ---- walking folders --------------------------------------------------------------

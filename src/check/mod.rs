@@ -14,6 +14,7 @@ mod probable_cause;
 mod ratio;
 mod stale_conversion;
 mod undated_source;
+mod unsupported_language;
 
 pub use normalize::{claim_interval, normalize_claims, Normalized};
 
@@ -91,11 +92,13 @@ pub enum CheckId {
     UndatedSource,
     /// A claim that could not be converted (no rate for a currency or date).
     RateUnavailable,
+    /// A source in a language without rules: not read.
+    UnsupportedLanguage,
 }
 
 impl CheckId {
     /// All checks, in a stable order.
-    pub const ALL: [CheckId; 8] = [
+    pub const ALL: [CheckId; 9] = [
         CheckId::CrossSourceMismatch,
         CheckId::InlineConversionMismatch,
         CheckId::StaleConversion,
@@ -104,6 +107,7 @@ impl CheckId {
         CheckId::ModelNameSize,
         CheckId::UndatedSource,
         CheckId::RateUnavailable,
+        CheckId::UnsupportedLanguage,
     ];
 
     /// The stable id.
@@ -117,6 +121,7 @@ impl CheckId {
             CheckId::ModelNameSize => "model-name-size",
             CheckId::UndatedSource => "undated-source",
             CheckId::RateUnavailable => "rate-unavailable",
+            CheckId::UnsupportedLanguage => "unsupported-language",
         }
     }
 
@@ -129,7 +134,7 @@ impl CheckId {
             | CheckId::PartExceedsWhole
             | CheckId::ModelNameSize => Severity::Error,
             CheckId::StaleConversion | CheckId::RateUnavailable => Severity::Warning,
-            CheckId::UndatedSource => Severity::Info,
+            CheckId::UndatedSource | CheckId::UnsupportedLanguage => Severity::Info,
         }
     }
 
@@ -144,6 +149,7 @@ impl CheckId {
             CheckId::PartExceedsWhole => "What it checks: a figure introduced as a part of the figure before it (\"dont\", \"of which\", \"including\") is not larger than that whole.\nWhy it matters: a part larger than its whole is a typo or a misread scale.\nExample: \"1 120 milliards de dollars, dont 1 589 milliards pour Nvidia\".",
             CheckId::ModelNameSize => "What it checks: the size in a model's name (\"QwQ-32B\") against the parameter counts stated for that model.\nWhy it matters: a name and a stated count that disagree point to a wrong model or a wrong figure.\nExample: \"QwQ-32B, avec ses 320 milliards de paramètres\".",
             CheckId::UndatedSource => "What it checks: sources with no publication date (front matter, manifest, --date or text), and which of their claims could not be converted for want of one.\nWhy it matters: a converted figure only means something at a date; figcheck never guesses one.\nExample: an opinion piece with no date giving a figure in dollars for a fact kept in yuan.",
+            CheckId::UnsupportedLanguage => "What it checks: sources whose language (detected, or given by front matter, manifest or --lang) has no rule pack; nothing is extracted from them.\nWhy it matters: reading a text with another language's rules finds nothing or wrong figures; the reader must know the source was not checked.\nExample: a Dutch article in a folder of French ones, with French and English packs only: \"nl: no rules for this language, not checked\".",
             CheckId::RateUnavailable => "What it checks: claims that could not be converted because no rate exists for the currency at the date (before or after the table, a gap, N/A).\nWhy it matters: an unchecked claim must be visible, not silently skipped.\nExample: a claim in HRK dated 2023, after the ECB stopped quoting the kuna.",
         }
     }
@@ -291,6 +297,7 @@ pub fn run_all(input: &CheckInput<'_>, settings: &CheckSettings) -> Vec<Finding>
     findings.extend(part_of_whole::check(input, &index));
     findings.extend(model_name_size::check(input, &index));
     findings.extend(undated_source::check(input, &index));
+    findings.extend(unsupported_language::check(input));
     for f in &mut findings {
         if let Some(s) = settings.severities.get(&f.check) {
             f.severity = *s;

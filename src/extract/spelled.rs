@@ -17,7 +17,15 @@ pub fn parse_spelled(
     let mut current: u64 = 0;
     let mut last: Option<u64> = None;
     let mut any = false;
+    let mut tokens: Vec<&str> = Vec::new();
     for token in lower.split([' ', '-']).filter(|t| !t.is_empty()) {
+        if words.contains_key(token) || connectors.iter().any(|c| c.eq_ignore_ascii_case(token)) {
+            tokens.push(token);
+        } else {
+            tokens.extend(split_glued(token, words, connectors)?);
+        }
+    }
+    for token in tokens {
         if connectors.iter().any(|c| c.eq_ignore_ascii_case(token)) {
             continue;
         }
@@ -40,6 +48,30 @@ pub fn parse_spelled(
         return None;
     }
     total.checked_add(current)
+}
+
+/// A glued word cut into number words and connectors, longest first from the left
+/// ("achtundsiebzig" -> acht, und, siebzig); `None` when a part is no known word.
+fn split_glued<'a>(
+    token: &'a str,
+    words: &BTreeMap<String, u64>,
+    connectors: &[String],
+) -> Option<Vec<&'a str>> {
+    let mut parts = Vec::new();
+    let mut rest = token;
+    while !rest.is_empty() {
+        let len = words
+            .keys()
+            .map(String::as_str)
+            .chain(connectors.iter().map(String::as_str))
+            .filter(|w| !w.is_empty() && rest.starts_with(w))
+            .map(str::len)
+            .max()?;
+        let (head, tail) = rest.split_at_checked(len)?;
+        parts.push(head);
+        rest = tail;
+    }
+    Some(parts)
 }
 
 #[cfg(test)]
@@ -101,5 +133,32 @@ mod tests {
             parse_spelled("twenty five thousand", &en, &conn),
             Some(25000)
         );
+    }
+
+    #[test]
+    fn glued_german_numbers() {
+        let de = table(&[
+            ("ein", 1),
+            ("drei", 3),
+            ("acht", 8),
+            ("zehn", 10),
+            ("dreizehn", 13),
+            ("siebzig", 70),
+            ("fünf", 5),
+            ("vierzig", 40),
+            ("hundert", 100),
+            ("sieben", 7),
+            ("tausend", 1000),
+        ]);
+        let conn = vec!["und".to_string()];
+        assert_eq!(parse_spelled("achtundsiebzig", &de, &conn), Some(78));
+        assert_eq!(parse_spelled("fünfundvierzig", &de, &conn), Some(45));
+        assert_eq!(parse_spelled("siebenhundert", &de, &conn), Some(700));
+        assert_eq!(parse_spelled("dreizehn", &de, &conn), Some(13));
+        assert_eq!(
+            parse_spelled("dreihundertfünfundvierzigtausend", &de, &conn),
+            Some(345_000)
+        );
+        assert_eq!(parse_spelled("achtzig", &de, &conn), None);
     }
 }

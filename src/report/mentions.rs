@@ -114,6 +114,9 @@ pub struct SourceRow {
     pub warnings: Vec<String>,
     /// Number of mentions.
     pub mentions: usize,
+    /// Why the source was not read, when it was not (a language without rules).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_read: Option<String>,
 }
 
 impl SourceRow {
@@ -128,6 +131,7 @@ impl SourceRow {
             outlet: s.outlet.clone(),
             warnings: s.warnings.clone(),
             mentions,
+            not_read: None,
         }
     }
 }
@@ -210,7 +214,9 @@ pub fn write_table(x: &Extraction, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out, "  warning: {w}")?;
         }
         let rows: Vec<&MentionRow> = x.mentions.iter().filter(|m| m.path == s.path).collect();
-        if rows.is_empty() {
+        if let Some(why) = &s.not_read {
+            writeln!(out, "  (not read: {why})")?;
+        } else if rows.is_empty() {
             writeln!(out, "  (no figures found)")?;
         }
         for m in rows {

@@ -343,6 +343,7 @@ pub fn build(
             f.severity >= Severity::Warning
                 && f.check != CheckId::UndatedSource
                 && f.check != CheckId::RateUnavailable
+                && f.check != CheckId::UnsupportedLanguage
         })
         .filter_map(|f| f.fact.as_deref())
         .collect();

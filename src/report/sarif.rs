@@ -28,6 +28,7 @@ pub fn rule_title(check: CheckId) -> &'static str {
         CheckId::ModelNameSize => "A model's name and its parameter count disagree",
         CheckId::UndatedSource => "A source has no date",
         CheckId::RateUnavailable => "No rate to convert a figure",
+        CheckId::UnsupportedLanguage => "A source in a language without rules",
     }
 }
 

@@ -667,6 +667,7 @@ fn build_lexicon(packs: &[LoadedPack], lang: &str, errors: &mut Vec<Error>) -> L
                     lex.spelled.insert(normalize_word(w), *v.get_ref());
                 }
                 lex.connectors.extend(sp.connectors.iter().cloned());
+                lex.spelled_compound |= sp.compound;
             }
             if let Some(cues) = &c.cues {
                 lex.part_of

@@ -212,6 +212,21 @@ fn spelled_regex(lex: &Lexicon) -> Result<String, String> {
         ));
     }
     let words: Vec<&str> = lex.spelled.keys().map(String::as_str).collect();
+    if lex.spelled_compound {
+        // Glued words ("achtundsiebzig"): words and connectors with no boundary between
+        // them, a word boundary only around the whole.
+        let inner = alternation_with(&words, "spelled", false, false)?;
+        let glue = if lex.connectors.is_empty() {
+            "[ -]*".to_string()
+        } else {
+            let c: Vec<&str> = lex.connectors.iter().map(String::as_str).collect();
+            format!(
+                "[ -]*(?:{}[ -]*)?",
+                alternation_with(&c, "connector", false, false)?
+            )
+        };
+        return Ok(format!("(?-u:\\b){inner}(?:{glue}{inner})*(?-u:\\b)"));
+    }
     let word = alternation(&words, "spelled")?;
     let conn = if lex.connectors.is_empty() {
         String::new()

@@ -48,6 +48,8 @@ pub struct Lexicon {
     pub spelled: BTreeMap<String, u64>,
     /// Words joining spelled-out numbers ("et", "and").
     pub connectors: Vec<String>,
+    /// Whether number words may be glued into one word ("achtundsiebzig").
+    pub spelled_compound: bool,
     /// Words introducing a part of the figure before ("dont"), normalised.
     pub part_of: Vec<String>,
     /// Words between a figure and its conversion ("soit"), normalised.

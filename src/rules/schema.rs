@@ -341,6 +341,10 @@ pub struct SpelledDef {
     /// Words that join number words ("et", "and").
     #[serde(default)]
     pub connectors: Vec<String>,
+    /// Number words and connectors may also be glued into one word, as German writes
+    /// them ("achtundsiebzig" = acht + und + siebzig, "siebenhundert").
+    #[serde(default)]
+    pub compound: bool,
 }
 
 /// `[[pattern]]`.

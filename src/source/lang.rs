@@ -1,11 +1,86 @@
 //! Language codes: normalising and checking what users write, and detecting the
-//! language of a body with whatlang, restricted to the languages that have rule packs.
+//! language of a body with whatlang, among every language whatlang knows (not only the
+//! ones with rule packs: a German text is detected as German, never read as English).
 
 use whatlang::{Detector, Lang};
 
 /// Detection reads at most this many bytes of a body: enough to be sure, and it keeps
 /// detection cheap on very long texts.
 const DETECT_BYTES: usize = 8 * 1024;
+
+/// ISO 639-1 codes and whatlang's ISO 639-3 codes, for every language whatlang detects.
+const CODES: [(&str, &str); 70] = [
+    ("af", "afr"),
+    ("ak", "aka"),
+    ("am", "amh"),
+    ("ar", "ara"),
+    ("az", "aze"),
+    ("be", "bel"),
+    ("bg", "bul"),
+    ("bn", "ben"),
+    ("ca", "cat"),
+    ("cs", "ces"),
+    ("cy", "cym"),
+    ("da", "dan"),
+    ("de", "deu"),
+    ("el", "ell"),
+    ("en", "eng"),
+    ("eo", "epo"),
+    ("es", "spa"),
+    ("et", "est"),
+    ("fa", "pes"),
+    ("fi", "fin"),
+    ("fr", "fra"),
+    ("gu", "guj"),
+    ("he", "heb"),
+    ("hi", "hin"),
+    ("hr", "hrv"),
+    ("hu", "hun"),
+    ("hy", "hye"),
+    ("id", "ind"),
+    ("it", "ita"),
+    ("ja", "jpn"),
+    ("jv", "jav"),
+    ("ka", "kat"),
+    ("km", "khm"),
+    ("kn", "kan"),
+    ("ko", "kor"),
+    ("la", "lat"),
+    ("lt", "lit"),
+    ("lv", "lav"),
+    ("mk", "mkd"),
+    ("ml", "mal"),
+    ("mr", "mar"),
+    ("my", "mya"),
+    ("nb", "nob"),
+    ("ne", "nep"),
+    ("nl", "nld"),
+    ("or", "ori"),
+    ("pa", "pan"),
+    ("pl", "pol"),
+    ("pt", "por"),
+    ("ro", "ron"),
+    ("ru", "rus"),
+    ("si", "sin"),
+    ("sk", "slk"),
+    ("sl", "slv"),
+    ("sn", "sna"),
+    ("sr", "srp"),
+    ("sv", "swe"),
+    ("ta", "tam"),
+    ("te", "tel"),
+    ("th", "tha"),
+    ("tk", "tuk"),
+    ("tl", "tgl"),
+    ("tr", "tur"),
+    ("uk", "ukr"),
+    ("ur", "urd"),
+    ("uz", "uzb"),
+    ("vi", "vie"),
+    ("yi", "yid"),
+    ("zh", "cmn"),
+    ("zu", "zul"),
+];
 
 /// Lower-case primary subtag: "fr-FR" and "FR" are "fr".
 pub fn normalize_lang(code: &str) -> String {
@@ -16,66 +91,76 @@ pub fn normalize_lang(code: &str) -> String {
         .to_lowercase()
 }
 
-/// `code`, normalised, if it is one of `known` (any code when `known` is empty);
-/// otherwise a message naming the allowed codes.
+/// Whether `code` names a language figcheck can detect ("de", "nl", "zh-CN"...), with
+/// or without a rule pack.
+pub fn is_language(code: &str) -> bool {
+    to_whatlang(code).is_some()
+}
+
+/// `code`, normalised, if it is one of `known` (any code when `known` is empty) or a
+/// language figcheck can detect (a source in a language without a pack is reported as
+/// not checked); otherwise a message naming the languages with rules.
 pub fn check_lang(code: &str, known: &[String]) -> Result<String, String> {
     let norm = normalize_lang(code);
-    if known.is_empty() || known.iter().any(|k| normalize_lang(k) == norm) {
+    if known.is_empty() || known.iter().any(|k| normalize_lang(k) == norm) || is_language(&norm) {
         Ok(norm)
     } else {
         Err(format!(
-            "unknown language \"{}\": expected one of {}",
+            "unknown language \"{}\": expected one of {} (or another ISO 639-1 code)",
             code.trim(),
             known.join(", ")
         ))
     }
 }
 
-/// ISO 639-1 code to whatlang's language, for the languages figcheck may have packs for.
+/// ISO 639-1 code (or whatlang's own 639-3 code) to whatlang's language.
 fn to_whatlang(code: &str) -> Option<Lang> {
-    let three = match normalize_lang(code).as_str() {
-        "en" => "eng",
-        "fr" => "fra",
-        "de" => "deu",
-        "es" => "spa",
-        "it" => "ita",
-        "pt" => "por",
-        "nl" => "nld",
-        "zh" => "cmn",
-        "ja" => "jpn",
-        "ko" => "kor",
-        "ru" => "rus",
-        "ar" => "ara",
-        _ => return None,
-    };
-    Lang::from_code(three)
+    let norm = normalize_lang(code);
+    let norm = if norm == "no" { "nb".to_string() } else { norm };
+    CODES
+        .iter()
+        .find(|(two, three)| *two == norm || *three == norm)
+        .and_then(|(_, three)| Lang::from_code(*three))
 }
 
-/// The language of `body` among `known`, with the detector's confidence, when the
-/// detector is sure; `None` when it is not (too short, mixed) or no known language can
-/// be detected.
-pub fn detect_lang(body: &str, known: &[String]) -> Option<(String, f64)> {
-    let pairs: Vec<(String, Lang)> = known
+/// whatlang's language to its ISO 639-1 code.
+fn from_whatlang(lang: Lang) -> String {
+    let three = lang.code();
+    CODES
         .iter()
-        .filter_map(|k| Some((normalize_lang(k), to_whatlang(k)?)))
-        .collect();
-    if pairs.is_empty() {
-        return None;
-    }
+        .find(|(_, t)| *t == three)
+        .map_or(three, |(two, _)| two)
+        .to_string()
+}
+
+/// The language of `body` among all the languages whatlang knows, as an ISO 639-1 code,
+/// with the detector's confidence, when the detector is sure; `None` when it is not
+/// (too short, mixed). The answer may be a language without a rule pack: the caller
+/// says so rather than read the text with another language's rules.
+///
+/// Close languages make the detector unsure among all of them (Dutch and Afrikaans,
+/// Spanish and Catalan...), so when it is, the question asked is narrower: is the text
+/// in its best guess rather than in one of `known` (the languages with packs)? A sure
+/// answer to that is kept.
+pub fn detect_lang(body: &str, known: &[String]) -> Option<(String, f64)> {
     let mut end = body.len().min(DETECT_BYTES);
     while end > 0 && !body.is_char_boundary(end) {
         end -= 1;
     }
     let sample = body.get(..end)?;
-    let detector = Detector::with_allowlist(pairs.iter().map(|(_, l)| *l).collect());
-    let info = detector.detect(sample)?;
-    if !info.is_reliable() {
+    let info = Detector::new().detect(sample)?;
+    if info.is_reliable() {
+        return Some((from_whatlang(info.lang()), info.confidence()));
+    }
+    let mut allow: Vec<Lang> = known.iter().filter_map(|k| to_whatlang(k)).collect();
+    if !allow.contains(&info.lang()) {
+        allow.push(info.lang());
+    }
+    let narrow = Detector::with_allowlist(allow).detect(sample)?;
+    if !narrow.is_reliable() {
         return None;
     }
-    pairs
-        .iter()
-        .find(|(_, l)| *l == info.lang())
-        .map(|(code, _)| (code.clone(), info.confidence()))
+    Some((from_whatlang(narrow.lang()), narrow.confidence()))
 }
 
 #[cfg(test)]
@@ -99,6 +184,18 @@ mod tests {
         let err = check_lang("xx", &known()).unwrap_err();
         assert!(err.contains("en, fr"), "{err}");
         assert_eq!(check_lang("xx", &[]), Ok("xx".into()));
+        // a language without a pack is a language, not a typo
+        assert_eq!(check_lang("nl-NL", &known()), Ok("nl".into()));
+    }
+
+    #[test]
+    fn every_code_maps_both_ways() {
+        for (two, three) in CODES {
+            let l = to_whatlang(two).unwrap();
+            assert_eq!(l.code(), three);
+            assert_eq!(from_whatlang(l), two);
+        }
+        assert_eq!(CODES.len(), Lang::all().len());
     }
 
     #[test]
@@ -110,6 +207,15 @@ mod tests {
         assert_eq!(detect_lang(fr, &known()).map(|x| x.0), Some("fr".into()));
         assert_eq!(detect_lang(en, &known()).map(|x| x.0), Some("en".into()));
         assert_eq!(detect_lang("", &known()), None);
-        assert_eq!(detect_lang(fr, &["xx".to_string()]), None);
+    }
+
+    #[test]
+    fn detects_languages_without_packs() {
+        let nl = "Het bedrijf kondigde donderdag aan dat het de komende drie jaar \
+                  miljarden euro wil investeren in datacenters en kunstmatige intelligentie.";
+        let it = "Il gruppo ha annunciato giovedì che investirà diversi miliardi di euro \
+                  nei prossimi tre anni nei centri dati e nell'intelligenza artificiale.";
+        assert_eq!(detect_lang(nl, &known()).map(|x| x.0), Some("nl".into()));
+        assert_eq!(detect_lang(it, &known()).map(|x| x.0), Some("it".into()));
     }
 }

@@ -71,8 +71,9 @@ pub struct LoadOptions {
     pub include: Vec<String>,
     /// Globs: when walking a folder, files whose relative path matches one are skipped.
     pub exclude: Vec<String>,
-    /// Languages with rule packs: the only ones accepted and detected. Empty accepts
-    /// any code and detects nothing.
+    /// Languages with rule packs. Codes of other languages figcheck knows are accepted
+    /// too (their sources are reported as not checked); empty accepts any code.
+    /// Detection chooses among all languages, never only these.
     pub known_langs: Vec<String>,
     /// The language of a source when nothing says and detection is unsure.
     pub default_lang: String,

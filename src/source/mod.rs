@@ -17,7 +17,9 @@
 //! paragraphs, headline and lead.
 //!
 //! Precedence, for the language: front matter, `<html lang>`, manifest, `--lang`,
-//! detection from the body, default. For the date: front matter, HTML
+//! detection from the body (among every language whatlang knows, so a German text is
+//! German even without a German pack: it is then reported as not checked, never read
+//! with another language's rules), default (only when detection is unsure). For the date: front matter, HTML
 //! `<meta>`/`<time>`, manifest, `--date`, the text's own words ([`text_date`]), else
 //! undated (never today's date).
 

@@ -40,6 +40,14 @@ pub fn run(
         },
     };
     writeln!(out, "Read as \"{lang}\" ({why}).")?;
+    if rules.matcher(&lang).is_none() {
+        writeln!(
+            out,
+            "{lang}: no rules for this language, not checked (rules exist for: {}; use --lang to choose one).",
+            known.join(", ")
+        )?;
+        return Ok(ExitStatus::Clean);
+    }
     let mentions = extract_text(&rules, &a.text, &lang);
     if mentions.is_empty() {
         writeln!(out, "No figure found.")?;

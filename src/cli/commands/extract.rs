@@ -160,7 +160,15 @@ pub fn run(
         errors: errors.iter().map(ToString::to_string).collect(),
     };
     for (s, ms) in sources.iter().zip(&all) {
-        x.sources.push(SourceRow::new(s, ms.len()));
+        let mut row = SourceRow::new(s, ms.len());
+        if rules.matcher(&s.lang).is_none() {
+            row.not_read = Some(format!(
+                "{}: no rules for this language, not checked (rules exist for: {}; --lang, front matter or manifest choose the language)",
+                s.lang,
+                rules.languages().join(", ")
+            ));
+        }
+        x.sources.push(row);
         for m in ms {
             let reporting = reporting(&tables, s, m, reporting_currency);
             x.mentions.push(MentionRow::new(s, m, reporting));
