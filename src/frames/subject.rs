@@ -2,8 +2,18 @@
 //! fact lists together are one entity), references back to the article's subject ("la
 //! start-up", "the company", "its"), other capitalised names (a rival, a regulator), and
 //! the document's subject (the entity the headline, the lead and most mentions name).
+//! `subject_of` chooses a figure's subject among them: its clause first, then its
+//! sentence, then the document's subject.
 
+use super::clause::{
+    clause_after_conversion, distance, inside_any, seq_at, shadowed, words_between,
+};
+use super::lexicon::FrameLexicon;
+use super::tokens::Token;
+use super::{Frame, FrameInputs, SourceWords, SubjectFrom};
+use crate::extract::{Mention, MentionOrigin};
 use crate::facts::FactSet;
+use crate::quantity::Unit;
 use crate::text::Span;
 use regex::Regex;
 use std::collections::BTreeMap;
@@ -175,4 +185,326 @@ pub fn document_subject(
         .into_iter()
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
         .map(|(g, _)| g)
+}
+
+/// A capitalised name in `tokens` (not a ledger name, a reference, a figure or a
+/// not-name), merged with the capitalised words right after it.
+pub(super) fn other_names(
+    tokens: &[Token],
+    w: &SourceWords<'_>,
+    lex: Option<&FrameLexicon>,
+    within: Span,
+) -> Vec<(Span, String)> {
+    let mut out: Vec<(Span, String)> = Vec::new();
+    let mut last_end: Option<usize> = None;
+    for t in tokens
+        .iter()
+        .filter(|t| t.start >= within.start && t.end <= within.end)
+    {
+        let is_name = t.capitalised
+            && t.lower.chars().count() > 1
+            && !t.lower.chars().all(|c| c.is_ascii_digit())
+            && !inside_any(t, &w.figures)
+            && !w
+                .ledger
+                .iter()
+                .any(|(s, _)| t.start < s.end && s.start < t.end)
+            && !w
+                .references
+                .iter()
+                .any(|(s, _, _)| t.start < s.end && s.start < t.end)
+            && lex.is_none_or(|l| l.not_names.binary_search(&t.lower).is_err());
+        if !is_name {
+            last_end = None;
+            continue;
+        }
+        match (out.last_mut(), last_end) {
+            (Some((span, name)), Some(e)) if t.start <= e + 1 => {
+                span.end = t.end;
+                name.push(' ');
+                name.push_str(&t.lower);
+            }
+            _ => out.push((Span::new(t.start, t.end), t.lower.clone())),
+        }
+        last_end = Some(t.end);
+    }
+    out
+}
+
+#[derive(Clone, Copy)]
+pub(super) enum Cand {
+    Ledger(usize),
+    /// A reference; `true` for a pronoun.
+    Reference(bool),
+    Other,
+}
+
+pub(super) fn subject_of(
+    text: &str,
+    m: &Mention,
+    clause: Span,
+    sentence: Span,
+    w: &SourceWords<'_>,
+    inp: &FrameInputs<'_>,
+    frame: &mut Frame,
+) {
+    let entities = inp.entities;
+    let document_subject = if m.quantity.unit == Unit::Parameters {
+        w.document_subject.1
+    } else {
+        w.document_subject.0
+    };
+    if let MentionOrigin::ModelName { .. } = &m.origin {
+        if let Some((s, g)) = w
+            .ledger
+            .iter()
+            .find(|(s, _)| s.start >= m.span.start && s.end <= m.span.end)
+        {
+            frame.entity = Some(*g);
+            frame.subject = Some(entities.display(*g).to_string());
+            frame.subject_from = SubjectFrom::Name;
+            frame.subject_words = text.get(s.start..s.end).map(String::from);
+            return;
+        }
+    }
+    let mut cands: Vec<(Span, Cand, String)> = Vec::new();
+    for (s, g) in &w.ledger {
+        if s.start >= sentence.start && s.end <= sentence.end {
+            cands.push((
+                *s,
+                Cand::Ledger(*g),
+                text.get(s.start..s.end).unwrap_or("").to_string(),
+            ));
+        }
+    }
+    let others = other_names(&w.tokens, w, inp.lex, sentence);
+    for (s, written, pronoun) in &w.references {
+        // "son concurrent allemand Wolkenwerk": a possessive before another name is that
+        // name's description, not the subject.
+        let before_name = *pronoun
+            && others
+                .iter()
+                .any(|(o, _)| o.start >= s.end && words_between(&w.tokens, *s, *o) <= 3);
+        if s.start >= sentence.start && s.end <= sentence.end && !before_name {
+            cands.push((*s, Cand::Reference(*pronoun), (*written).to_string()));
+        }
+    }
+    for (s, name) in others.iter().cloned() {
+        // "le R1 de DeepSeek", "Llama of Meta": a name right after a ledger name
+        // qualifies it.
+        let qualifies = w
+            .ledger
+            .iter()
+            .any(|(l, _)| l.end <= s.start && s.start - l.end <= 4);
+        // "selon le Financial Times", "Reuters reported": a source, not a subject.
+        let source_of_news = inp.lex.is_some_and(|l| {
+            let i = w.tokens.partition_point(|t| t.start < s.start);
+            let j = w.tokens.partition_point(|t| t.end <= s.end);
+            l.news_sources.iter().any(|seq| {
+                seq_at(&w.tokens, j, seq)
+                    || (0..=3).any(|gap| {
+                        i.checked_sub(seq.len() + gap)
+                            .is_some_and(|k| seq_at(&w.tokens, k, seq))
+                    })
+            })
+        });
+        // "a company from Munich", "une start-up basée à Paris": a place, not a subject.
+        let after_preposition = inp.lex.is_some_and(|l| {
+            let i = w.tokens.partition_point(|t| t.start < s.start);
+            i.checked_sub(1)
+                .and_then(|k| w.tokens.get(k))
+                .is_some_and(|p| l.prepositions.contains(&p.lower))
+        });
+        // Another name after the figure is its object ("from SoftBank"), not its subject.
+        if !qualifies && !source_of_news && !after_preposition && s.end <= m.span.start {
+            cands.push((
+                s,
+                Cand::Other,
+                text.get(s.start..s.end).map_or(name, String::from),
+            ));
+        }
+    }
+    // A ledger name after the figure with another name between belongs to that name's
+    // description ("137 millions de dollars obtenu par Zhipu AI, soutenue par Alibaba").
+    let behind_other = |s: &Span| {
+        s.start >= m.span.end
+            && others
+                .iter()
+                .any(|(o, _)| o.start >= m.span.end && o.end <= s.start)
+    };
+    let in_clause = |s: &Span| s.start >= clause.start && s.end <= clause.end && !behind_other(s);
+    // In the clause: a ledger name, else a reference, else another name.
+    let pick = |pred: &dyn Fn(&Cand) -> bool, within: &dyn Fn(&Span) -> bool| {
+        cands
+            .iter()
+            .filter(|(s, c, _)| pred(c) && within(s))
+            .min_by_key(|(s, _, _)| {
+                (
+                    distance(*s, m.span) + if s.start > m.span.start { 1000 } else { 0 },
+                    s.start,
+                )
+            })
+            .cloned()
+    };
+    // "a €600 million investment in Helsing", "une amende pour Apple", "dont 589
+    // milliards pour Nvidia": a ledger name introduced right after the figure is whom the
+    // figure is for, whoever is named before it.
+    let beneficiary = inp.lex.and_then(|l| {
+        let after = clause_after_conversion(text, m.span, clause);
+        cands
+            .iter()
+            .filter(|(s, c, _)| {
+                matches!(c, Cand::Ledger(_)) && s.start >= after && s.end <= clause.end
+            })
+            .filter(|(s, _, _)| {
+                let i = w.tokens.partition_point(|t| t.start < s.start);
+                let gap = words_between(&w.tokens, Span::new(after, after), *s);
+                gap <= 6
+                    && i.checked_sub(1)
+                        .and_then(|k| w.tokens.get(k))
+                        .is_some_and(|p| l.beneficiaries.contains(&p.lower))
+                    && !w.figures.iter().any(|(a, b)| *a >= after && *b <= s.start)
+            })
+            .min_by_key(|(s, _, _)| s.start)
+            .cloned()
+    });
+    let chosen = beneficiary
+        .map(|c| (c, SubjectFrom::Clause))
+        .or_else(|| {
+            pick(&|c| matches!(c, Cand::Ledger(_)), &in_clause).map(|c| (c, SubjectFrom::Clause))
+        })
+        .or_else(|| {
+            pick(&|c| matches!(c, Cand::Reference(_)), &in_clause)
+                .map(|c| (c, SubjectFrom::Reference))
+        })
+        .or_else(|| {
+            pick(&|c| matches!(c, Cand::Other), &in_clause).map(|c| (c, SubjectFrom::Other))
+        })
+        .or_else(|| {
+            // The rest of the sentence: its first name or reference before the clause
+            // (the sentence's subject: "Hugging Face, an AI company based in New York,
+            // has collected $235 million"), else a ledger name after it.
+            let before = |s: &Span| s.end <= clause.start;
+            // A name after the figure with another figure between belongs to that one.
+            let after = |s: &Span| {
+                s.start >= clause.end && !shadowed(m.span, *s, &w.figures) && !behind_other(s)
+            };
+            // A clause that opens with a relative word or an indefinite article ("qui a
+            // levé", "un système de 671 milliards") describes the nearest name instead.
+            let attaches_to_nearest = inp.lex.is_some_and(|l| {
+                let i = w.tokens.partition_point(|t| t.start < clause.start);
+                w.tokens
+                    .get(i)
+                    .is_some_and(|t| l.apposition.contains(&t.lower))
+            });
+            let before_clause = cands.iter().filter(|(s, _, _)| before(s));
+            if attaches_to_nearest {
+                // The nearest name (a reference only when no name precedes).
+                before_clause
+                    .max_by_key(|(s, c, _)| (!matches!(c, Cand::Reference(_)), s.end))
+                    .cloned()
+            } else {
+                // A ledger name first, then a reference, then another name: the
+                // regulator that fines a company is not the fine's subject.
+                before_clause
+                    .min_by_key(|(s, c, _)| {
+                        let rank = match c {
+                            Cand::Ledger(_) => 0,
+                            Cand::Reference(_) => 1,
+                            Cand::Other => 2,
+                        };
+                        (rank, s.start)
+                    })
+                    .cloned()
+            }
+            .or_else(|| pick(&|c| matches!(c, Cand::Ledger(_)), &after))
+            .or_else(|| {
+                // Nobody before it, but another name after it in its clause ("137
+                // millions de dollars obtenu par Zhipu AI"): that name's figure.
+                others
+                    .iter()
+                    .find(|(o, _)| o.start >= m.span.end && o.end <= clause.end)
+                    .map(|(o, n)| {
+                        (
+                            *o,
+                            Cand::Other,
+                            text.get(o.start..o.end).map_or(n.clone(), String::from),
+                        )
+                    })
+            })
+            .map(|c| {
+                let from = match c.1 {
+                    Cand::Ledger(_) => SubjectFrom::Sentence,
+                    Cand::Reference(_) => SubjectFrom::Reference,
+                    Cand::Other => SubjectFrom::Other,
+                };
+                (c, from)
+            })
+        });
+    let paragraph = w.paragraph_of(m.span.start);
+    let mut nearby: Vec<(usize, u32, usize)> = Vec::new();
+    for (s, g) in &w.ledger {
+        let in_sentence = s.start >= sentence.start && s.end <= sentence.end;
+        let in_paragraph = paragraph.is_some_and(|p| s.start >= p.start && s.end <= p.end);
+        if !(in_sentence || in_paragraph) || shadowed(m.span, *s, &w.figures) {
+            continue;
+        }
+        let points = if in_sentence { 2 } else { 1 };
+        let d = distance(*s, m.span);
+        match nearby.iter_mut().find(|(e, _, _)| e == g) {
+            Some(x) => {
+                if (points, std::cmp::Reverse(d)) > (x.1, std::cmp::Reverse(x.2)) {
+                    x.1 = points;
+                    x.2 = d;
+                }
+            }
+            None => nearby.push((*g, points, d)),
+        }
+    }
+    match chosen {
+        Some(((_, Cand::Ledger(g), words), from)) => {
+            frame.entity = Some(g);
+            frame.subject = Some(entities.display(g).to_string());
+            frame.subject_from = from;
+            frame.subject_words = Some(words);
+        }
+        Some(((at, Cand::Reference(pronoun), words), _)) => {
+            frame.subject_words = Some(words);
+            // A pronoun: the nearest entity (of the figure's kind) named before it in
+            // the sentence; else, like a noun reference, the article's subject.
+            let money = m.quantity.unit != Unit::Parameters;
+            let antecedent = cands
+                .iter()
+                .filter_map(|(s, c, _)| match c {
+                    Cand::Ledger(g)
+                        if pronoun && s.end <= at.start && entities.has_kind(*g, money) =>
+                    {
+                        Some((*s, *g))
+                    }
+                    _ => None,
+                })
+                .max_by_key(|(s, _)| s.end)
+                .map(|(_, g)| g);
+            if let Some(g) = antecedent.or(document_subject) {
+                frame.entity = Some(g);
+                frame.subject = Some(entities.display(g).to_string());
+                frame.subject_from = SubjectFrom::Reference;
+            }
+        }
+        Some(((_, Cand::Other, words), _)) => {
+            frame.subject = Some(words.clone());
+            frame.subject_words = Some(words);
+            frame.subject_from = SubjectFrom::Other;
+        }
+        None => {
+            if let Some(g) = document_subject {
+                frame.entity = Some(g);
+                frame.subject = Some(entities.display(g).to_string());
+                frame.subject_from = SubjectFrom::Document;
+            }
+        }
+    }
+    nearby.retain(|(g, _, _)| Some(*g) != frame.entity);
+    nearby.sort_by_key(|(g, p, d)| (std::cmp::Reverse(*p), *d, *g));
+    frame.nearby = nearby;
 }

@@ -1,0 +1,53 @@
+//! The measure side of a frame: role words (`[[role]]` in the packs) found by stem in a
+//! span of the text, outside figures.
+
+use super::lexicon::FrameLexicon;
+use super::tokens::{find_phrase, Token};
+use crate::text::Span;
+
+/// Words between a role word and its figure beyond which the word is read as the
+/// sentence's, not the clause's.
+pub(super) const ROLE_REACH: usize = 6;
+
+/// Role words in `tokens` that lie within `within`, outside figures: (span, role, words).
+pub(super) fn roles_in(
+    text: &str,
+    tokens: &[Token],
+    lex: &FrameLexicon,
+    within: Span,
+    figures: &[(usize, usize)],
+) -> Vec<(Span, String, String)> {
+    let first = tokens.partition_point(|t| t.start < within.start);
+    let last = tokens.partition_point(|t| t.end <= within.end);
+    let Some(slice) = tokens.get(first..last.max(first)) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(Span, String, String)> = Vec::new();
+    for r in &lex.roles {
+        for i in find_phrase(slice, &r.stems) {
+            let (Some(a), Some(b)) = (slice.get(i), slice.get(i + r.stems.len() - 1)) else {
+                continue;
+            };
+            let span = Span::new(a.start, b.end);
+            if figures
+                .iter()
+                .any(|(s, e)| span.start < *e && *s < span.end)
+            {
+                continue;
+            }
+            // A longer phrase found first keeps its words.
+            if out
+                .iter()
+                .any(|(s, _, _)| span.start < s.end && s.start < span.end)
+            {
+                continue;
+            }
+            out.push((
+                span,
+                r.role.clone(),
+                text.get(span.start..span.end).unwrap_or("").to_string(),
+            ));
+        }
+    }
+    out
+}
