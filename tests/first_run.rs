@@ -345,3 +345,52 @@ fn a_fact_with_a_date_and_a_window_is_an_error() {
     );
     assert!(err.contains("from \"2025-13-01\" is not a date"), "{err}");
 }
+
+/// Articles newer than the rate tables: one warning that says what to run.
+#[test]
+fn articles_newer_than_the_rates_say_to_update() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let rates = dir.path().join("rates");
+    fs::create_dir(&rates).unwrap();
+    fs::write(
+        rates.join("fixed.csv"),
+        "date,base,quote,rate\n2025-01-10,EUR,USD,1.03\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("a.md"),
+        "---\ndate: 2025-03-01\nlang: en\n---\nAcme raised 12 million euros ($13 million).\n",
+    )
+    .unwrap();
+    let out = Command::new(BIN)
+        .args(["check", "a.md", "--no-default-rates", "--rates", "rates"])
+        .current_dir(dir.path())
+        .env("FIGCHECK_DATA_DIR", "no-data-dir")
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("1 article(s) are dated after the newest rate row (2025-01-10)")
+            && err.contains("figcheck rates update"),
+        "{}",
+        show(&out)
+    );
+    // Within the gap the row of 2025-01-10 serves: no warning.
+    fs::write(
+        dir.path().join("a.md"),
+        "---\ndate: 2025-01-13\nlang: en\n---\nAcme raised 12 million euros ($13 million).\n",
+    )
+    .unwrap();
+    let out = Command::new(BIN)
+        .args(["check", "a.md", "--no-default-rates", "--rates", "rates"])
+        .current_dir(dir.path())
+        .env("FIGCHECK_DATA_DIR", "no-data-dir")
+        .output()
+        .unwrap();
+    assert!(
+        !text(&out.stderr).contains("newest rate row"),
+        "{}",
+        show(&out)
+    );
+}

@@ -44,6 +44,11 @@ pub(crate) struct Exact {
 }
 
 impl RateTables {
+    /// The newest row date over all tables.
+    pub fn newest_row(&self) -> Option<chrono::NaiveDate> {
+        self.tables.iter().filter_map(RateTable::last_date).max()
+    }
+
     /// Tables given lowest priority first.
     pub fn from_tables(tables: Vec<RateTable>, max_gap: u32) -> RateTables {
         RateTables { tables, max_gap }

@@ -72,6 +72,22 @@ pub fn run(a: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
         // Nothing was read (a wrong path, an empty folder): no report, only why.
         return super::report_errors(&Errors(errors), err);
     }
+    // Articles newer than the rate tables: say once what to run, not only per figure.
+    if let Some(newest) = tables.newest_row() {
+        let limit = newest
+            .checked_add_days(chrono::Days::new(u64::from(tables.max_gap)))
+            .unwrap_or(newest);
+        let late = sources
+            .iter()
+            .filter(|s| s.date.is_some_and(|d| d > limit))
+            .count();
+        if late > 0 && !a.run.quiet {
+            writeln!(
+                err,
+                "warning: {late} article(s) are dated after the newest rate row ({newest}): their conversions cannot be checked; run `figcheck rates update`"
+            )?;
+        }
+    }
     let normalized = normalize_claims(&rules.facts, &tables, &claims);
     let input = CheckInput {
         rules: &rules,
