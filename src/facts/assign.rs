@@ -4,13 +4,15 @@
 //! - the frame's subject is one of the fact's entities (named in the clause or sentence,
 //!   a reference such as "la start-up" to the document's subject, or the document's
 //!   subject when the sentence names nobody; `entity-scope = "sentence"` asks for the
-//!   name in the sentence);
-//! - the frame's measure is the fact's `measure` (a figure with no role word can still
-//!   be tied when its subject is named or referred to in its sentence);
+//!   name in the sentence), or an entity named near the figure when the measure is
+//!   exactly the fact's;
+//! - the frame's measure is the fact's `measure` (a related role counts half; a figure
+//!   with no role word can still be tied when its subject is named in its sentence);
 //! - its time fits the fact's event window (its own time words, else its source's date);
 //! - the fact's `topics` (if any) are in its sentence and its `exclude` words are not.
 //!
-//! The best fit wins (subject and measure points; then the later pack; then the id).
+//! The best fit wins (subject and measure points; then the nearest entity; then the
+//! nearest event; then the later pack; then the id).
 //! One sentence's figures are resolved together: two figures of one sentence do not take
 //! one fact unless one converts the other, or they state the same value; the weaker one
 //! falls to its next fact or stays untied, and says why. Magnitude is never read here: a
@@ -121,9 +123,9 @@ fn fit(
     let mut score = subject_points;
     match (&fact.measure, &frame.measure) {
         (Some(want), Some(got)) if want == got => score += frame.measure_score(),
-        (Some(want), Some(got)) if fact.measure_related.contains(got) => {
+        // A related role ("spending" for an investment) counts half.
+        (Some(_), Some(got)) if fact.measure_related.contains(got) => {
             score += frame.measure_score() / 2;
-            let _ = want;
         }
         // A role word of the sentence, not of the figure's clause, does not rule out; nor
         // does it speak for a figure whose subject is only referred to.
