@@ -225,7 +225,17 @@ fn spelled_regex(lex: &Lexicon) -> Result<String, String> {
                 alternation_with(&c, "connector", false, false)?
             )
         };
-        return Ok(format!("(?-u:\\b){inner}(?:{glue}{inner})*(?-u:\\b)"));
+        // Number words of a script without spaces (三千八百) have no word boundary: the
+        // figure's edges are checked when it is read.
+        let b = if words
+            .iter()
+            .any(|w| w.chars().next().is_some_and(|c| c.is_ascii_alphanumeric()))
+        {
+            "(?-u:\\b)"
+        } else {
+            ""
+        };
+        return Ok(format!("{b}{inner}(?:{glue}{inner})*{b}"));
     }
     let word = alternation(&words, "spelled")?;
     let conn = if lex.connectors.is_empty() {
