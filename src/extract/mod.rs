@@ -193,6 +193,11 @@ fn next_char(text: &str, at: usize) -> usize {
         .map_or(at + 1, |c| at + c.len_utf8())
 }
 
+/// An ASCII or full-width digit.
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('\u{FF10}'..='\u{FF19}').contains(&c)
+}
+
 /// A letter or digit of a word written with spaces. Scripts written without spaces
 /// between words (Chinese, Japanese kana) are not: each of their characters is an edge,
 /// so "投入超过3800亿元" holds a figure glued to the words around it.
@@ -200,8 +205,12 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() && !is_unspaced_script(c)
 }
 
-/// Han ideographs, kana and CJK punctuation and full-width forms.
+/// Han ideographs, kana and CJK punctuation and full-width forms (not full-width
+/// digits and letters: "１２３" is one number).
 fn is_unspaced_script(c: char) -> bool {
+    if matches!(c, '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}') {
+        return false;
+    }
     matches!(
         c,
         '\u{3000}'..='\u{30FF}'
@@ -225,11 +234,11 @@ fn edges_ok(text: &str, start: usize, end: usize, pattern: &crate::rules::Compil
             return false;
         }
         // "2,5" read from its "5", or "v1.5"
-        if f.is_ascii_digit() && (b == '.' || b == ',') {
+        if is_digit(f) && (b == '.' || b == ',') {
             let bb = text
                 .get(..start.saturating_sub(1))
                 .and_then(|s| s.chars().next_back());
-            if bb.is_some_and(|c| c.is_ascii_digit()) {
+            if bb.is_some_and(is_digit) {
                 return false;
             }
         }
@@ -238,7 +247,7 @@ fn edges_ok(text: &str, start: usize, end: usize, pattern: &crate::rules::Compil
         if is_word_char(l) && is_word_char(a) {
             return false;
         }
-        if l.is_ascii_digit() && a == '%' {
+        if is_digit(l) && (a == '%' || a == '\u{FF05}') {
             return false;
         }
         // "a dollar-denominated bond": the figure ends inside a compound word
