@@ -178,7 +178,7 @@ fn after_rejected(text: &str, at: usize, matcher: &LangMatcher) -> usize {
     }
     let word = rest
         .char_indices()
-        .find(|(_, c)| !c.is_alphanumeric())
+        .find(|(_, c)| !is_word_char(*c))
         .map_or(rest.len(), |(i, _)| i);
     if word > 0 {
         at + word
@@ -193,6 +193,35 @@ fn next_char(text: &str, at: usize) -> usize {
         .map_or(at + 1, |c| at + c.len_utf8())
 }
 
+/// An ASCII or full-width digit.
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('\u{FF10}'..='\u{FF19}').contains(&c)
+}
+
+/// A letter or digit of a word written with spaces. Scripts written without spaces
+/// between words (Chinese, Japanese kana) are not: each of their characters is an edge,
+/// so "投入超过3800亿元" holds a figure glued to the words around it.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !is_unspaced_script(c)
+}
+
+/// Han ideographs, kana and CJK punctuation and full-width forms (not full-width
+/// digits and letters: "１２３" is one number).
+fn is_unspaced_script(c: char) -> bool {
+    if matches!(c, '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}') {
+        return false;
+    }
+    matches!(
+        c,
+        '\u{3000}'..='\u{30FF}'
+            | '\u{3400}'..='\u{4DBF}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{FF00}'..='\u{FFEF}'
+            | '\u{20000}'..='\u{3FFFF}'
+    )
+}
+
 /// A figure does not start or end inside a word or a number, is not a percentage, and
 /// passes its pattern's reject-if rules.
 fn edges_ok(text: &str, start: usize, end: usize, pattern: &crate::rules::CompiledPattern) -> bool {
@@ -201,24 +230,24 @@ fn edges_ok(text: &str, start: usize, end: usize, pattern: &crate::rules::Compil
     let last = text.get(..end).and_then(|s| s.chars().next_back());
     let after = text.get(end..).and_then(|s| s.chars().next());
     if let (Some(b), Some(f)) = (before, first) {
-        if b.is_alphanumeric() && f.is_alphanumeric() {
+        if is_word_char(b) && is_word_char(f) {
             return false;
         }
         // "2,5" read from its "5", or "v1.5"
-        if f.is_ascii_digit() && (b == '.' || b == ',') {
+        if is_digit(f) && (b == '.' || b == ',') {
             let bb = text
                 .get(..start.saturating_sub(1))
                 .and_then(|s| s.chars().next_back());
-            if bb.is_some_and(|c| c.is_ascii_digit()) {
+            if bb.is_some_and(is_digit) {
                 return false;
             }
         }
     }
     if let (Some(l), Some(a)) = (last, after) {
-        if l.is_alphanumeric() && a.is_alphanumeric() {
+        if is_word_char(l) && is_word_char(a) {
             return false;
         }
-        if l.is_ascii_digit() && a == '%' {
+        if is_digit(l) && (a == '%' || a == '\u{FF05}') {
             return false;
         }
         // "a dollar-denominated bond": the figure ends inside a compound word

@@ -47,12 +47,22 @@ impl std::fmt::Display for NumberError {
 /// The most digits an exact decimal holds: longer numbers are not read.
 pub const MAX_DIGITS: usize = 28;
 
+/// A full-width digit ("３") as its ASCII digit; any other character as it is.
+fn ascii_digit(c: char) -> char {
+    match c {
+        '\u{FF10}'..='\u{FF19}' => {
+            char::from_u32(u32::from(c) - 0xFF10 + u32::from('0')).unwrap_or(c)
+        }
+        _ => c,
+    }
+}
+
 /// Parse `text` (digits and separators only) with the language's format.
 pub fn parse_number(text: &str, fmt: &NumberFormat) -> Result<ParsedNumber, NumberError> {
     // Split into digit runs and the separators between them.
     let mut runs: Vec<String> = vec![String::new()];
     let mut seps: Vec<char> = Vec::new();
-    for c in text.trim().chars() {
+    for c in text.trim().chars().map(ascii_digit) {
         if c.is_ascii_digit() {
             if let Some(last) = runs.last_mut() {
                 last.push(c);
@@ -156,6 +166,9 @@ mod tests {
             ("94,000", en(), Some(("94000", 0))),
             ("2,3", fr(), Some(("2.3", 1))),
             ("0,001", fr(), Some(("0.001", 3))),
+            ("３８００", en(), Some(("3800", 0))),
+            ("１.５", en(), Some(("1.5", 1))),
+            ("１,２００", en(), Some(("1200", 0))),
             // hostile rows
             ("", fr(), None),
             ("   ", fr(), None),

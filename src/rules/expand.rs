@@ -168,6 +168,10 @@ fn expand_one(name: &str, lex: &Lexicon, prefix: &str) -> Result<String, String>
     Ok(s)
 }
 
+/// A digit: ASCII or full-width ("３８００", as Chinese and Japanese texts may write
+/// them); the number grammar reads both.
+const DIGIT: &str = "[0-9\\x{FF10}-\\x{FF19}]";
+
 /// Digits with the language's separators: grouped ("1 120", "1,120", "1.120") or plain,
 /// with an optional decimal part.
 pub fn number_regex(lex: &Lexicon) -> String {
@@ -182,13 +186,13 @@ pub fn number_regex(lex: &Lexicon) -> String {
     let dec = if lex.numbers.decimal.is_empty() {
         String::new()
     } else {
-        format!("(?:{}[0-9]+)?", class(&lex.numbers.decimal))
+        format!("(?:{}{DIGIT}+)?", class(&lex.numbers.decimal))
     };
     if lex.numbers.group.is_empty() {
-        format!("[0-9]+{dec}")
+        format!("{DIGIT}+{dec}")
     } else {
         format!(
-            "[0-9]{{1,3}}(?:{}[0-9]{{3}})+{dec}|[0-9]+{dec}",
+            "{DIGIT}{{1,3}}(?:{}{DIGIT}{{3}})+{dec}|{DIGIT}+{dec}",
             class(&lex.numbers.group)
         )
     }
@@ -225,7 +229,17 @@ fn spelled_regex(lex: &Lexicon) -> Result<String, String> {
                 alternation_with(&c, "connector", false, false)?
             )
         };
-        return Ok(format!("(?-u:\\b){inner}(?:{glue}{inner})*(?-u:\\b)"));
+        // Number words of a script without spaces (三千八百) have no word boundary: the
+        // figure's edges are checked when it is read.
+        let b = if words
+            .iter()
+            .any(|w| w.chars().next().is_some_and(|c| c.is_ascii_alphanumeric()))
+        {
+            "(?-u:\\b)"
+        } else {
+            ""
+        };
+        return Ok(format!("{b}{inner}(?:{glue}{inner})*{b}"));
     }
     let word = alternation(&words, "spelled")?;
     let conn = if lex.connectors.is_empty() {
