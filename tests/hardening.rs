@@ -9,6 +9,8 @@
 // Test code: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+mod common;
+use common::walk_line_col;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -63,29 +65,6 @@ fn num(v: &Value, key: &str) -> usize {
     let n = v[key].as_u64();
     assert!(n.is_some(), "{key} in {v}");
     usize::try_from(n.unwrap()).unwrap()
-}
-
-/// Line and column (1-based, in characters) of a byte offset, walking the file from its
-/// start: "\n", "\r\n" and a lone "\r" end lines; a leading byte order mark is no column.
-fn walk_line_col(file: &str, offset: usize) -> (usize, usize) {
-    let (mut line, mut col) = (1, 1);
-    let mut chars = file.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if i >= offset {
-            break;
-        }
-        if i == 0 && c == '\u{feff}' {
-            continue;
-        }
-        let lone_cr = c == '\r' && chars.peek().map(|(_, n)| *n) != Some('\n');
-        if c == '\n' || lone_cr {
-            line += 1;
-            col = 1;
-        } else {
-            col += 1;
-        }
-    }
-    (line, col)
 }
 
 /// Every row's `text` is the file's bytes at `start..end`, and its line:column is where

@@ -15,6 +15,8 @@
 // Test code: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+mod common;
+use common::walk_line_col;
 use figcheck::extract::{extract_mentions, Mention};
 use figcheck::rules::RuleSet;
 use figcheck::source::{load_sources_with_stdin, LoadOptions};
@@ -106,28 +108,6 @@ fn article() -> impl Strategy<Value = (String, &'static str, &'static str)> {
         let bom = if bom { "\u{feff}" } else { "" };
         (format!("{bom}{front}{body}"), name, lang)
     })
-}
-
-/// Line and column of a byte offset, walking the file from its start.
-fn walk_line_col(file: &str, offset: usize) -> (usize, usize) {
-    let (mut line, mut col) = (1, 1);
-    let mut chars = file.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if i >= offset {
-            break;
-        }
-        if i == 0 && c == '\u{feff}' {
-            continue;
-        }
-        let lone_cr = c == '\r' && chars.peek().map(|(_, n)| *n) != Some('\n');
-        if c == '\n' || lone_cr {
-            line += 1;
-            col = 1;
-        } else {
-            col += 1;
-        }
-    }
-    (line, col)
 }
 
 /// The mentions of `file` read as `name` in `lang`, as `extract` reads it.

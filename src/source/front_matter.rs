@@ -82,16 +82,7 @@ pub fn read_front_matter(
         ))
         .at(Location::at_offset(path, text, 0)));
     };
-    parse_block(
-        text,
-        path,
-        known_langs,
-        block.format,
-        block.content_start,
-        close_start,
-        close_len,
-    )
-    .map(Some)
+    parse_block(text, path, known_langs, &block, close_start, close_len).map(Some)
 }
 
 /// The front matter of `text` (the contents of `path`, a text file that is not
@@ -113,16 +104,7 @@ pub fn read_front_matter_by_content(
     if !looks_like_fields(content, block.format) {
         return Ok(None);
     }
-    parse_block(
-        text,
-        path,
-        known_langs,
-        block.format,
-        block.content_start,
-        close_start,
-        close_len,
-    )
-    .map(Some)
+    parse_block(text, path, known_langs, &block, close_start, close_len).map(Some)
 }
 
 /// Whether `text` starts with a `---`/`+++` line followed by front-matter lines up to
@@ -252,11 +234,11 @@ fn parse_block(
     text: &str,
     path: &str,
     known_langs: &[String],
-    format: Format,
-    content_start: usize,
+    block: &Block,
     close_start: usize,
     close_len: usize,
 ) -> Result<FrontMatter, Error> {
+    let (format, content_start) = (block.format, block.content_start);
     let content = text.get(content_start..close_start).unwrap_or("");
     let fields = match format {
         Format::Yaml => yaml_fields(content, content_start, text, path)?,
