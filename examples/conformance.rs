@@ -511,7 +511,7 @@ fn main() -> ExitCode {
     };
     let mut rows: Vec<(String, Score)> = Vec::new();
     let mut headline = Score::default();
-    let mut per_lang: Vec<(&str, Score)> = ["fr", "en", "de", "es"]
+    let mut per_lang: Vec<(&str, Score)> = ["fr", "en", "de", "es", "zh"]
         .iter()
         .map(|l| (*l, Score::default()))
         .collect();
@@ -520,7 +520,7 @@ fn main() -> ExitCode {
             t.add(s);
         }
     };
-    for lang in ["fr", "en", "de", "es"] {
+    for lang in ["fr", "en", "de", "es", "zh"] {
         let f = dir.join(format!("recognizers-currency-{lang}.jsonl"));
         if verbose {
             run.say(&format!("## {}", f.display()));
@@ -541,7 +541,7 @@ fn main() -> ExitCode {
         }
     }
     // Duckling has no money corpus for German.
-    let mut duck = vec!["fr", "en", "es"];
+    let mut duck = vec!["fr", "en", "es", "zh"];
     if regional {
         duck.push("en-regional");
     }

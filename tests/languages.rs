@@ -207,3 +207,63 @@ fn a_spanish_article_is_read_with_the_spanish_rules() {
         ]
     );
 }
+
+#[test]
+fn a_mixed_language_folder_gives_one_verdict_per_fact() {
+    // examples/alibaba tells the same plan in French, English, German, Spanish and
+    // Chinese; every language's figure and its inline conversion tie to the one fact.
+    let report = json(&[
+        "check",
+        "--format",
+        "json",
+        "--config",
+        "examples/figcheck.toml",
+        "examples/alibaba",
+    ]);
+    let plan = report["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "alibaba-ai-cloud-plan-2025")
+        .unwrap();
+    assert_eq!(plan["verdict"], "consistent");
+    let mut langs: Vec<&str> = plan["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["date"] == "2025-02-24")
+        .map(|c| {
+            let path = c["path"].as_str().unwrap();
+            path.rsplit('/').next().unwrap().split('-').nth(3).unwrap()
+        })
+        .collect();
+    langs.sort_unstable();
+    assert_eq!(
+        langs,
+        ["de", "de", "en", "en", "es", "es", "fr", "fr", "zh", "zh"]
+    );
+    assert!(report["findings"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn a_chinese_figure_gets_its_frame_from_chinese_words() {
+    // No spaces: the entity, the role word and the conversion bracket are found among
+    // Han characters.
+    let x = json(&[
+        "check",
+        "--format",
+        "json",
+        "--config",
+        "examples/figcheck.toml",
+        "examples/alibaba/2025-02-24-zh-plan.md",
+    ]);
+    let claims = x["facts"].as_array().unwrap()[0]["claims"]
+        .as_array()
+        .unwrap();
+    let first = &claims[0];
+    assert_eq!(first["text"], "3800亿元人民币");
+    assert_eq!(first["frame"]["subject"], "Alibaba");
+    assert_eq!(first["frame"]["subject_words"], "阿里巴巴");
+    assert_eq!(first["frame"]["measure_words"], "投入");
+    assert_eq!(claims[1]["text"], "524亿美元");
+}

@@ -21,11 +21,8 @@ const WINDOW_DAYS: u32 = 90;
 /// Whether the text between two figures makes the second a conversion of the first.
 pub(crate) fn is_conversion_gap(between: &str, words: &[String]) -> bool {
     let t = normalize_word(between);
-    let t = t.trim().trim_start_matches(',').trim();
-    let t = t
-        .strip_prefix('(')
-        .or_else(|| t.strip_prefix('['))
-        .map_or(t, str::trim);
+    let t = t.trim().trim_start_matches([',', '，']).trim();
+    let t = t.strip_prefix(['(', '[', '（']).map_or(t, str::trim);
     if t.is_empty() || t == "-" || t == "–" || t == "≈" || t == "~" || t == "=" {
         return true;
     }

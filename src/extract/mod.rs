@@ -207,7 +207,7 @@ fn is_word_char(c: char) -> bool {
 
 /// Han ideographs, kana and CJK punctuation and full-width forms (not full-width
 /// digits and letters: "１２３" is one number).
-fn is_unspaced_script(c: char) -> bool {
+pub(crate) fn is_unspaced_script(c: char) -> bool {
     if matches!(c, '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}') {
         return false;
     }

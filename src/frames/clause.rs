@@ -6,7 +6,15 @@ use super::lexicon::FrameLexicon;
 use super::tokens::Token;
 use crate::text::Span;
 
-pub(super) const BREAK_CHARS: [&str; 9] = [", ", ",\n", "; ", ";", "(", ")", " – ", " — ", ": "];
+pub(super) const BREAK_CHARS: [&str; 14] = [
+    ", ", ",\n", "; ", ";", "(", ")", " – ", " — ", ": ",
+    // Chinese punctuation is full width, with no space after it.
+    "，", "；", "（", "）", "：",
+];
+
+/// A bracket opening a conversion right after a figure, and its closing bracket.
+const OPEN_BRACKETS: [char; 2] = ['(', '（'];
+const CLOSE_BRACKETS: [char; 2] = [')', '）'];
 
 pub(super) fn inside_any(t: &Token, spans: &[(usize, usize)]) -> bool {
     spans.iter().any(|(s, e)| t.start < *e && *s < t.end)
@@ -41,9 +49,12 @@ pub(super) fn clause_of(
     let mut after = figure.end;
     if let Some(right) = text.get(figure.end..sentence.end) {
         let trimmed = right.trim_start();
-        if trimmed.starts_with('(') {
-            if let Some(close) = trimmed.find(')') {
-                after = figure.end + (right.len() - trimmed.len()) + close + 1;
+        if trimmed.starts_with(OPEN_BRACKETS) {
+            if let Some((close, c)) = trimmed
+                .char_indices()
+                .find(|(_, c)| CLOSE_BRACKETS.contains(c))
+            {
+                after = figure.end + (right.len() - trimmed.len()) + close + c.len_utf8();
             }
         }
     }
@@ -95,8 +106,13 @@ pub(super) fn clause_after_conversion(text: &str, figure: Span, clause: Span) ->
         return figure.end;
     };
     let trimmed = right.trim_start();
-    match (trimmed.starts_with('('), trimmed.find(')')) {
-        (true, Some(close)) => figure.end + (right.len() - trimmed.len()) + close + 1,
+    let close = trimmed
+        .char_indices()
+        .find(|(_, c)| CLOSE_BRACKETS.contains(c));
+    match (trimmed.starts_with(OPEN_BRACKETS), close) {
+        (true, Some((close, c))) => {
+            figure.end + (right.len() - trimmed.len()) + close + c.len_utf8()
+        }
         _ => figure.end,
     }
 }

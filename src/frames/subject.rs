@@ -142,8 +142,9 @@ impl EntityIndex {
             .filter(|m| {
                 let before = slice.get(..m.start()).and_then(|s| s.chars().next_back());
                 let after = slice.get(m.end()..).and_then(|s| s.chars().next());
-                !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
+                // Han characters are word edges: "阿里巴巴宣布" names 阿里巴巴.
+                let glued = |c: char| c.is_alphanumeric() && !crate::extract::is_unspaced_script(c);
+                !before.is_some_and(glued) && !after.is_some_and(glued)
             })
             .filter_map(|m| {
                 self.group_of(m.as_str())

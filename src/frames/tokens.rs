@@ -1,6 +1,9 @@
 //! Words of a text as byte spans, lower-cased and reduced to their stems, for matching
 //! role words and references whatever their inflection ("valorisée", "valorisation";
 //! "valued", "valuation"). French elisions split ("l'entreprise" is "l" + "entreprise").
+//! Scripts written without spaces (Chinese) have no word edges to find: each of their
+//! characters is a token, and a word of the lexicons ("融资") is matched as the sequence
+//! of its characters.
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -93,7 +96,14 @@ pub fn tokenize(text: &str, from: usize, to: usize, stemmer: &WordStemmer) -> Ve
         });
     };
     for (i, c) in slice.char_indices() {
-        if is_word_char(c) {
+        if crate::extract::is_unspaced_script(c) {
+            if let Some(s) = start.take() {
+                push(s, i, &mut out);
+            }
+            if c.is_alphanumeric() {
+                push(i, i + c.len_utf8(), &mut out);
+            }
+        } else if is_word_char(c) {
             if start.is_none() {
                 start = Some(i);
             }
@@ -197,5 +207,16 @@ mod tests {
         let t = tokenize("Elle se manifeste", 0, 17, &fr);
         assert!(find_phrase_gapped(&t, &["ses".to_string()], 0).is_empty());
         assert!(tokenize("x", 5, 9, &fr).is_empty());
+        // Chinese: one token a character, so "融资" is found as its two characters,
+        // and Latin words glued to Han characters still stand apart.
+        let zh = WordStemmer::for_lang("zh");
+        let s = "阿里巴巴完成Qwen融资，估值";
+        let t = tokenize(s, 0, s.len(), &zh);
+        let lower: Vec<&str> = t.iter().map(|t| t.lower.as_str()).collect();
+        assert_eq!(
+            lower,
+            ["阿", "里", "巴", "巴", "完", "成", "qwen", "融", "资", "估", "值"]
+        );
+        assert_eq!(find_phrase(&t, &phrase_stems("融资", &zh)), vec![7]);
     }
 }

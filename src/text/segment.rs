@@ -427,8 +427,9 @@ fn paragraphs(text: &str, body: Span) -> (Vec<Span>, Vec<Kind>) {
 
 /// Whether a paragraph's last visible character ends a sentence.
 fn ends_sentence(p: &str) -> bool {
-    p.trim_end()
-        .ends_with(['.', '!', '?', '…', '»', '"', '”', '’', '\''])
+    p.trim_end().ends_with([
+        '.', '!', '?', '…', '»', '"', '”', '’', '\'', '。', '！', '？',
+    ])
 }
 
 fn sentences_in(text: &str, p: Span) -> Vec<Span> {
@@ -447,6 +448,14 @@ fn sentences_in(text: &str, p: Span) -> Vec<Span> {
             }
         }
         prev_end = matches!(c, '.' | '!' | '?' | ';');
+        // A Chinese full stop ends its sentence with no space after it.
+        if matches!(c, '。' | '！' | '？' | '；') {
+            let at = p.start + i + c.len_utf8();
+            if at > start && at < p.end {
+                out.push(Span::new(start, at));
+                start = at;
+            }
+        }
         if c == '\n' {
             last_visible = None;
         } else if !c.is_whitespace() {
@@ -486,6 +495,21 @@ mod tests {
         // a line break after a sentence end still ends the sentence
         assert!(!s.same_sentence(second, third));
         assert_eq!(s.sentences.len(), 4);
+    }
+
+    #[test]
+    fn a_chinese_full_stop_ends_a_sentence_without_a_space() {
+        let text = "阿里巴巴宣布投入3800亿元。该集团表示，金额创纪录！最后一句\n";
+        let s = Segments::new(text);
+        let got: Vec<&str> = s.sentences.iter().map(|p| p.slice(text)).collect();
+        assert_eq!(
+            got,
+            vec![
+                "阿里巴巴宣布投入3800亿元。",
+                "该集团表示，金额创纪录！",
+                "最后一句\n"
+            ]
+        );
     }
 
     #[test]
