@@ -148,6 +148,18 @@ fn recognizers_unit(unit: &str) -> CurExp {
 }
 
 /// Duckling's currency rendering as an expectation.
+/// Duckling's Chinese rules read 元, 块 and 蚊 as its generic "Dollar" (the local unit,
+/// as in Hong Kong and Taiwan): in Chinese the yuan is that unit too.
+fn duckling_currency_in(c: &str, lang: &str) -> CurExp {
+    match (duckling_currency(c), lang, c) {
+        (CurExp::OneOf(mut codes), "zh", "$") => {
+            codes.push("CNY");
+            CurExp::OneOf(codes)
+        }
+        (other, _, _) => other,
+    }
+}
+
 fn duckling_currency(c: &str) -> CurExp {
     match c {
         "$" => CurExp::OneOf(DOLLARS.to_vec()),
@@ -370,7 +382,7 @@ impl Run {
             s.items += 1;
             let mentions = money(&self.rules, text, lang);
             let value_ok = |m: &Mention| -> bool {
-                let cur = duckling_currency(field(e, "currency").as_str().unwrap_or(""));
+                let cur = duckling_currency_in(field(e, "currency").as_str().unwrap_or(""), lang);
                 let Some(f) = currency_ok(m, &cur) else {
                     return false;
                 };
@@ -389,7 +401,8 @@ impl Run {
             };
             let (applicable, ok, correct) = match how {
                 "full" => {
-                    let cur = duckling_currency(field(e, "currency").as_str().unwrap_or(""));
+                    let cur =
+                        duckling_currency_in(field(e, "currency").as_str().unwrap_or(""), lang);
                     if matches!(cur, CurExp::NotApplicable) {
                         (false, false, 0)
                     } else {

@@ -119,8 +119,34 @@ pub fn interpret(
     };
     // Sub-units ("50 cents"; "3 dollars 50 cents"): alone they are the amount, scaled
     // by the pattern's sub-unit; after a main number they are added to it.
+    // A second, smaller sub-unit (Chinese 分 after 角) adds to the first the same way.
     let main = read_number(m, caps, groups.number, groups.spelled);
     let sub = read_number(m, caps, groups.number_sub, groups.spelled_sub);
+    let sub2 = read_number(m, caps, groups.number_sub2, groups.spelled_sub2);
+    let has_sub2 = sub2.is_some();
+    let smallest = if sub2.is_some() {
+        pattern.sub_unit_2
+    } else {
+        pattern.sub_unit
+    };
+    let sub = match (sub, sub2) {
+        (Some((s, d, t)), Some((s2, _, t2))) => {
+            let add = s2.checked_mul(pattern.sub_unit_2)?;
+            if add >= pattern.sub_unit {
+                return None;
+            }
+            let total = s.checked_add(add.checked_div(pattern.sub_unit)?)?;
+            Some((total, d, format!("{t} + {t2}")))
+        }
+        (Some(s), None) => Some(s),
+        (None, Some((s2, d, t2))) => {
+            // "两毛五" is read with sub-unit 2 alone only after a main number or a
+            // first sub-unit; alone, it is the amount in that smallest unit.
+            let ratio = pattern.sub_unit_2.checked_div(pattern.sub_unit)?;
+            Some((s2.checked_mul(ratio)?, d, t2))
+        }
+        (None, None) => None,
+    };
     let (n, decimals, n_text, unit_factor, extra) = match (main, sub) {
         (Some((n, d, t)), Some((s, _, st))) => {
             let add = s.checked_mul(pattern.sub_unit)?;
@@ -193,10 +219,15 @@ pub fn interpret(
         None => match extra {
             Some(add) => {
                 let value = n.checked_mul(scale)?.checked_add(add)?;
-                Quantity::from_value(value, qualifier, unit, precision.min(pattern.sub_unit))
+                Quantity::from_value(value, qualifier, unit, precision.min(smallest))
             }
             None => {
                 let value = n.checked_mul(scale)?;
+                let precision = if has_sub2 {
+                    precision.min(smallest)
+                } else {
+                    precision
+                };
                 Quantity::from_value(value, qualifier, unit, precision)
             }
         },

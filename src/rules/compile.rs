@@ -68,6 +68,9 @@ pub struct CompiledPattern {
     pub currency: Option<Currency>,
     /// The value of one sub-unit, for {number:sub} / {spelled:sub} (default 0.01).
     pub sub_unit: Decimal,
+    /// The value of the second sub-unit, for {number:sub2} / {spelled:sub2} (default a
+    /// tenth of `sub_unit`).
+    pub sub_unit_2: Decimal,
     /// Lower first.
     pub priority: i64,
     /// Text after a match that rejects it.
@@ -105,6 +108,10 @@ pub struct Groups {
     pub number_sub: Option<usize>,
     /// `{spelled:sub}`.
     pub spelled_sub: Option<usize>,
+    /// `{number:sub2}`.
+    pub number_sub2: Option<usize>,
+    /// `{spelled:sub2}`.
+    pub spelled_sub2: Option<usize>,
     /// `{scale}`.
     pub scale: Option<usize>,
     /// `{scale:lo}`.
@@ -476,6 +483,24 @@ fn compile_pattern(
         },
         None => Decimal::new(1, 2),
     };
+    let sub_unit_2 = match &p.sub_unit_2 {
+        Some(s) => match parse_decimal_literal(s.get_ref()) {
+            Some(d) if d > Decimal::ZERO && d < sub_unit => d,
+            _ => {
+                ctx.err(
+                    s,
+                    format!(
+                        "sub-unit-2 \"{}\" is not a decimal number between 0 and sub-unit ({sub_unit})",
+                        s.get_ref()
+                    ),
+                    Some(&id),
+                );
+                ok = false;
+                sub_unit / Decimal::TEN
+            }
+        },
+        None => sub_unit / Decimal::TEN,
+    };
     let mut side_regex = |s: &Option<Spanned<String>>, anchor_end: bool| -> Option<Regex> {
         let s = s.as_ref()?;
         let text = if anchor_end {
@@ -547,6 +572,7 @@ fn compile_pattern(
         regex: p.regex.get_ref().clone(),
         currency,
         sub_unit,
+        sub_unit_2,
         priority: p.priority.unwrap_or(100),
         reject_followed_by,
         reject_preceded_by,
@@ -728,8 +754,12 @@ fn build_matcher(
         };
         let names: Vec<&str> = alone.capture_names().flatten().collect();
         let has = |g: &str| names.iter().any(|n| *n == format!("{prefix}{g}"));
-        let needs_number =
-            !(has("number") || has("spelled") || has("number_sub") || has("spelled_sub"));
+        let needs_number = !(has("number")
+            || has("spelled")
+            || has("number_sub")
+            || has("spelled_sub")
+            || has("number_sub2")
+            || has("spelled_sub2"));
         if needs_number {
             errors.push(
                 Error::rule_error(
@@ -799,6 +829,8 @@ fn build_matcher(
                 spelled_hi: g("spelled_hi"),
                 number_sub: g("number_sub"),
                 spelled_sub: g("spelled_sub"),
+                number_sub2: g("number_sub2"),
+                spelled_sub2: g("spelled_sub2"),
                 scale: g("scale"),
                 scale_lo: g("scale_lo"),
                 currency: g("currency"),

@@ -16,6 +16,8 @@ pub const PLACEHOLDERS: &[&str] = &[
     "spelled:hi",
     "number:sub",
     "spelled:sub",
+    "number:sub2",
+    "spelled:sub2",
     "scale",
     "scale:lo",
     "currency",
@@ -91,6 +93,8 @@ fn group_of(name: &str) -> &str {
         "spelled:hi" => "spelled_hi",
         "number:sub" => "number_sub",
         "spelled:sub" => "spelled_sub",
+        "number:sub2" => "number_sub2",
+        "spelled:sub2" => "spelled_sub2",
         "scale:lo" => "scale_lo",
         other => other,
     }
@@ -100,10 +104,10 @@ fn expand_one(name: &str, lex: &Lexicon, prefix: &str) -> Result<String, String>
     let g = |group: &str| format!("{prefix}{group}");
     let s = match name {
         "sp" => SP.to_string(),
-        "number" | "number:hi" | "number:sub" => {
+        "number" | "number:hi" | "number:sub" | "number:sub2" => {
             format!("(?P<{}>{})", g(group_of(name)), number_regex(lex))
         }
-        "spelled" | "spelled:hi" | "spelled:sub" => {
+        "spelled" | "spelled:hi" | "spelled:sub" | "spelled:sub2" => {
             format!("(?P<{}>{})", g(group_of(name)), spelled_regex(lex)?)
         }
         "scale" | "scale:lo" => {

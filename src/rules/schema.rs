@@ -374,6 +374,11 @@ pub struct PatternDef {
     /// one unit; alone ("50 cents") they are the amount. Default "0.01".
     #[serde(default)]
     pub sub_unit: Option<Spanned<String>>,
+    /// The value of the second, smaller sub-unit, for {number:sub2} / {spelled:sub2}
+    /// (Chinese 元, 角 = 0.1 and 分 = 0.01: "五元三角二分"). Default: a tenth of
+    /// `sub-unit`.
+    #[serde(default)]
+    pub sub_unit_2: Option<Spanned<String>>,
     /// A regex tested against the text just after a match (anchored at its end); when it
     /// matches, the match is not a figure ("3 milliards d'utilisateurs").
     #[serde(default)]
