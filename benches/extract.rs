@@ -3,6 +3,7 @@
 //!
 //! Environment: `FIGCHECK_BENCH_SIZES` (MB, comma-separated, default "1,10,50"),
 //! `FIGCHECK_BENCH_RUNS` (default 5), `FIGCHECK_BENCH_FILES` (default 2000).
+//! Per language (every language with a pack): the example articles' bodies repeated.
 //! Peak RSS is VmHWM from /proc/self/status, reset before each measurement through
 //! /proc/self/clear_refs where the kernel allows it.
 
@@ -138,6 +139,61 @@ fn bench_large(rules: &RuleSet, mb: f64, runs: usize, density: Density) {
     );
 }
 
+/// Throughput per language with a pack, on news text: the example articles of each
+/// language (examples/alibaba, examples/brumelune: real figures, several per KB), bodies
+/// repeated to `mb` MB, read with that language's rules.
+fn bench_per_language(rules: &RuleSet, mb: f64, runs: usize) {
+    let mut bodies: std::collections::BTreeMap<String, String> = Default::default();
+    for dir in ["examples/alibaba", "examples/brumelune"] {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for path in paths {
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            // The language is the file name's fourth part: 2025-02-24-zh-plan.md.
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let Some(lang) = name.split('-').nth(3) else {
+                continue;
+            };
+            // The body: what follows the closing front matter line.
+            let body = text.splitn(3, "---").nth(2).unwrap_or(&text);
+            let entry = bodies.entry(lang.to_string()).or_default();
+            entry.push_str(body);
+            entry.push_str("\n\n");
+        }
+    }
+    for (lang, body) in &bodies {
+        if body.trim().is_empty() {
+            continue;
+        }
+        let target = (mb * MB) as usize;
+        let mut text = String::with_capacity(target + body.len());
+        while text.len() < target {
+            text.push_str(body);
+        }
+        let source = Source::from_text(format!("gen/news-{lang}.md"), text, lang);
+        let mut times = Vec::new();
+        let mut found = 0;
+        for _ in 0..runs {
+            let t = Instant::now();
+            found = extract_mentions(rules, &source).len();
+            times.push(t.elapsed());
+        }
+        let d = median(times);
+        let len = source.text.len() as f64;
+        println!(
+            "  {lang} news {:.1} MB ({:.1} figures per KB): {:.1} MB/s, {found} mentions",
+            len / MB,
+            found as f64 / (len / 1000.0),
+            len / MB / d.as_secs_f64(),
+        );
+    }
+}
+
 fn main() {
     let runs: usize = env_or("FIGCHECK_BENCH_RUNS", "5")
         .parse()
@@ -161,5 +217,7 @@ fn main() {
     }
     if let Some(mb) = sizes.first() {
         bench_large(&rules, *mb, runs, Density::Dense);
+        println!("extract per language, example articles repeated (median of {runs}):");
+        bench_per_language(&rules, *mb, runs);
     }
 }
