@@ -6,9 +6,10 @@
 //! Example: 52 and 53 bn USD for a 380-bn-CNY plan, in March and September 2025, both
 //! hold at their own dates; "38 milliards de yuans" does not (probable cause: factor 10).
 
+use super::ambiguous_currency::{alternative_match, ambiguity_note, shown};
 use super::interval::{miss_percent, show};
 use super::normalize::{claim_unit_label, reference_interval, unit_label};
-use super::probable_cause::{or_unexplained, probable_cause};
+use super::probable_cause::{or_unexplained, plausible_currencies, probable_cause, CauseQuery};
 use super::stale_conversion::{find_stale_match, stale_finding};
 use super::{CheckId, CheckInput, ClaimIndex, Finding};
 use crate::error::display_path;
@@ -177,6 +178,20 @@ pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
                 claim.mention.line,
                 show(value, &unit_label(fact)),
             );
+            // A "$" that nothing decided: does a local dollar match?
+            if let (Some(to), Some(d)) = (fact.currency, claim.as_of) {
+                if let Some(m) = alternative_match(input.tables, claim, &stated, to, d, &t_iv) {
+                    out.push(ambiguity_note(
+                        Some(&fact.id),
+                        &head,
+                        claim,
+                        &m,
+                        &shown(&m, to),
+                        vec![*i],
+                    ));
+                    continue;
+                }
+            }
             // A money claim in another currency: is it a conversion made at an older rate?
             if let (Unit::Money(from), Some(to), Some(d)) =
                 (claim.mention.quantity.unit, fact.currency, claim.as_of)
@@ -204,15 +219,23 @@ pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
                 }
             }
             let from = claim.mention.quantity.unit.currency();
-            let cause = probable_cause(
-                input.tables,
+            let plausible = plausible_currencies(input, claim, Some(fact));
+            let event_date = fact
+                .reference
+                .as_ref()
+                .and_then(|r| r.date)
+                .or(fact.window.from);
+            let cause = probable_cause(&CauseQuery {
+                tables: input.tables,
                 claim,
-                &stated,
+                stated: &stated,
                 from,
-                fact.currency,
-                claim.as_of,
-                &t_iv,
-            );
+                to: fact.currency,
+                date: claim.as_of,
+                target: &t_iv,
+                event_date,
+                plausible: &plausible,
+            });
             let mut f = Finding::new(CheckId::CrossSourceMismatch, Some(&fact.id), head, vec![*i]);
             f.cause = Some(or_unexplained(cause));
             out.push(f);

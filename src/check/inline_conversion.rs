@@ -5,12 +5,15 @@
 //! Example: 380 bn CNY was 50.08 bn EUR on 2025-02-24: "(50 milliards d'euros)" holds.
 //! A miss that an earlier date's rate explains is reported as a stale conversion.
 
+use super::ambiguous_currency::{ambiguity_note, AlternativeMatch};
 use super::interval::{miss_percent, show};
 use super::normalize::Problem;
-use super::probable_cause::{or_unexplained, probable_cause};
+use super::probable_cause::{or_unexplained, plausible_currencies, probable_cause, CauseQuery};
 use super::stale_conversion::{find_stale_match, stale_finding};
 use super::{CheckId, CheckInput, Finding};
-use crate::quantity::Unit;
+use crate::facts::Claim;
+use crate::quantity::{Currency, Interval, Unit};
+use chrono::NaiveDate;
 use crate::rates::format::rate as show_rate;
 use crate::rates::normalize::convert_interval;
 use crate::rules::lexicon::normalize_word;
@@ -109,6 +112,11 @@ pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
             show(&sb, to.as_str()),
         );
         let fact = a.fact.as_deref().or(b.fact.as_deref());
+        if let Some((claim, m, detail)) = local_reading(input, (a, b), (&sa, &sb), (from, to), date) {
+            let (flagged, other) = if std::ptr::eq(claim, b) { (i + 1, i) } else { (i, i + 1) };
+            out.push(ambiguity_note(fact, &head, claim, &m, &detail, vec![flagged, other]));
+            continue;
+        }
         if let Some(m) = find_stale_match(input.tables, &sa, from, to, date, &sb, WINDOW_DAYS) {
             out.push(stale_finding(
                 fact,
@@ -120,15 +128,19 @@ pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
             ));
             continue;
         }
-        let cause = probable_cause(
-            input.tables,
-            b,
-            &sb,
-            Some(to),
-            Some(to),
-            Some(date),
-            &converted,
-        );
+        let fact_def = fact.and_then(|id| input.rules.facts.facts.get(id));
+        let plausible = plausible_currencies(input, b, fact_def);
+        let cause = probable_cause(&CauseQuery {
+            tables: input.tables,
+            claim: b,
+            stated: &sb,
+            from: Some(to),
+            to: Some(to),
+            date: Some(date),
+            target: &converted,
+            event_date: None,
+            plausible: &plausible,
+        });
         let mut f = Finding::new(
             CheckId::InlineConversionMismatch,
             fact,
@@ -139,6 +151,56 @@ pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
         out.push(f);
     }
     out
+}
+
+/// When one side of a conversion is an undecided "$": that side, the local currencies
+/// under which the conversion holds, and the arithmetic.
+fn local_reading<'c>(
+    input: &CheckInput<'_>,
+    (a, b): (&'c Claim, &'c Claim),
+    (sa, sb): (&Interval, &Interval),
+    (from, to): (Currency, Currency),
+    date: NaiveDate,
+) -> Option<(&'c Claim, AlternativeMatch, String)> {
+    // the conversion side is the "$": the first figure converted into each reading
+    let mut readings = Vec::new();
+    let mut shown = Vec::new();
+    for &alt in &b.mention.reading.currency_alternatives {
+        let Ok((converted, quote)) = convert_interval(input.tables, sa, from, alt, date) else {
+            continue;
+        };
+        if alt != from && converted.overlaps(sb) {
+            shown.push(format!(
+                "at {} {alt} per {from} it is {}",
+                show_rate(quote.rate),
+                show(&converted, alt.as_str())
+            ));
+            readings.push((alt, converted));
+        }
+    }
+    if !readings.is_empty() {
+        let detail = format!("{} on {date}: {}", show(sa, from.as_str()), shown.join("; "));
+        return Some((b, AlternativeMatch { readings }, detail));
+    }
+    // the converted side is the "$": each reading converted into the second figure's
+    for &alt in &a.mention.reading.currency_alternatives {
+        let Ok((converted, quote)) = convert_interval(input.tables, sa, alt, to, date) else {
+            continue;
+        };
+        if alt != to && converted.overlaps(sb) {
+            shown.push(format!(
+                "{} at {} {to} per {alt} is {}",
+                show(sa, alt.as_str()),
+                show_rate(quote.rate),
+                show(&converted, to.as_str())
+            ));
+            readings.push((alt, converted));
+        }
+    }
+    (!readings.is_empty()).then(|| {
+        let detail = format!("on {date}: {}", shown.join("; "));
+        (a, AlternativeMatch { readings }, detail)
+    })
 }
 
 #[cfg(test)]
