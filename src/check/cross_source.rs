@@ -10,7 +10,7 @@ use super::ambiguous_currency::{alternative_match, ambiguity_note, shown};
 use super::interval::{miss_percent, show};
 use super::normalize::{claim_unit_label, reference_interval, unit_label};
 use super::probable_cause::{or_unexplained, plausible_currencies, probable_cause, CauseQuery};
-use super::stale_conversion::{find_stale_match, stale_finding};
+use super::stale_conversion::{event_date, find_stale_match, stale_finding};
 use super::{CheckId, CheckInput, ClaimIndex, Finding};
 use crate::error::display_path;
 use crate::extract::MentionOrigin;
@@ -205,6 +205,7 @@ pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
                         d,
                         &t_iv,
                         fact.stale_window_days,
+                        event_date(fact),
                     ) {
                         out.push(stale_finding(
                             Some(&fact.id),
@@ -220,11 +221,6 @@ pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
             }
             let from = claim.mention.quantity.unit.currency();
             let plausible = plausible_currencies(input, claim, Some(fact));
-            let event_date = fact
-                .reference
-                .as_ref()
-                .and_then(|r| r.date)
-                .or(fact.window.from);
             let cause = probable_cause(&CauseQuery {
                 tables: input.tables,
                 claim,
@@ -233,7 +229,7 @@ pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
                 to: fact.currency,
                 date: claim.as_of,
                 target: &t_iv,
-                event_date,
+                event_date: event_date(fact),
                 plausible: &plausible,
             });
             let mut f = Finding::new(CheckId::CrossSourceMismatch, Some(&fact.id), head, vec![*i]);

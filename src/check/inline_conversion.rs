@@ -6,7 +6,11 @@
 //! A miss that an earlier date's rate explains is reported as a stale conversion.
 
 use super::ambiguous_currency::{ambiguity_note, AlternativeMatch};
-use super::interval::{miss_percent, show};
+use super::interval::{mid, miss_percent, show};
+use super::normalize::{claim_interval, DEFAULT_APPROX};
+use super::stale_conversion::event_date;
+use crate::rules::compile::parse_decimal_literal;
+use rust_decimal::Decimal;
 use super::normalize::Problem;
 use super::probable_cause::{or_unexplained, plausible_currencies, probable_cause, CauseQuery};
 use super::stale_conversion::{find_stale_match, stale_finding};
@@ -71,12 +75,17 @@ pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
         if !is_conversion_gap(between, words) {
             continue;
         }
-        let (Some(na), Some(nb)) = (input.normalized.get(i), input.normalized.get(i + 1)) else {
-            continue;
-        };
-        let (Some(sa), Some(sb)) = (na.stated, nb.stated) else {
-            continue;
-        };
+        // Judged once: each side's stated precision (and "about" width), and one rate
+        // tolerance for the conversion, not each side widened by the fact's tolerance.
+        let fact = a.fact.as_deref().or(b.fact.as_deref());
+        let fact_def = fact.and_then(|id| input.rules.facts.facts.get(id));
+        let approx = fact_def.map_or_else(
+            || parse_decimal_literal(DEFAULT_APPROX).unwrap_or(Decimal::ZERO),
+            |f| f.approx_width,
+        );
+        let sa = claim_interval(&a.mention.quantity, Decimal::ZERO, approx);
+        let sb_stated = claim_interval(&b.mention.quantity, Decimal::ZERO, approx);
+        let sb = widen(&sb_stated, rate_tolerance(input));
         let Some(date) = a.as_of.or(source.date) else {
             // The undated-source check says what could not be done.
             let _ = Problem::Undated;
@@ -100,24 +109,37 @@ pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
         if converted.overlaps(&sb) {
             continue;
         }
-        let pct = miss_percent(&sb, &converted).map_or(String::new(), |p| format!(" ({p} off)"));
+        let pct = miss_percent(&sb_stated, &converted)
+            .map_or(String::new(), |p| format!(" ({p} off)"));
+        let outlet_rate = implied_rate(&sa, &sb_stated).map_or(String::new(), |r| {
+            format!("; the text's own rate is about {} {to} per {from}", show_rate(r))
+        });
         let head = format!(
-            "\"{}\" converts \"{}\" into {to}: at the rate of {} ({} {to} per {from}) {} is {}, but the text says {}{pct}",
+            "\"{}\" converts \"{}\" into {to}: at the rate of {} ({} {to} per {from}) {} is {}, but the text says {}{pct}{outlet_rate}",
             b.mention.text,
             a.mention.text,
             quote.rate_date,
             show_rate(quote.rate),
             show(&sa, from.as_str()),
             show(&converted, to.as_str()),
-            show(&sb, to.as_str()),
+            show(&sb_stated, to.as_str()),
         );
-        let fact = a.fact.as_deref().or(b.fact.as_deref());
         if let Some((claim, m, detail)) = local_reading(input, (a, b), (&sa, &sb), (from, to), date) {
             let (flagged, other) = if std::ptr::eq(claim, b) { (i + 1, i) } else { (i, i + 1) };
             out.push(ambiguity_note(fact, &head, claim, &m, &detail, vec![flagged, other]));
             continue;
         }
-        if let Some(m) = find_stale_match(input.tables, &sa, from, to, date, &sb, WINDOW_DAYS) {
+        let event = fact_def.and_then(event_date);
+        if let Some(m) = find_stale_match(
+            input.tables,
+            &sa,
+            from,
+            to,
+            date,
+            &sb,
+            WINDOW_DAYS,
+            event,
+        ) {
             out.push(stale_finding(
                 fact,
                 &head,
@@ -128,7 +150,6 @@ pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
             ));
             continue;
         }
-        let fact_def = fact.and_then(|id| input.rules.facts.facts.get(id));
         let plausible = plausible_currencies(input, b, fact_def);
         let cause = probable_cause(&CauseQuery {
             tables: input.tables,
@@ -151,6 +172,33 @@ pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
         out.push(f);
     }
     out
+}
+
+/// The relative tolerance of a conversion's rate (outlets use the day before's rate, or
+/// a market rate instead of the ECB's reference).
+pub const RATE_TOLERANCE: &str = "0.005";
+
+fn rate_tolerance(_input: &CheckInput<'_>) -> Decimal {
+    parse_decimal_literal(RATE_TOLERANCE).unwrap_or(Decimal::ZERO)
+}
+
+/// `iv` widened by `rel` (relative) on each side.
+fn widen(iv: &Interval, rel: Decimal) -> Interval {
+    let by = |x: Decimal| x.checked_mul(rel).map_or(Decimal::ZERO, |d| d.abs());
+    Interval::new(
+        iv.lo.map(|l| l.saturating_sub(by(l))),
+        iv.hi.map(|h| h.saturating_add(by(h))),
+    )
+}
+
+/// The rate a text used: the middle of the converted figure over the middle of the
+/// figure it converts, to 4 significant digits.
+fn implied_rate(a: &Interval, b: &Interval) -> Option<Decimal> {
+    let (ma, mb) = (mid(a)?, mid(b)?);
+    if ma.is_zero() {
+        return None;
+    }
+    mb.checked_div(ma)?.round_sf(4).map(|d| d.normalize())
 }
 
 /// When one side of a conversion is an undecided "$": that side, the local currencies
