@@ -39,8 +39,10 @@ pub(crate) fn is_conversion_gap(between: &str, words: &[String]) -> bool {
     words.iter().any(|w| t == w)
 }
 
-/// Run the check.
-pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
+/// Run the check; `rate_tolerance` replaces [`RATE_TOLERANCE`].
+pub fn check(input: &CheckInput<'_>, rate_tolerance: Option<Decimal>) -> Vec<Finding> {
+    let rate_tolerance = rate_tolerance
+        .unwrap_or_else(|| parse_decimal_literal(RATE_TOLERANCE).unwrap_or(Decimal::ZERO));
     let mut out = Vec::new();
     let claims = input.claims;
     for (i, pair) in claims.windows(2).enumerate() {
@@ -85,7 +87,7 @@ pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
         );
         let sa = claim_interval(&a.mention.quantity, Decimal::ZERO, approx);
         let sb_stated = claim_interval(&b.mention.quantity, Decimal::ZERO, approx);
-        let sb = widen(&sb_stated, rate_tolerance(input));
+        let sb = widen(&sb_stated, rate_tolerance);
         let Some(date) = a.as_of.or(source.date) else {
             // The undated-source check says what could not be done.
             let _ = Problem::Undated;
@@ -177,10 +179,6 @@ pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
 /// The relative tolerance of a conversion's rate (outlets use the day before's rate, or
 /// a market rate instead of the ECB's reference).
 pub const RATE_TOLERANCE: &str = "0.005";
-
-fn rate_tolerance(_input: &CheckInput<'_>) -> Decimal {
-    parse_decimal_literal(RATE_TOLERANCE).unwrap_or(Decimal::ZERO)
-}
 
 /// `iv` widened by `rel` (relative) on each side.
 fn widen(iv: &Interval, rel: Decimal) -> Interval {

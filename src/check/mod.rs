@@ -239,6 +239,9 @@ pub struct CheckInput<'a> {
 pub struct CheckSettings {
     /// A severity per check, replacing the default.
     pub severities: BTreeMap<CheckId, Severity>,
+    /// The relative rate tolerance of inline conversions (`[tolerance]
+    /// inline-conversion`); default [`inline_conversion::RATE_TOLERANCE`].
+    pub inline_rate_tolerance: Option<rust_decimal::Decimal>,
 }
 
 /// Claim indices grouped once, so that no check scans every claim for every claim.
@@ -291,7 +294,7 @@ pub fn run_all(input: &CheckInput<'_>, settings: &CheckSettings) -> Vec<Finding>
     // One stale figure, one warning: when the inline-conversion check finds that a
     // figure's own conversion is stale, the cross-source check's stale warning on the
     // same figure says the same thing with less detail, and is dropped.
-    let inline = inline_conversion::check(input);
+    let inline = inline_conversion::check(input, settings.inline_rate_tolerance);
     let stale_inline: BTreeSet<usize> = inline
         .iter()
         .filter(|f| f.check == CheckId::StaleConversion)

@@ -256,6 +256,67 @@ fn code_before(head: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::extract_mentions;
+    use crate::rules::RuleSet;
+    use std::str::FromStr;
+
+    /// The currency, note and other readings of the first figure of `text`, with the
+    /// source's metadata set by `meta`.
+    fn first(text: &str, meta: impl Fn(&mut Source)) -> (String, String, Vec<String>) {
+        let rules = RuleSet::bundled().unwrap();
+        let mut src = Source::from_text("t.md", text, "en");
+        meta(&mut src);
+        let m = extract_mentions(&rules, &src).into_iter().next().unwrap();
+        (
+            m.quantity.unit.currency().unwrap().to_string(),
+            m.reading.currency_note.unwrap_or_default(),
+            m.reading
+                .currency_alternatives
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn a_bare_dollar_is_decided_in_order() {
+        let open = ["SGD", "HKD", "AUD", "CAD", "NZD"].map(String::from).to_vec();
+        #[rustfmt::skip]
+        let rows: Vec<(&str, &str, Box<dyn Fn(&mut Source)>, &str, &str, Vec<String>)> = vec![
+            ("nothing decides: USD, other readings kept", "It raised $250 million in Singapore.",
+                Box::new(|_| {}), "USD", "", open.clone()),
+            ("the source declares its dollar", "It raised $250 million.",
+                Box::new(|s| s.dollar = Some(Currency::from_str("SGD").unwrap())), "SGD",
+                "the source declares dollar = \"SGD\"", vec![]),
+            ("the declaration wins over the outlet table", "It raised $250 million.",
+                Box::new(|s| { s.dollar = Some(Currency::from_str("CAD").unwrap()); s.outlet = Some("The Straits Times".into()); }),
+                "CAD", "declares", vec![]),
+            ("the outlet table, by name (any case)", "It raised $250 million.",
+                Box::new(|s| s.outlet = Some("the straits times".into())), "SGD", "outlet table", vec![]),
+            ("the outlet table, by domain", "It raised $250 million.",
+                Box::new(|s| s.url = Some("https://www.scmp.com/business/x".into())), "HKD", "scmp.com", vec![]),
+            ("a country's domain", "It raised $250 million.",
+                Box::new(|s| s.url = Some("https://news.example.com.au/a".into())), "AUD", "outlet table", vec![]),
+            ("not a country domain: a look-alike host", "It raised $250 million.",
+                Box::new(|s| s.url = Some("https://beau.example.com/a".into())), "USD", "", open.clone()),
+            ("US$ elsewhere and the country named", "Grab raised $1.2 billion, or US$900 million, in Singapore.",
+                Box::new(|_| {}), "SGD", "writes \"US$\" for US dollars elsewhere", vec![]),
+            ("US$ elsewhere, no country: still USD, said to be open", "It raised $1.2 billion, or US$900 million.",
+                Box::new(|_| {}), "USD", "nothing says which", open.clone()),
+            ("a code after the figure", "Ek put $178 million AUD into it.",
+                Box::new(|s| s.outlet = Some("The Straits Times".into())), "AUD", "\"AUD\" follows the figure", vec![]),
+            ("a code before the figure", "It raised USD $694m.",
+                Box::new(|s| s.outlet = Some("The Straits Times".into())), "USD", "\"USD\" precedes the figure", vec![]),
+            ("a word in capitals after it is no code", "It paid $5 million CASH.",
+                Box::new(|_| {}), "USD", "", open.clone()),
+        ];
+        for (what, text, meta, cur, note, alts) in rows {
+            let (c, n, a) = first(text, meta);
+            assert_eq!(c, cur, "{what}");
+            assert!(n.contains(note), "{what}: {n:?}");
+            assert_eq!(a, alts, "{what}");
+        }
+    }
 
     #[test]
     fn hosts() {
