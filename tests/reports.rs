@@ -244,7 +244,10 @@ fn broken_local_dollar_is_an_ambiguity_note_not_an_error() {
 
 #[test]
 fn broken_dropped_scale_word_is_named() {
-    let (code, _, f) = only_finding("examples/broken/dropped-scale-word", "cross-source-mismatch");
+    let (code, _, f) = only_finding(
+        "examples/broken/dropped-scale-word",
+        "cross-source-mismatch",
+    );
     assert_eq!(code, 1);
     assert_eq!(flagged_text(&f), "$40");
     assert!(
@@ -256,7 +259,10 @@ fn broken_dropped_scale_word_is_named() {
 
 #[test]
 fn broken_doubled_scale_word_is_named() {
-    let (code, _, f) = only_finding("examples/broken/doubled-scale-word", "cross-source-mismatch");
+    let (code, _, f) = only_finding(
+        "examples/broken/doubled-scale-word",
+        "cross-source-mismatch",
+    );
     assert_eq!(code, 1);
     assert_eq!(flagged_text(&f), "40.000 mil millones de dólares");
     assert!(
@@ -279,7 +285,11 @@ fn broken_earlier_value_wrong_label_is_named() {
         "{}",
         cause(&f)
     );
-    assert!(cause(&f).contains("EUR amount printed as USD"), "{}", cause(&f));
+    assert!(
+        cause(&f).contains("EUR amount printed as USD"),
+        "{}",
+        cause(&f)
+    );
 }
 
 /// Each broken example's clean twin (examples/clean/<slip>) raises nothing at all, not
@@ -302,10 +312,17 @@ fn clean_twins_raise_nothing() {
         ]
     );
     for name in names {
-        assert!(crate_root().join("examples/broken").join(&name).is_dir(), "{name}");
+        assert!(
+            crate_root().join("examples/broken").join(&name).is_dir(),
+            "{name}"
+        );
         let (code, report) = check_json(&format!("examples/clean/{name}"));
         assert_eq!(code, 0, "{name}");
-        assert!(findings(&report).is_empty(), "{name}: {:#?}", findings(&report));
+        assert!(
+            findings(&report).is_empty(),
+            "{name}: {:#?}",
+            findings(&report)
+        );
         for fact in report["facts"].as_array().unwrap() {
             assert_eq!(fact["verdict"], "consistent", "{name}: {}", fact["id"]);
         }

@@ -7,20 +7,20 @@
 
 use super::ambiguous_currency::{ambiguity_note, AlternativeMatch};
 use super::interval::{mid, miss_percent, show};
-use super::normalize::{claim_interval, DEFAULT_APPROX};
-use super::stale_conversion::event_date;
-use crate::rules::compile::parse_decimal_literal;
-use rust_decimal::Decimal;
 use super::normalize::Problem;
+use super::normalize::{claim_interval, DEFAULT_APPROX};
 use super::probable_cause::{or_unexplained, plausible_currencies, probable_cause, CauseQuery};
+use super::stale_conversion::event_date;
 use super::stale_conversion::{find_stale_match, stale_finding};
 use super::{CheckId, CheckInput, Finding};
 use crate::facts::Claim;
 use crate::quantity::{Currency, Interval, Unit};
-use chrono::NaiveDate;
 use crate::rates::format::rate as show_rate;
 use crate::rates::normalize::convert_interval;
+use crate::rules::compile::parse_decimal_literal;
 use crate::rules::lexicon::normalize_word;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
 /// Days looked back for a stale inline conversion.
 const WINDOW_DAYS: u32 = 90;
@@ -111,10 +111,13 @@ pub fn check(input: &CheckInput<'_>, rate_tolerance: Option<Decimal>) -> Vec<Fin
         if converted.overlaps(&sb) {
             continue;
         }
-        let pct = miss_percent(&sb_stated, &converted)
-            .map_or(String::new(), |p| format!(" ({p} off)"));
+        let pct =
+            miss_percent(&sb_stated, &converted).map_or(String::new(), |p| format!(" ({p} off)"));
         let outlet_rate = implied_rate(&sa, &sb_stated).map_or(String::new(), |r| {
-            format!("; the text's own rate is about {} {to} per {from}", show_rate(r))
+            format!(
+                "; the text's own rate is about {} {to} per {from}",
+                show_rate(r)
+            )
         });
         let head = format!(
             "\"{}\" converts \"{}\" into {to}: at the rate of {} ({} {to} per {from}) {} is {}, but the text says {}{pct}{outlet_rate}",
@@ -126,22 +129,27 @@ pub fn check(input: &CheckInput<'_>, rate_tolerance: Option<Decimal>) -> Vec<Fin
             show(&converted, to.as_str()),
             show(&sb_stated, to.as_str()),
         );
-        if let Some((claim, m, detail)) = local_reading(input, (a, b), (&sa, &sb), (from, to), date) {
-            let (flagged, other) = if std::ptr::eq(claim, b) { (i + 1, i) } else { (i, i + 1) };
-            out.push(ambiguity_note(fact, &head, claim, &m, &detail, vec![flagged, other]));
+        if let Some((claim, m, detail)) = local_reading(input, (a, b), (&sa, &sb), (from, to), date)
+        {
+            let (flagged, other) = if std::ptr::eq(claim, b) {
+                (i + 1, i)
+            } else {
+                (i, i + 1)
+            };
+            out.push(ambiguity_note(
+                fact,
+                &head,
+                claim,
+                &m,
+                &detail,
+                vec![flagged, other],
+            ));
             continue;
         }
         let event = fact_def.and_then(event_date);
-        if let Some(m) = find_stale_match(
-            input.tables,
-            &sa,
-            from,
-            to,
-            date,
-            &sb,
-            WINDOW_DAYS,
-            event,
-        ) {
+        if let Some(m) =
+            find_stale_match(input.tables, &sa, from, to, date, &sb, WINDOW_DAYS, event)
+        {
             out.push(stale_finding(
                 fact,
                 &head,
@@ -225,7 +233,11 @@ fn local_reading<'c>(
         }
     }
     if !readings.is_empty() {
-        let detail = format!("{} on {date}: {}", show(sa, from.as_str()), shown.join("; "));
+        let detail = format!(
+            "{} on {date}: {}",
+            show(sa, from.as_str()),
+            shown.join("; ")
+        );
         return Some((b, AlternativeMatch { readings }, detail));
     }
     // the converted side is the "$": each reading converted into the second figure's

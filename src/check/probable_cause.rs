@@ -64,7 +64,12 @@ pub struct CauseQuery<'a> {
 }
 
 impl CauseQuery<'_> {
-    fn matches_at(&self, stated: &Interval, from: Option<Currency>, date: Option<NaiveDate>) -> bool {
+    fn matches_at(
+        &self,
+        stated: &Interval,
+        from: Option<Currency>,
+        date: Option<NaiveDate>,
+    ) -> bool {
         match (from, self.to) {
             (Some(f), Some(t)) if f != t => match date {
                 Some(d) => convert_interval(self.tables, stated, f, t, d)
@@ -219,8 +224,7 @@ pub fn probable_cause(q: &CauseQuery<'_>) -> Explained {
         .scale
         .as_ref()
         .map(|(w, _)| normalize_word(w));
-    if claim.mention.lang == "fr" && matches!(scale_word.as_deref(), Some("billion" | "billions"))
-    {
+    if claim.mention.lang == "fr" && matches!(scale_word.as_deref(), Some("billion" | "billions")) {
         tried.push("French \"billion\"".to_string());
         if stated
             .checked_div(thousand)
@@ -252,7 +256,10 @@ pub fn probable_cause(q: &CauseQuery<'_>) -> Explained {
                 "factor {name}: the figure is {factor} times too small"
             ));
         }
-        if stated.checked_div(f).is_some_and(|iv| q.matches(&iv, q.from)) {
+        if stated
+            .checked_div(f)
+            .is_some_and(|iv| q.matches(&iv, q.from))
+        {
             return Explained::Cause(format!(
                 "factor {name}: the figure is {factor} times too large"
             ));
@@ -287,9 +294,8 @@ pub fn probable_cause(q: &CauseQuery<'_>) -> Explained {
                 if !q.matches_at(stated, Some(other), Some(event)) {
                     continue;
                 }
-                let shown = q
-                    .to
-                    .and_then(|t| {
+                let shown =
+                    q.to.and_then(|t| {
                         convert_interval(q.tables, q.target, t, other, event)
                             .ok()
                             .map(|(iv, _)| show(&iv, other.as_str()))
@@ -333,10 +339,7 @@ fn scale_slip(q: &CauseQuery<'_>, tried: &mut Vec<String>) -> Option<String> {
                 .next()
                 .map_or(0, |p| p.chars().filter(char::is_ascii_digit).count());
             let grouped = reading.number.chars().filter(char::is_ascii_digit).count() >= 4
-                && reading
-                    .number
-                    .chars()
-                    .any(|c| !c.is_ascii_digit());
+                && reading.number.chars().any(|c| !c.is_ascii_digit());
             if integer_digits < 4 && !grouped {
                 return None;
             }
@@ -502,7 +505,12 @@ mod tests {
         ];
         for r in &rows {
             let got = or_unexplained(explain(&rules, &tables, r));
-            assert!(got.starts_with(r.want), "{}: got {got:?}, want {:?}", r.what, r.want);
+            assert!(
+                got.starts_with(r.want),
+                "{}: got {got:?}, want {:?}",
+                r.what,
+                r.want
+            );
         }
     }
 
@@ -510,14 +518,29 @@ mod tests {
     fn a_dollar_sign_shares_only_its_readings() {
         let rules = RuleSet::bundled().unwrap();
         let lex = &rules.matcher("en").unwrap().lexicon;
-        let got: Vec<String> = shared_alias(lex, "$").iter().map(ToString::to_string).collect();
+        let got: Vec<String> = shared_alias(lex, "$")
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         assert_eq!(got, ["AUD", "CAD", "HKD", "NZD", "SGD", "USD"]);
-        let got: Vec<String> = shared_alias(lex, "€").iter().map(ToString::to_string).collect();
+        let got: Vec<String> = shared_alias(lex, "€")
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         assert_eq!(got, ["EUR"]);
-        let got: Vec<String> = shared_alias(lex, "HK$").iter().map(ToString::to_string).collect();
-        assert!(got.contains(&"HKD".to_string()) && got.contains(&"USD".to_string()), "{got:?}");
+        let got: Vec<String> = shared_alias(lex, "HK$")
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert!(
+            got.contains(&"HKD".to_string()) && got.contains(&"USD".to_string()),
+            "{got:?}"
+        );
         let fr = &rules.matcher("fr").unwrap().lexicon;
-        let got: Vec<String> = shared_alias(fr, "yuans").iter().map(ToString::to_string).collect();
+        let got: Vec<String> = shared_alias(fr, "yuans")
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         assert_eq!(got, ["CNY"]);
     }
 }

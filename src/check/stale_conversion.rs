@@ -83,15 +83,14 @@ pub fn find_stale_match(
     };
     let first = in_range.iter().min().copied()?;
     let last = in_range.iter().max().copied()?;
-    let pick = |r: &(NaiveDate, rust_decimal::Decimal, Interval, RateQuote), at_event: bool| {
-        StaleMatch {
+    let pick =
+        |r: &(NaiveDate, rust_decimal::Decimal, Interval, RateQuote), at_event: bool| StaleMatch {
             date: r.0,
             converted: r.2,
             quote: r.3.clone(),
             range: (first, last),
             at_event,
-        }
-    };
+        };
     if let Some(r) = event_row.and_then(|e| rows.iter().find(|r| r.0 == e)) {
         return Some(pick(r, true));
     }
@@ -99,11 +98,12 @@ pub fn find_stale_match(
         .iter()
         .filter(|r| event.is_none_or(|e| r.0 >= e))
         .collect();
-    let pool: Vec<&(NaiveDate, rust_decimal::Decimal, Interval, RateQuote)> = if after_event.is_empty() {
-        rows.iter().collect()
-    } else {
-        after_event
-    };
+    let pool: Vec<&(NaiveDate, rust_decimal::Decimal, Interval, RateQuote)> =
+        if after_event.is_empty() {
+            rows.iter().collect()
+        } else {
+            after_event
+        };
     // newest first, so the first of equal gaps is the later date
     let mut best: Option<&(NaiveDate, rust_decimal::Decimal, Interval, RateQuote)> = None;
     for r in pool {

@@ -327,9 +327,10 @@ impl Config {
         severities.append(&mut a.severity);
         a.severity = severities;
         if let Some(t) = &self.file.tolerance {
-            let ratio = |v: &Option<Spanned<String>>| -> Result<Option<rust_decimal::Decimal>, Error> {
-                let Some(v) = v else { return Ok(None) };
-                match crate::rules::compile::parse_decimal_literal(v.get_ref()) {
+            let ratio =
+                |v: &Option<Spanned<String>>| -> Result<Option<rust_decimal::Decimal>, Error> {
+                    let Some(v) = v else { return Ok(None) };
+                    match crate::rules::compile::parse_decimal_literal(v.get_ref()) {
                     Some(d) if d >= rust_decimal::Decimal::ZERO && d < rust_decimal::Decimal::ONE => Ok(Some(d)),
                     _ => Err(self.err_at(
                         v,
@@ -339,7 +340,7 @@ impl Config {
                         ),
                     )),
                 }
-            };
+                };
             a.tolerance = Tolerances {
                 cross_source: ratio(&t.cross_source)?,
                 approx_width: ratio(&t.approx_width)?,

@@ -278,11 +278,23 @@ mod tests {
         )
     }
 
+    /// What, text, source metadata, currency, a part of the note, other readings.
+    type Row = (
+        &'static str,
+        &'static str,
+        Box<dyn Fn(&mut Source)>,
+        &'static str,
+        &'static str,
+        Vec<String>,
+    );
+
     #[test]
     fn a_bare_dollar_is_decided_in_order() {
-        let open = ["SGD", "HKD", "AUD", "CAD", "NZD"].map(String::from).to_vec();
+        let open = ["SGD", "HKD", "AUD", "CAD", "NZD"]
+            .map(String::from)
+            .to_vec();
         #[rustfmt::skip]
-        let rows: Vec<(&str, &str, Box<dyn Fn(&mut Source)>, &str, &str, Vec<String>)> = vec![
+        let rows: Vec<Row> = vec![
             ("nothing decides: USD, other readings kept", "It raised $250 million in Singapore.",
                 Box::new(|_| {}), "USD", "", open.clone()),
             ("the source declares its dollar", "It raised $250 million.",
@@ -321,9 +333,15 @@ mod tests {
     #[test]
     fn hosts() {
         for (url, want) in [
-            ("https://www.straitstimes.com/business/x", Some("straitstimes.com")),
+            (
+                "https://www.straitstimes.com/business/x",
+                Some("straitstimes.com"),
+            ),
             ("http://scmp.com", Some("scmp.com")),
-            ("https://user@news.example.org:8080/a?b", Some("news.example.org")),
+            (
+                "https://user@news.example.org:8080/a?b",
+                Some("news.example.org"),
+            ),
             ("", None),
         ] {
             assert_eq!(url_host(url).as_deref(), want, "{url}");
