@@ -292,6 +292,23 @@ fn broken_earlier_value_wrong_label_is_named() {
     );
 }
 
+#[test]
+fn broken_related_fact_names_the_relation() {
+    let (code, _, f) = only_finding("examples/broken/related-fact", "cross-source-mismatch");
+    assert_eq!(code, 1);
+    assert_eq!(flagged_text(&f), "$1.2 billion");
+    assert!(
+        cause(&f).starts_with("a related fact's figure: it matches \"Kelong Robotics' valuation after its Series C (May 2025)\""),
+        "{}",
+        cause(&f)
+    );
+    assert!(
+        cause(&f).contains("relation \"kelong-valuation-vs-round\""),
+        "{}",
+        cause(&f)
+    );
+}
+
 /// Each broken example's clean twin (examples/clean/<slip>) raises nothing at all, not
 /// even a note, and its facts are consistent.
 #[test]
@@ -308,7 +325,8 @@ fn clean_twins_raise_nothing() {
             "doubled-scale-word",
             "dropped-scale-word",
             "earlier-value-wrong-label",
-            "local-dollar"
+            "local-dollar",
+            "related-fact"
         ]
     );
     for name in names {
@@ -503,4 +521,41 @@ fn seed_acceptance() {
         let row = facts.iter().find(|f| f["id"] == id).unwrap();
         assert_eq!(row["verdict"], "consistent", "{id}");
     }
+}
+
+/// An inline conversion is judged once: each side at its stated precision and one rate
+/// tolerance (0.5 %), not each side widened by a tolerance. A 0.9 % slip in
+/// "$12.40 (HK$97.21)" (7.77 HKD per USD that day: 96.35) is caught, with the text's
+/// own rate; 0.3 % off passes.
+#[test]
+fn inline_conversion_judged_once_catches_a_one_percent_slip() {
+    let dir = tempfile::tempdir().unwrap();
+    let check = |text: &str| {
+        let p = dir.path().join("hk.txt");
+        std::fs::write(&p, text).unwrap();
+        let out = output(&[
+            "check",
+            p.to_str().unwrap(),
+            "--date",
+            "2025-03-11",
+            "--lang",
+            "en",
+            "--no-config",
+            "--format",
+            "json",
+        ]);
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["findings"].as_array().unwrap().clone()
+    };
+    let f = check("The shares were priced at $12.40 (HK$97.21) each.\n");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["check"], "inline-conversion-mismatch");
+    let m = f[0]["message"].as_str().unwrap();
+    assert!(m.contains("(0.9 % off)"), "{m}");
+    assert!(
+        m.contains("the text's own rate is about 7.84 HKD per USD"),
+        "{m}"
+    );
+    let f = check("The shares were priced at $12.40 (HK$96.60) each.\n");
+    assert!(f.is_empty(), "{f:#?}");
 }

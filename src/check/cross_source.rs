@@ -90,6 +90,39 @@ fn target(input: &CheckInput<'_>, fact: &Fact, members: &[(usize, Interval)]) ->
     Some(Target::Consensus(iv, n, members.len()))
 }
 
+/// The facts a `[[relation]]` links to `fact`, with their references in `fact`'s unit
+/// (converted at the reference's date): (relation id, label, interval).
+fn related_facts(input: &CheckInput<'_>, fact: &Fact) -> Vec<(String, String, Interval)> {
+    let facts = &input.rules.facts;
+    facts
+        .relations
+        .iter()
+        .filter_map(|r| {
+            let other = if r.larger == fact.id {
+                &r.smaller
+            } else if r.smaller == fact.id {
+                &r.larger
+            } else {
+                return None;
+            };
+            let o = facts.facts.get(other)?;
+            if o.kind != fact.kind {
+                return None;
+            }
+            let iv = reference_interval(o, input.tables)?.ok()?;
+            let iv = match (o.currency, fact.currency, event_date(o)) {
+                (Some(from), Some(to), Some(d)) if from != to => {
+                    crate::rates::normalize::convert_interval(input.tables, &iv, from, to, d)
+                        .ok()?
+                        .0
+                }
+                _ => iv,
+            };
+            Some((r.id.clone(), o.label.clone(), iv))
+        })
+        .collect()
+}
+
 /// Run the check over every fact.
 pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -231,6 +264,7 @@ pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
                 target: &t_iv,
                 event_date: event_date(fact),
                 plausible: &plausible,
+                related: &related_facts(input, fact),
             });
             let mut f = Finding::new(CheckId::CrossSourceMismatch, Some(&fact.id), head, vec![*i]);
             f.cause = Some(or_unexplained(cause));

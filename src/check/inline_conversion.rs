@@ -171,6 +171,7 @@ pub fn check(input: &CheckInput<'_>, rate_tolerance: Option<Decimal>) -> Vec<Fin
             target: &converted,
             event_date: None,
             plausible: &plausible,
+            related: &[],
         });
         let mut f = Finding::new(
             CheckId::InlineConversionMismatch,

@@ -61,6 +61,9 @@ pub struct CauseQuery<'a> {
     pub event_date: Option<NaiveDate>,
     /// The currencies a swap may involve.
     pub plausible: &'a [Currency],
+    /// Facts a `[[relation]]` links to the claim's fact: (relation id, fact label, its
+    /// reference in the target's currency).
+    pub related: &'a [(String, String, Interval)],
 }
 
 impl CauseQuery<'_> {
@@ -83,6 +86,18 @@ impl CauseQuery<'_> {
 
     fn matches(&self, stated: &Interval, from: Option<Currency>) -> bool {
         self.matches_at(stated, from, self.date)
+    }
+
+    /// The claim in the target's currency at its date.
+    fn in_target_unit(&self) -> Option<Interval> {
+        match (self.from, self.to) {
+            (Some(f), Some(t)) if f != t => {
+                convert_interval(self.tables, self.stated, f, t, self.date?)
+                    .ok()
+                    .map(|(iv, _)| iv)
+            }
+            _ => Some(*self.stated),
+        }
     }
 }
 
@@ -233,6 +248,18 @@ pub fn probable_cause(q: &CauseQuery<'_>) -> Explained {
             return Explained::Cause(
                 "factor 1000: in French \"billion\" is 10^12; read as \"milliard\" (10^9) the figure matches, so \"milliards\" was probably meant".to_string(),
             );
+        }
+    }
+    if !q.related.is_empty() {
+        tried.push("a related fact's figure".to_string());
+        if let Some(value) = q.in_target_unit() {
+            if let Some((rel, label, iv)) = q.related.iter().find(|(_, _, iv)| value.overlaps(iv)) {
+                let unit = q.to.map_or(String::new(), |c| c.to_string());
+                return Explained::Cause(format!(
+                    "a related fact's figure: it matches \"{label}\" ({}), which the relation \"{rel}\" links to this fact",
+                    show(iv, &unit)
+                ));
+            }
         }
     }
     if let Some(c) = scale_slip(q, &mut tried) {
@@ -417,6 +444,7 @@ mod tests {
         plausible: &'static [&'static str],
         event: Option<&'static str>,
         want: &'static str,
+        related: &'static [(&'static str, &'static str)],
     }
 
     fn explain(rules: &RuleSet, tables: &RateTables, r: &Row) -> Explained {
@@ -450,6 +478,16 @@ mod tests {
             target: &target,
             event_date: r.event.map(date),
             plausible: &plausible,
+            related: &r
+                .related
+                .iter()
+                .map(|(id, v)| {
+                    (id.to_string(), id.to_string(), {
+                        let v = Decimal::from_str(v).unwrap();
+                        Interval::new(Some(v), Some(v))
+                    })
+                })
+                .collect::<Vec<_>>(),
         })
     }
 
@@ -461,47 +499,53 @@ mod tests {
         let rows = [
             Row { what: "French billion", lang: "fr", text: "380 billions de yuans", on: "2025-02-25",
                 target: ("380e9", "1e9", "CNY"), plausible: &["CNY"], event: None,
-                want: "factor 1000: in French \"billion\"" },
+                want: "factor 1000: in French \"billion\"", related: &[] },
             Row { what: "dropped scale word", lang: "en", text: "a $300 plan", on: "2025-03-11",
                 target: ("300e9", "2e9", "USD"), plausible: &["USD"], event: None,
-                want: "dropped scale word: \"$300\" has none; times 10^9" },
+                want: "dropped scale word: \"$300\" has none; times 10^9" , related: &[] },
             Row { what: "dropped million", lang: "en", text: "it raised $85 from investors", on: "2025-03-11",
                 target: ("85e6", "1e6", "USD"), plausible: &["USD"], event: None,
-                want: "dropped scale word: \"$85\" has none; times 10^6" },
+                want: "dropped scale word: \"$85\" has none; times 10^6" , related: &[] },
             Row { what: "doubled scale word", lang: "es", text: "300.000 mil millones de dólares", on: "2025-03-11",
                 target: ("300e9", "2e9", "USD"), plausible: &["USD"], event: None,
-                want: "doubled scale word: the number \"300.000\"" },
+                want: "doubled scale word: the number \"300.000\"" , related: &[] },
             Row { what: "factor 10", lang: "fr", text: "38 milliards de yuans", on: "2025-02-25",
                 target: ("380e9", "1e9", "CNY"), plausible: &["CNY"], event: None,
-                want: "factor 10 " },
+                want: "factor 10 " , related: &[] },
             Row { what: "digit swap", lang: "en", text: "$4.7 billion", on: "2025-03-11",
                 target: ("7.4e9", "5e7", "USD"), plausible: &["USD"], event: None,
-                want: "digit swap: \"74\" instead of \"47\"" },
+                want: "digit swap: \"74\" instead of \"47\"" , related: &[] },
             Row { what: "HKD given as CNY (plausible: the article names Hong Kong)", lang: "fr",
                 text: "407 milliards de yuans", on: "2025-02-25",
                 target: ("380e9", "2e9", "CNY"), plausible: &["CNY", "HKD"], event: None,
-                want: "another currency: read as" },
+                want: "another currency: read as" , related: &[] },
             Row { what: "earlier value, wrong label", lang: "en", text: "$12.7 billion", on: "2025-06-20",
                 target: ("100e9", "1e9", "CNY"), plausible: &["USD", "CNY", "EUR"], event: Some("2024-01-15"),
-                want: "earlier value with the wrong label: on 2024-01-15" },
+                want: "earlier value with the wrong label: on 2024-01-15" , related: &[] },
+            Row { what: "related fact: the valuation given as the round", lang: "en", text: "it raised $1.2 billion", on: "2025-05-15",
+                target: ("250e6", "1e6", "USD"), plausible: &["USD"], event: None,
+                want: "a related fact's figure: it matches \"valuation\"", related: &[("valuation", "1.2e9")] },
+            Row { what: "near miss: a related fact that does not match either", lang: "en", text: "it raised $1.5 billion", on: "2025-05-15",
+                target: ("250e6", "1e6", "USD"), plausible: &["USD"], event: None,
+                want: "no simple slip explains it (tried: a related fact's figure, factors 10", related: &[("valuation", "1.2e9")] },
             // near misses: each would have a cause if the slip were a little bigger or
             // another currency were plausible
             Row { what: "near miss: 3 % off, no slip", lang: "en", text: "$41.2 billion", on: "2025-03-11",
                 target: ("40e9", "2e8", "USD"), plausible: &["USD"], event: None,
-                want: "no simple slip explains it (tried: factors 10, 100 and 1000, a digit swap, no other plausible currency)" },
+                want: "no simple slip explains it (tried: factors 10, 100 and 1000, a digit swap, no other plausible currency)" , related: &[] },
             Row { what: "near miss: a euro round that only SGD would explain", lang: "fr",
                 text: "180 millions d'euros", on: "2024-06-13",
                 target: ("120e6", "1e6", "EUR"), plausible: &["EUR"], event: None,
-                want: "no simple slip explains it (tried: factors 10, 100 and 1000, a digit swap, no other plausible currency)" },
+                want: "no simple slip explains it (tried: factors 10, 100 and 1000, a digit swap, no other plausible currency)" , related: &[] },
             Row { what: "near miss: factor 9, not 10", lang: "fr", text: "42 milliards de yuans", on: "2025-02-25",
                 target: ("380e9", "1e9", "CNY"), plausible: &["CNY", "USD"], event: None,
-                want: "no simple slip explains it (tried: factors 10, 100 and 1000, a digit swap, another currency (USD))" },
+                want: "no simple slip explains it (tried: factors 10, 100 and 1000, a digit swap, another currency (USD))" , related: &[] },
             Row { what: "near miss: no scale word, but no power of ten fits", lang: "en", text: "a $37 plan", on: "2025-03-11",
                 target: ("40e9", "5e8", "USD"), plausible: &["USD"], event: None,
-                want: "no simple slip explains it (tried: a dropped scale word," },
+                want: "no simple slip explains it (tried: a dropped scale word," , related: &[] },
             Row { what: "near miss: the earlier value is for a later event", lang: "en", text: "$12.7 billion", on: "2025-06-20",
                 target: ("100e9", "1e9", "CNY"), plausible: &["USD", "CNY", "EUR"], event: Some("2025-06-20"),
-                want: "no simple slip explains it (tried: factors 10, 100 and 1000, a digit swap, another currency (CNY, EUR))" },
+                want: "no simple slip explains it (tried: factors 10, 100 and 1000, a digit swap, another currency (CNY, EUR))" , related: &[] },
         ];
         for r in &rows {
             let got = or_unexplained(explain(&rules, &tables, r));
