@@ -253,7 +253,7 @@ pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
                 }
             }
             let from = claim.mention.quantity.unit.currency();
-            let plausible = plausible_currencies(input, claim, Some(fact));
+            let plausible = plausible_currencies(input, index, claim, Some(fact));
             let cause = probable_cause(&CauseQuery {
                 tables: input.tables,
                 claim,

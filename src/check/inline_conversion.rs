@@ -12,7 +12,7 @@ use super::normalize::{claim_interval, DEFAULT_APPROX};
 use super::probable_cause::{or_unexplained, plausible_currencies, probable_cause, CauseQuery};
 use super::stale_conversion::event_date;
 use super::stale_conversion::{find_stale_match, stale_finding};
-use super::{CheckId, CheckInput, Finding};
+use super::{CheckId, CheckInput, ClaimIndex, Finding};
 use crate::facts::Claim;
 use crate::quantity::{Currency, Interval, Unit};
 use crate::rates::format::rate as show_rate;
@@ -40,7 +40,11 @@ pub(crate) fn is_conversion_gap(between: &str, words: &[String]) -> bool {
 }
 
 /// Run the check; `rate_tolerance` replaces [`RATE_TOLERANCE`].
-pub fn check(input: &CheckInput<'_>, rate_tolerance: Option<Decimal>) -> Vec<Finding> {
+pub fn check(
+    input: &CheckInput<'_>,
+    index: &ClaimIndex<'_>,
+    rate_tolerance: Option<Decimal>,
+) -> Vec<Finding> {
     let rate_tolerance = rate_tolerance
         .unwrap_or_else(|| parse_decimal_literal(RATE_TOLERANCE).unwrap_or(Decimal::ZERO));
     let mut out = Vec::new();
@@ -160,7 +164,7 @@ pub fn check(input: &CheckInput<'_>, rate_tolerance: Option<Decimal>) -> Vec<Fin
             ));
             continue;
         }
-        let plausible = plausible_currencies(input, b, fact_def);
+        let plausible = plausible_currencies(input, index, b, fact_def);
         let cause = probable_cause(&CauseQuery {
             tables: input.tables,
             claim: b,

@@ -294,7 +294,7 @@ pub fn run_all(input: &CheckInput<'_>, settings: &CheckSettings) -> Vec<Finding>
     // One stale figure, one warning: when the inline-conversion check finds that a
     // figure's own conversion is stale, the cross-source check's stale warning on the
     // same figure says the same thing with less detail, and is dropped.
-    let inline = inline_conversion::check(input, settings.inline_rate_tolerance);
+    let inline = inline_conversion::check(input, &index, settings.inline_rate_tolerance);
     let stale_inline: BTreeSet<usize> = inline
         .iter()
         .filter(|f| f.check == CheckId::StaleConversion)

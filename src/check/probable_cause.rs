@@ -13,7 +13,7 @@
 //! the miss, the cause says what was tried.
 
 use super::interval::show;
-use super::CheckInput;
+use super::{CheckInput, ClaimIndex};
 use crate::facts::{Claim, Fact};
 use crate::quantity::{Currency, Interval};
 use crate::rates::normalize::convert_interval;
@@ -108,6 +108,7 @@ impl CauseQuery<'_> {
 /// fact's and its reference's.
 pub fn plausible_currencies(
     input: &CheckInput<'_>,
+    index: &ClaimIndex<'_>,
     claim: &Claim,
     fact: Option<&Fact>,
 ) -> Vec<Currency> {
@@ -130,7 +131,11 @@ pub fn plausible_currencies(
     for c in &reading.currency_alternatives {
         add(*c);
     }
-    for other in input.claims.iter().filter(|c| c.source == claim.source) {
+    let same_source = index
+        .by_source
+        .get(&claim.source)
+        .map_or(&[][..], Vec::as_slice);
+    for other in same_source.iter().filter_map(|&i| input.claims.get(i)) {
         if let Some(c) = other.mention.quantity.unit.currency() {
             add(c);
         }
@@ -153,11 +158,11 @@ pub fn plausible_currencies(
     if let Some(f) = fact {
         // the currencies the fact was reported in, by any source: a conversion printed
         // once is copied
-        for other in input
-            .claims
-            .iter()
-            .filter(|c| c.fact.as_deref() == Some(f.id.as_str()))
-        {
+        let on_fact = index
+            .by_fact
+            .get(f.id.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        for other in on_fact.iter().filter_map(|&i| input.claims.get(i)) {
             if let Some(c) = other.mention.quantity.unit.currency() {
                 add(c);
             }
