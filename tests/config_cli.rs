@@ -325,3 +325,40 @@ fn colour_only_when_asked_and_no_color_is_honoured() {
     );
     assert_eq!(text(&quiet.stderr), "");
 }
+
+/// `[tolerance]`: a wider cross-source default makes a 7 % miss pass; a value outside
+/// 0..1 is an error with the file's line and column.
+#[test]
+fn tolerance_table_sets_the_default_widths() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir(root.join(".git")).unwrap();
+    newsroom_ledger(root);
+    let articles = root.join("articles");
+    fs::create_dir(&articles).unwrap();
+    for f in fs::read_dir(repo_file("examples/broken/earlier-value-wrong-label")).unwrap() {
+        let f = f.unwrap().path();
+        fs::copy(&f, articles.join(f.file_name().unwrap())).unwrap();
+    }
+    let write_config = |tol: &str| {
+        fs::write(
+            root.join("figcheck.toml"),
+            format!("rules = [\"facts\"]\n[tolerance]\ncross-source = \"{tol}\"\n"),
+        )
+        .unwrap();
+    };
+    write_config("0.005");
+    let o = run_in(root, &["check", "articles", "--quiet"]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stdout));
+    write_config("0.1");
+    let o = run_in(root, &["check", "articles", "--quiet"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stdout));
+    write_config("2");
+    let o = run_in(root, &["check", "articles", "--quiet"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("figcheck.toml:3:16: tolerance \"2\" is not a relative width"),
+        "{err}"
+    );
+}

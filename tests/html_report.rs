@@ -40,14 +40,22 @@ fn run_browser(browser: &Path, profile: &Path, extra: &[String], url: &str) -> O
     .arg(format!("--user-data-dir={}", profile.display()))
     .args(extra)
     .arg(url)
-    .stdin(Stdio::null())
-    .stdout(Stdio::piped())
-    .stderr(Stdio::piped());
+    .stdin(Stdio::null());
+    // Output goes to files, not pipes: a DOM larger than a pipe's buffer (64 KiB) would
+    // block the browser on its write while this loop waits for it to exit.
+    let out_path = profile.with_extension("stdout");
+    let err_path = profile.with_extension("stderr");
+    cmd.stdout(std::fs::File::create(&out_path).ok()?)
+        .stderr(std::fs::File::create(&err_path).ok()?);
     let mut child = cmd.spawn().ok()?;
     let start = Instant::now();
     loop {
-        if child.try_wait().ok()?.is_some() {
-            return child.wait_with_output().ok();
+        if let Some(status) = child.try_wait().ok()? {
+            return Some(Output {
+                status,
+                stdout: std::fs::read(&out_path).unwrap_or_default(),
+                stderr: std::fs::read(&err_path).unwrap_or_default(),
+            });
         }
         if start.elapsed() > Duration::from_secs(120) {
             let _ = child.kill();

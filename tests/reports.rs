@@ -227,6 +227,143 @@ fn broken_part_exceeds_whole_is_an_error() {
     assert_eq!(f["claims"][1]["text"], "1 120 milliards de dollars");
 }
 
+#[test]
+fn broken_local_dollar_is_an_ambiguity_note_not_an_error() {
+    let (code, report, f) = only_finding("examples/broken/local-dollar", "ambiguous-currency");
+    assert_eq!(code, 0, "a note does not fail the run");
+    assert_eq!(report["summary"]["errors"], 0);
+    assert_eq!(f["severity"], "info");
+    assert_eq!(flagged_text(&f), "$250 million");
+    assert!(
+        cause(&f).starts_with("ambiguous currency: \"$\" read as SGD matches"),
+        "{}",
+        cause(&f)
+    );
+    assert!(f["message"].as_str().unwrap().contains("dollar = \"SGD\""));
+}
+
+#[test]
+fn broken_dropped_scale_word_is_named() {
+    let (code, _, f) = only_finding(
+        "examples/broken/dropped-scale-word",
+        "cross-source-mismatch",
+    );
+    assert_eq!(code, 1);
+    assert_eq!(flagged_text(&f), "$40");
+    assert!(
+        cause(&f).starts_with("dropped scale word: \"$40\" has none; times 10^9"),
+        "{}",
+        cause(&f)
+    );
+}
+
+#[test]
+fn broken_doubled_scale_word_is_named() {
+    let (code, _, f) = only_finding(
+        "examples/broken/doubled-scale-word",
+        "cross-source-mismatch",
+    );
+    assert_eq!(code, 1);
+    assert_eq!(flagged_text(&f), "40.000 mil millones de dólares");
+    assert!(
+        cause(&f).starts_with("doubled scale word: the number \"40.000\""),
+        "{}",
+        cause(&f)
+    );
+}
+
+#[test]
+fn broken_earlier_value_wrong_label_is_named() {
+    let (code, _, f) = only_finding(
+        "examples/broken/earlier-value-wrong-label",
+        "cross-source-mismatch",
+    );
+    assert_eq!(code, 1);
+    assert_eq!(flagged_text(&f), "$12.7 billion");
+    assert!(
+        cause(&f).starts_with("earlier value with the wrong label: on 2024-01-15"),
+        "{}",
+        cause(&f)
+    );
+    assert!(
+        cause(&f).contains("EUR amount printed as USD"),
+        "{}",
+        cause(&f)
+    );
+}
+
+#[test]
+fn broken_related_fact_names_the_relation() {
+    let (code, _, f) = only_finding("examples/broken/related-fact", "cross-source-mismatch");
+    assert_eq!(code, 1);
+    assert_eq!(flagged_text(&f), "$1.2 billion");
+    assert!(
+        cause(&f).starts_with("a related fact's figure: it matches \"Kelong Robotics' valuation after its Series C (May 2025)\""),
+        "{}",
+        cause(&f)
+    );
+    assert!(
+        cause(&f).contains("relation \"kelong-valuation-vs-round\""),
+        "{}",
+        cause(&f)
+    );
+}
+
+/// Each broken example's clean twin (examples/clean/<slip>) raises nothing at all, not
+/// even a note, and its facts are consistent.
+#[test]
+fn clean_twins_raise_nothing() {
+    let mut names: Vec<String> = std::fs::read_dir(crate_root().join("examples/clean"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "doubled-scale-word",
+            "dropped-scale-word",
+            "earlier-value-wrong-label",
+            "local-dollar",
+            "related-fact"
+        ]
+    );
+    for name in names {
+        assert!(
+            crate_root().join("examples/broken").join(&name).is_dir(),
+            "{name}"
+        );
+        let (code, report) = check_json(&format!("examples/clean/{name}"));
+        assert_eq!(code, 0, "{name}");
+        assert!(
+            findings(&report).is_empty(),
+            "{name}: {:#?}",
+            findings(&report)
+        );
+        for fact in report["facts"].as_array().unwrap() {
+            assert_eq!(fact["verdict"], "consistent", "{name}: {}", fact["id"]);
+        }
+    }
+}
+
+/// The late conversion names the fact's date (the announcement), never an earlier one,
+/// and the range of matching days from it.
+#[test]
+fn stale_conversion_names_the_event_date_and_a_range() {
+    let (_, report) = check_json("examples/broken/late-conversion");
+    let stale: Vec<&Value> = findings(&report)
+        .into_iter()
+        .filter(|f| f["check"] == "stale-conversion")
+        .collect();
+    assert_eq!(stale[0]["matched_date"], "2025-02-24");
+    let c = cause(stale[0]);
+    assert!(
+        c.starts_with("rate date: the conversion matches the rate of 2025-02-24, the fact's date; any day from 2025-02-24 to "),
+        "{c}"
+    );
+}
+
 /// No snippet shows front matter (a regression: the closing "---" and the keys before the
 /// first sentence used to leak into it).
 #[test]
@@ -384,4 +521,41 @@ fn seed_acceptance() {
         let row = facts.iter().find(|f| f["id"] == id).unwrap();
         assert_eq!(row["verdict"], "consistent", "{id}");
     }
+}
+
+/// An inline conversion is judged once: each side at its stated precision and one rate
+/// tolerance (0.5 %), not each side widened by a tolerance. A 0.9 % slip in
+/// "$12.40 (HK$97.21)" (7.77 HKD per USD that day: 96.35) is caught, with the text's
+/// own rate; 0.3 % off passes.
+#[test]
+fn inline_conversion_judged_once_catches_a_one_percent_slip() {
+    let dir = tempfile::tempdir().unwrap();
+    let check = |text: &str| {
+        let p = dir.path().join("hk.txt");
+        std::fs::write(&p, text).unwrap();
+        let out = output(&[
+            "check",
+            p.to_str().unwrap(),
+            "--date",
+            "2025-03-11",
+            "--lang",
+            "en",
+            "--no-config",
+            "--format",
+            "json",
+        ]);
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["findings"].as_array().unwrap().clone()
+    };
+    let f = check("The shares were priced at $12.40 (HK$97.21) each.\n");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["check"], "inline-conversion-mismatch");
+    let m = f[0]["message"].as_str().unwrap();
+    assert!(m.contains("(0.9 % off)"), "{m}");
+    assert!(
+        m.contains("the text's own rate is about 7.84 HKD per USD"),
+        "{m}"
+    );
+    let f = check("The shares were priced at $12.40 (HK$96.60) each.\n");
+    assert!(f.is_empty(), "{f:#?}");
 }

@@ -6,10 +6,11 @@
 //! Example: 52 and 53 bn USD for a 380-bn-CNY plan, in March and September 2025, both
 //! hold at their own dates; "38 milliards de yuans" does not (probable cause: factor 10).
 
+use super::ambiguous_currency::{alternative_match, ambiguity_note, shown};
 use super::interval::{miss_percent, show};
 use super::normalize::{claim_unit_label, reference_interval, unit_label};
-use super::probable_cause::{or_unexplained, probable_cause};
-use super::stale_conversion::{find_stale_match, stale_finding};
+use super::probable_cause::{or_unexplained, plausible_currencies, probable_cause, CauseQuery};
+use super::stale_conversion::{event_date, find_stale_match, stale_finding};
 use super::{CheckId, CheckInput, ClaimIndex, Finding};
 use crate::error::display_path;
 use crate::extract::MentionOrigin;
@@ -87,6 +88,39 @@ fn target(input: &CheckInput<'_>, fact: &Fact, members: &[(usize, Interval)]) ->
     let ivs: Vec<Interval> = members.iter().map(|(_, iv)| *iv).collect();
     let (iv, n) = consensus(&ivs)?;
     Some(Target::Consensus(iv, n, members.len()))
+}
+
+/// The facts a `[[relation]]` links to `fact`, with their references in `fact`'s unit
+/// (converted at the reference's date): (relation id, label, interval).
+fn related_facts(input: &CheckInput<'_>, fact: &Fact) -> Vec<(String, String, Interval)> {
+    let facts = &input.rules.facts;
+    facts
+        .relations
+        .iter()
+        .filter_map(|r| {
+            let other = if r.larger == fact.id {
+                &r.smaller
+            } else if r.smaller == fact.id {
+                &r.larger
+            } else {
+                return None;
+            };
+            let o = facts.facts.get(other)?;
+            if o.kind != fact.kind {
+                return None;
+            }
+            let iv = reference_interval(o, input.tables)?.ok()?;
+            let iv = match (o.currency, fact.currency, event_date(o)) {
+                (Some(from), Some(to), Some(d)) if from != to => {
+                    crate::rates::normalize::convert_interval(input.tables, &iv, from, to, d)
+                        .ok()?
+                        .0
+                }
+                _ => iv,
+            };
+            Some((r.id.clone(), o.label.clone(), iv))
+        })
+        .collect()
 }
 
 /// Run the check over every fact.
@@ -177,6 +211,20 @@ pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
                 claim.mention.line,
                 show(value, &unit_label(fact)),
             );
+            // A "$" that nothing decided: does a local dollar match?
+            if let (Some(to), Some(d)) = (fact.currency, claim.as_of) {
+                if let Some(m) = alternative_match(input.tables, claim, &stated, to, d, &t_iv) {
+                    out.push(ambiguity_note(
+                        Some(&fact.id),
+                        &head,
+                        claim,
+                        &m,
+                        &shown(&m, to),
+                        vec![*i],
+                    ));
+                    continue;
+                }
+            }
             // A money claim in another currency: is it a conversion made at an older rate?
             if let (Unit::Money(from), Some(to), Some(d)) =
                 (claim.mention.quantity.unit, fact.currency, claim.as_of)
@@ -190,6 +238,7 @@ pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
                         d,
                         &t_iv,
                         fact.stale_window_days,
+                        event_date(fact),
                     ) {
                         out.push(stale_finding(
                             Some(&fact.id),
@@ -204,15 +253,19 @@ pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
                 }
             }
             let from = claim.mention.quantity.unit.currency();
-            let cause = probable_cause(
-                input.tables,
+            let plausible = plausible_currencies(input, index, claim, Some(fact));
+            let cause = probable_cause(&CauseQuery {
+                tables: input.tables,
                 claim,
-                &stated,
+                stated: &stated,
                 from,
-                fact.currency,
-                claim.as_of,
-                &t_iv,
-            );
+                to: fact.currency,
+                date: claim.as_of,
+                target: &t_iv,
+                event_date: event_date(fact),
+                plausible: &plausible,
+                related: &related_facts(input, fact),
+            });
             let mut f = Finding::new(CheckId::CrossSourceMismatch, Some(&fact.id), head, vec![*i]);
             f.cause = Some(or_unexplained(cause));
             out.push(f);

@@ -4,6 +4,7 @@
 //! Checks never fail: a rate that cannot be found or a source without a date becomes a
 //! finding that says what could not be checked.
 
+mod ambiguous_currency;
 mod cross_source;
 pub(crate) mod inline_conversion;
 mod interval;
@@ -94,11 +95,14 @@ pub enum CheckId {
     RateUnavailable,
     /// A source in a language without rules: not read.
     UnsupportedLanguage,
+    /// A "$" figure that misses as USD but matches as a local dollar, with nothing to
+    /// say which the source writes.
+    AmbiguousCurrency,
 }
 
 impl CheckId {
     /// All checks, in a stable order.
-    pub const ALL: [CheckId; 9] = [
+    pub const ALL: [CheckId; 10] = [
         CheckId::CrossSourceMismatch,
         CheckId::InlineConversionMismatch,
         CheckId::StaleConversion,
@@ -108,6 +112,7 @@ impl CheckId {
         CheckId::UndatedSource,
         CheckId::RateUnavailable,
         CheckId::UnsupportedLanguage,
+        CheckId::AmbiguousCurrency,
     ];
 
     /// The stable id.
@@ -122,6 +127,7 @@ impl CheckId {
             CheckId::UndatedSource => "undated-source",
             CheckId::RateUnavailable => "rate-unavailable",
             CheckId::UnsupportedLanguage => "unsupported-language",
+            CheckId::AmbiguousCurrency => "ambiguous-currency",
         }
     }
 
@@ -134,7 +140,9 @@ impl CheckId {
             | CheckId::PartExceedsWhole
             | CheckId::ModelNameSize => Severity::Error,
             CheckId::StaleConversion | CheckId::RateUnavailable => Severity::Warning,
-            CheckId::UndatedSource | CheckId::UnsupportedLanguage => Severity::Info,
+            CheckId::UndatedSource | CheckId::UnsupportedLanguage | CheckId::AmbiguousCurrency => {
+                Severity::Info
+            }
         }
     }
 
@@ -150,6 +158,7 @@ impl CheckId {
             CheckId::ModelNameSize => "What it checks: the size in a model's name (\"QwQ-32B\") against the parameter counts stated for that model.\nWhy it matters: a name and a stated count that disagree point to a wrong model or a wrong figure.\nExample: \"QwQ-32B, avec ses 320 milliards de paramètres\".",
             CheckId::UndatedSource => "What it checks: sources with no publication date (front matter, manifest, --date or text), and which of their claims could not be converted for want of one.\nWhy it matters: a converted figure only means something at a date; figcheck never guesses one.\nExample: an opinion piece with no date giving a figure in dollars for a fact kept in yuan.",
             CheckId::UnsupportedLanguage => "What it checks: sources whose language (detected, or given by front matter, manifest or --lang) has no rule pack; nothing is extracted from them.\nWhy it matters: reading a text with another language's rules finds nothing or wrong figures; the reader must know the source was not checked.\nExample: a Dutch article in a folder of French ones, with French and English packs only: \"nl: no rules for this language, not checked\".",
+            CheckId::AmbiguousCurrency => "What it checks: a figure written with an alias several currencies share (\"$\"), read as its default (USD) because neither the source (`dollar = \"SGD\"`), nor its outlet (the [[ambiguous.local]] table), nor the article (\"US$\" elsewhere) decides it, that misses as USD but matches as a local dollar (SGD, HKD, AUD, CAD, NZD).\nWhy it matters: Singapore, Hong Kong, Australian and Canadian outlets write their own dollar as \"$\"; their correct figures must not be reported as errors.\nExample: \"$2.9 billion\" for a fine of 1.8 bn EUR is 2.7 bn EUR as USD, 1.75 bn EUR as AUD: a note that says to declare the source's dollar.",
             CheckId::RateUnavailable => "What it checks: claims that could not be converted because no rate exists for the currency at the date (before or after the table, a gap, N/A).\nWhy it matters: an unchecked claim must be visible, not silently skipped.\nExample: a claim in HRK dated 2023, after the ECB stopped quoting the kuna.",
         }
     }
@@ -230,6 +239,9 @@ pub struct CheckInput<'a> {
 pub struct CheckSettings {
     /// A severity per check, replacing the default.
     pub severities: BTreeMap<CheckId, Severity>,
+    /// The relative rate tolerance of inline conversions (`[tolerance]
+    /// inline-conversion`); default [`inline_conversion::RATE_TOLERANCE`].
+    pub inline_rate_tolerance: Option<rust_decimal::Decimal>,
 }
 
 /// Claim indices grouped once, so that no check scans every claim for every claim.
@@ -282,7 +294,7 @@ pub fn run_all(input: &CheckInput<'_>, settings: &CheckSettings) -> Vec<Finding>
     // One stale figure, one warning: when the inline-conversion check finds that a
     // figure's own conversion is stale, the cross-source check's stale warning on the
     // same figure says the same thing with less detail, and is dropped.
-    let inline = inline_conversion::check(input);
+    let inline = inline_conversion::check(input, &index, settings.inline_rate_tolerance);
     let stale_inline: BTreeSet<usize> = inline
         .iter()
         .filter(|f| f.check == CheckId::StaleConversion)

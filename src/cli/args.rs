@@ -194,6 +194,20 @@ pub struct CheckArgs {
     /// articles: facts come from the rules, sources and claims from the records.
     #[arg(long, value_name = "FILE", num_args = 1.., conflicts_with = "paths")]
     pub claims: Vec<PathBuf>,
+    /// Default widths from figcheck.toml's `[tolerance]` (no flags).
+    #[arg(skip)]
+    pub tolerance: Tolerances,
+}
+
+/// Default widths per check, from figcheck.toml's `[tolerance]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tolerances {
+    /// `cross-source`: a fact's tolerance, unless it sets its own.
+    pub cross_source: Option<rust_decimal::Decimal>,
+    /// `approx-width`: a fact's "about" width, unless it sets its own.
+    pub approx_width: Option<rust_decimal::Decimal>,
+    /// `inline-conversion`: the rate tolerance of a conversion in the text.
+    pub inline_conversion: Option<rust_decimal::Decimal>,
 }
 
 /// `figcheck explain`.

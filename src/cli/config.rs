@@ -20,7 +20,7 @@
 //! are an error: one run reads one configuration.
 
 use super::args::{CheckArgs, CheckFormat, ExtractArgs, FailOn, RateArgs, RuleArgs};
-use super::args::{ConfigArgs, SourceArgs};
+use super::args::{ConfigArgs, SourceArgs, Tolerances};
 use crate::check::{CheckId, Severity};
 use crate::error::{display_path, Error, ErrorKind, Location};
 use clap::ValueEnum;
@@ -65,12 +65,30 @@ pub struct ConfigFile {
     /// Check id = "error" | "warning" | "info".
     #[serde(default)]
     pub severity: BTreeMap<Spanned<String>, Spanned<String>>,
+    /// Default widths per check: `cross-source` (a fact's `tolerance`),
+    /// `approx-width` (a fact's `approx-width`), `inline-conversion` (the rate
+    /// tolerance of a conversion in the text); relative ("0.005" = 0.5 %). A fact's own
+    /// values win.
+    #[serde(default)]
+    pub tolerance: Option<ToleranceTable>,
     /// Globs of files to read when walking folders.
     #[serde(default)]
     pub include: Vec<Spanned<String>>,
     /// Globs of files to skip when walking folders.
     #[serde(default)]
     pub exclude: Vec<Spanned<String>>,
+}
+
+/// `[tolerance]`: default widths, per check.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ToleranceTable {
+    /// Relative tolerance of every claim on a fact without its own `tolerance`.
+    pub cross_source: Option<Spanned<String>>,
+    /// Relative half-width of "about" figures on a fact without its own `approx-width`.
+    pub approx_width: Option<Spanned<String>>,
+    /// Relative rate tolerance of a conversion written in the text.
+    pub inline_conversion: Option<Spanned<String>>,
 }
 
 /// A configuration file, read.
@@ -308,6 +326,27 @@ impl Config {
         }
         severities.append(&mut a.severity);
         a.severity = severities;
+        if let Some(t) = &self.file.tolerance {
+            let ratio =
+                |v: &Option<Spanned<String>>| -> Result<Option<rust_decimal::Decimal>, Error> {
+                    let Some(v) = v else { return Ok(None) };
+                    match crate::rules::compile::parse_decimal_literal(v.get_ref()) {
+                    Some(d) if d >= rust_decimal::Decimal::ZERO && d < rust_decimal::Decimal::ONE => Ok(Some(d)),
+                    _ => Err(self.err_at(
+                        v,
+                        format!(
+                            "tolerance \"{}\" is not a relative width between 0 and 1 (write \"0.005\" for 0.5 %)",
+                            v.get_ref()
+                        ),
+                    )),
+                }
+                };
+            a.tolerance = Tolerances {
+                cross_source: ratio(&t.cross_source)?,
+                approx_width: ratio(&t.approx_width)?,
+                inline_conversion: ratio(&t.inline_conversion)?,
+            };
+        }
         Ok(())
     }
 

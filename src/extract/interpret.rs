@@ -1,5 +1,6 @@
 //! Reading one regex match into a quantity: qualifier, number(s), scale, currency.
 
+use super::convention::{AliasReading, SourceConventions};
 use super::mention::{MentionOrigin, Reading};
 use super::number::parse_number;
 use super::spelled::parse_spelled;
@@ -106,6 +107,7 @@ pub fn interpret(
     groups: &Groups,
     caps: &Found<'_>,
     text: &str,
+    conventions: &SourceConventions,
 ) -> Option<Candidate> {
     let whole = caps.get(groups.whole)?;
     let mut reading = Reading::default();
@@ -186,9 +188,27 @@ pub fn interpret(
             let cur = match group(caps, groups.currency) {
                 Some(c) => {
                     reading.currency = Some(c.as_str().to_string());
-                    let (cur, note) = currency_of(m, c.as_str(), whole.start(), whole.end(), text)?;
-                    reading.currency_note = note;
-                    cur
+                    let read = match conventions.read(
+                        &m.lexicon,
+                        c.as_str(),
+                        whole.start(),
+                        whole.end(),
+                        text,
+                    ) {
+                        Some(r) => r,
+                        None => {
+                            let (currency, note) =
+                                currency_of(m, c.as_str(), whole.start(), whole.end(), text)?;
+                            AliasReading {
+                                currency,
+                                note,
+                                alternatives: Vec::new(),
+                            }
+                        }
+                    };
+                    reading.currency_note = read.note;
+                    reading.currency_alternatives = read.alternatives;
+                    read.currency
                 }
                 None => pattern.currency?,
             };

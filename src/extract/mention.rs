@@ -41,6 +41,10 @@ pub struct Reading {
     pub currency: Option<String>,
     /// How an ambiguous alias was decided.
     pub currency_note: Option<String>,
+    /// The other currencies an ambiguous alias may mean when nothing about the source
+    /// decided it ("$" read as USD, may be SGD, HKD, AUD...).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub currency_alternatives: Vec<crate::quantity::Currency>,
 }
 
 /// One figure found in a source.

@@ -12,6 +12,7 @@
 //! file's text.
 
 mod context;
+mod convention;
 mod interpret;
 mod mention;
 pub mod number;
@@ -51,6 +52,7 @@ pub fn for_each_mention(rules: &RuleSet, source: &Source, mut f: impl FnMut(Ment
     let position_text = source.position_text();
     let index = LineIndex::new(position_text);
     let mut resolver = context::Resolver::default();
+    let conventions = convention::SourceConventions::decide(&matcher.lexicon, source, text);
     let mut caps: Vec<Captures> = matcher
         .patterns
         .iter()
@@ -69,7 +71,7 @@ pub fn for_each_mention(rules: &RuleSet, source: &Source, mut f: impl FnMut(Ment
                 if !edges_ok(text, m.start(), m.end(), pattern) {
                     return None;
                 }
-                interpret::interpret(matcher, pattern, &mp.groups, &found, text)
+                interpret::interpret(matcher, pattern, &mp.groups, &found, text, &conventions)
             });
         let Some(c) = accepted else {
             pos = after_rejected(hay, m.start(), matcher);

@@ -441,6 +441,7 @@ pub fn rebuild(
             date_origin: s.meta.date_origin,
             outlet: s.meta.outlet,
             url: s.meta.url,
+            dollar: None,
             headline: None,
             headline_span: None,
             warnings: Vec::new(),

@@ -329,6 +329,7 @@ pub fn compile_facts(
                         topic_scope,
                         tolerance,
                         approx_width,
+                        own_widths: (f.tolerance.is_some(), f.approx_width.is_some()),
                         stale_window_days: f.stale_window_days.unwrap_or(90),
                         reference,
                         window,

@@ -94,6 +94,9 @@ pub struct Fact {
     pub tolerance: Decimal,
     /// Relative half-width of approximate figures.
     pub approx_width: Decimal,
+    /// Whether the ledger set `tolerance` and `approx-width` itself (else the
+    /// configuration's `[tolerance]` defaults apply).
+    pub own_widths: (bool, bool),
     /// Days looked back for a stale conversion.
     pub stale_window_days: u32,
     /// Reference value.

@@ -29,6 +29,7 @@ pub fn rule_title(check: CheckId) -> &'static str {
         CheckId::UndatedSource => "A source has no date",
         CheckId::RateUnavailable => "No rate to convert a figure",
         CheckId::UnsupportedLanguage => "A source in a language without rules",
+        CheckId::AmbiguousCurrency => "A \"$\" figure holds only as a local dollar",
     }
 }
 

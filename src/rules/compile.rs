@@ -4,7 +4,7 @@
 //! so a text is read once.
 
 use super::expand::expand;
-use super::lexicon::{normalize_word, Ambiguity, Lexicon, NumberFormat};
+use super::lexicon::{normalize_word, Ambiguity, Lexicon, LocalConvention, NumberFormat};
 use super::load::{LoadedFile, LoadedPack, Origin};
 use super::schema::{ExampleDef, PatternDef};
 use crate::error::{Error, Errors, Location};
@@ -641,6 +641,33 @@ fn build_lexicon(packs: &[LoadedPack], lang: &str, errors: &mut Vec<Error>) -> L
                         Err(e) => ctx.err(&w.currency, e, None),
                     }
                 }
+                let declared_by_source = match &amb.declared_by {
+                    Some(k) if k.get_ref() == "dollar" => true,
+                    Some(k) => {
+                        ctx.err(
+                            k,
+                            format!(
+                                "unknown source key \"{}\" in declared-by (known: dollar)",
+                                k.get_ref()
+                            ),
+                            None,
+                        );
+                        false
+                    }
+                    None => false,
+                };
+                let mut locals = Vec::new();
+                for l in &amb.local {
+                    match parse_currency(l.currency.get_ref()) {
+                        Ok(currency) => locals.push(LocalConvention {
+                            currency,
+                            outlets: l.outlets.iter().map(|o| normalize_word(o)).collect(),
+                            domains: l.domains.iter().map(|d| d.trim().to_lowercase()).collect(),
+                            words: l.words.iter().map(|w| normalize_word(w)).collect(),
+                        }),
+                        Err(e) => ctx.err(&l.currency, e, None),
+                    }
+                }
                 let alias = amb.alias.get_ref().clone();
                 lex.symbols.remove(&alias);
                 lex.ambiguous.insert(
@@ -649,6 +676,13 @@ fn build_lexicon(packs: &[LoadedPack], lang: &str, errors: &mut Vec<Error>) -> L
                         default,
                         cues,
                         window: amb.window.unwrap_or(300),
+                        declared_by_source,
+                        local_if_written: amb
+                            .local_if_written
+                            .iter()
+                            .map(|a| normalize_word(a))
+                            .collect(),
+                        locals,
                     },
                 );
             }

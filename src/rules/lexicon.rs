@@ -25,6 +25,25 @@ pub struct Ambiguity {
     pub cues: Vec<(Currency, Vec<String>)>,
     /// Bytes looked at on each side of the figure.
     pub window: usize,
+    /// Whether the source's declared `dollar` decides this alias.
+    pub declared_by_source: bool,
+    /// Aliases (normalised) whose presence in the article means a local reading.
+    pub local_if_written: Vec<String>,
+    /// Local readings, in table order.
+    pub locals: Vec<LocalConvention>,
+}
+
+/// Who writes an ambiguous alias for a local currency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalConvention {
+    /// The local currency.
+    pub currency: Currency,
+    /// Outlet names, normalised.
+    pub outlets: Vec<String>,
+    /// Web domains, lower case.
+    pub domains: Vec<String>,
+    /// Country words, normalised.
+    pub words: Vec<String>,
 }
 
 /// The tables of one language.

@@ -290,6 +290,36 @@ pub struct AmbiguousDef {
     /// How far (bytes, each side) cue words are looked for; default 300.
     #[serde(default)]
     pub window: Option<usize>,
+    /// The source key that declares the reading outright (front matter or manifest):
+    /// only `"dollar"` is known (`dollar = "SGD"`).
+    #[serde(default)]
+    pub declared_by: Option<Spanned<String>>,
+    /// Aliases whose presence elsewhere in the article means the alias is not the
+    /// default ("US$" written elsewhere: a bare "$" is a local dollar).
+    #[serde(default)]
+    pub local_if_written: Vec<String>,
+    /// Local readings: the outlets and domains that write the alias for their own
+    /// currency, and the words that say an article is about that currency's country.
+    #[serde(default)]
+    pub local: Vec<LocalConventionDef>,
+}
+
+/// One `[[ambiguous.local]]`: who writes the alias for a local currency.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LocalConventionDef {
+    /// The local currency ("SGD").
+    pub currency: Spanned<String>,
+    /// Outlet names (as in front matter `outlet`), matched case-insensitively.
+    #[serde(default)]
+    pub outlets: Vec<String>,
+    /// Web domains of those outlets (the source's `url` host ends with one).
+    #[serde(default)]
+    pub domains: Vec<String>,
+    /// Words that name the country (read only when the article writes a
+    /// `local-if-written` alias, to say which local currency it is).
+    #[serde(default)]
+    pub words: Vec<String>,
 }
 
 /// One cue of an `[[ambiguous]]` alias.

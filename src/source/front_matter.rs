@@ -24,7 +24,8 @@
 //!
 //! Keys read: `date` or `published` (YYYY-MM-DD or a full date-time, see
 //! [`super::date::parse_iso_date`]), `lang` or `language`, `outlet` or `source`, `url`,
-//! `title` or `headline` (the article's headline, whitespace collapsed). When both
+//! `title` or `headline` (the article's headline, whitespace collapsed), `dollar` (the
+//! currency a bare "$" means in the article, an ISO code: "SGD"). When both
 //! spellings are given, the first one listed wins. Every other key (author, tags...) is
 //! ignored. Malformed YAML or TOML, a date that does not parse, an unknown language or a
 //! list where a single value is expected is an error with the file, line and column,
@@ -36,6 +37,7 @@
 use super::date::parse_iso_date;
 use super::lang::check_lang;
 use crate::error::{Error, ErrorKind, Location};
+use crate::quantity::Currency;
 use chrono::NaiveDate;
 
 /// What a front matter says about its article.
@@ -53,6 +55,8 @@ pub struct FrontMatter {
     pub url: Option<String>,
     /// `title` / `headline`, whitespace collapsed.
     pub title: Option<String>,
+    /// `dollar`: the currency a bare "$" means in this article ("SGD").
+    pub dollar: Option<Currency>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -265,6 +269,11 @@ fn parse_block(
             check_lang(&value, known_langs).map_err(|m| Error::source_error(m).at(at_key(&key)))?,
         );
     }
+    if let Some((key, value)) = pick(&fields, &["dollar"]) {
+        fm.dollar = Some(value.parse::<Currency>().map_err(|m| {
+            Error::source_error(format!("front matter key `{key}`: {m}")).at(at_key(&key))
+        })?);
+    }
     fm.outlet = pick(&fields, &["outlet", "source"]).map(|(_, v)| v);
     fm.url = pick(&fields, &["url"]).map(|(_, v)| v);
     fm.title = pick(&fields, &["title", "headline"])
@@ -284,6 +293,7 @@ const KEYS: &[&str] = &[
     "url",
     "title",
     "headline",
+    "dollar",
 ];
 
 /// (key, value) of the first of `keys` present.

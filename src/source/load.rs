@@ -577,6 +577,7 @@ fn build_source(
         date_origin,
         outlet: fm.outlet.or_else(|| entry.and_then(|e| e.outlet.clone())),
         url: fm.url.or_else(|| entry.and_then(|e| e.url.clone())),
+        dollar: fm.dollar.or_else(|| entry.and_then(|e| e.dollar)),
         headline: headline.filter(|h| !h.is_empty()),
         headline_span,
         warnings,

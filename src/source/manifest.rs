@@ -8,6 +8,7 @@
 //! lang = "fr"
 //! outlet = "AFP"
 //! url = "https://example.org/001"
+//! dollar = "SGD"            # optional: a bare "$" in this article is this currency
 //! note = "free text, ignored"
 //! ```
 //!
@@ -19,6 +20,7 @@
 use super::date::parse_iso_date;
 use super::lang::check_lang;
 use crate::error::{display_path, Error, ErrorKind, Location};
+use crate::quantity::Currency;
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -40,6 +42,8 @@ pub struct ManifestEntry {
     pub outlet: Option<String>,
     /// URL.
     pub url: Option<String>,
+    /// The currency a bare "$" means in the article.
+    pub dollar: Option<Currency>,
     /// Where the entry is (its `path` value), for messages.
     pub location: Location,
 }
@@ -59,6 +63,7 @@ struct RawEntry {
     lang: Option<Spanned<String>>,
     outlet: Option<String>,
     url: Option<String>,
+    dollar: Option<Spanned<String>>,
     #[allow(dead_code)]
     note: Option<String>,
 }
@@ -154,12 +159,22 @@ pub fn parse_manifest(
                     None
                 }
             });
+        let dollar = e
+            .dollar
+            .and_then(|d| match d.get_ref().parse::<Currency>() {
+                Ok(c) => Some(c),
+                Err(msg) => {
+                    errors.push(Error::source_error(msg).at(at(d.span().start)));
+                    None
+                }
+            });
         entries.push(ManifestEntry {
             file,
             date,
             lang,
             outlet: e.outlet,
             url: e.url,
+            dollar,
             location,
         });
     }

@@ -62,6 +62,9 @@ pub struct Source {
     pub outlet: Option<String>,
     /// The URL, when known.
     pub url: Option<String>,
+    /// The currency a bare "$" means, when the front matter or manifest declares it
+    /// (`dollar = "SGD"`).
+    pub dollar: Option<crate::quantity::Currency>,
     /// The headline, whitespace collapsed, when something gives one (see the module
     /// doc); `None` otherwise.
     pub headline: Option<String>,
@@ -124,6 +127,7 @@ impl Source {
             date: None,
             date_origin: DateOrigin::Undated,
             outlet: None,
+            dollar: None,
             url: None,
             headline: None,
             headline_span: None,

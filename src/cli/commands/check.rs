@@ -23,15 +23,25 @@ fn settings(a: &CheckArgs) -> Result<CheckSettings, Error> {
         let level = Severity::from_str(level.trim()).map_err(Error::usage)?;
         s.severities.insert(check, level);
     }
+    s.inline_rate_tolerance = a.tolerance.inline_conversion;
     Ok(s)
 }
 
 /// Run `figcheck check`.
 pub fn run(a: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<ExitStatus> {
-    let rules = match super::extract::load_rules(&a.rules) {
+    let mut rules = match super::extract::load_rules(&a.rules) {
         Ok(r) => r,
         Err(e) => return super::report_errors(&e, err),
     };
+    // `[tolerance]` defaults for facts that do not set their own widths
+    for fact in rules.facts.facts.values_mut() {
+        if let (Some(t), false) = (a.tolerance.cross_source, fact.own_widths.0) {
+            fact.tolerance = t;
+        }
+        if let (Some(w), false) = (a.tolerance.approx_width, fact.own_widths.1) {
+            fact.approx_width = w;
+        }
+    }
     let settings = match settings(a) {
         Ok(s) => s,
         Err(e) => return super::report_errors(&e.into(), err),

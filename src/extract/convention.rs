@@ -1,0 +1,369 @@
+//! Local currency conventions: how one source writes an alias that several currencies
+//! share and that outlets use for their own money ("$": Singapore, Hong Kong, Canadian
+//! and Australian outlets write their dollar as "$" and the US one as "US$").
+//!
+//! Decided once per source, before its figures are read, in this order:
+//! 1. the source's declaration (front matter or manifest `dollar = "SGD"`);
+//! 2. the outlet table (`[[ambiguous.local]]`: outlet names and web domains);
+//! 3. the article itself: a `local-if-written` alias ("US$") elsewhere in it means the
+//!    bare alias is a local currency, the one whose country words the article uses most.
+//!
+//! Next to a figure, a currency code written right after it ("$178 million AUD") or
+//! right before it ("USD $694m") decides that figure alone. When nothing decides, the
+//! alias keeps its default (USD) and the figure carries the other readings, so that a
+//! check can say "read as SGD it matches" as a note rather than an error.
+//!
+//! This module reads the source's metadata and text; it does not read figures.
+
+use crate::quantity::Currency;
+use crate::rules::lexicon::{normalize_word, Ambiguity, Lexicon};
+use crate::source::Source;
+use std::collections::BTreeMap;
+
+/// How an alias is read in one source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Decision {
+    /// Something about the source decides it.
+    Decided {
+        /// The currency.
+        currency: Currency,
+        /// Why, for `explain`.
+        note: String,
+    },
+    /// Nothing decides: the default, with the other readings kept.
+    Open {
+        /// The currencies the alias may also mean.
+        alternatives: Vec<Currency>,
+        /// Why the reading is open, when the article gives a reason to doubt it.
+        note: Option<String>,
+    },
+}
+
+/// The decisions of one source, keyed by normalised alias.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SourceConventions {
+    by_alias: BTreeMap<String, Decision>,
+}
+
+/// A currency read for an alias at one figure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct AliasReading {
+    pub currency: Currency,
+    pub note: Option<String>,
+    pub alternatives: Vec<Currency>,
+}
+
+impl SourceConventions {
+    /// Decide every alias with local readings for `source` (its text as `text`, front
+    /// matter blanked).
+    pub fn decide(lexicon: &Lexicon, source: &Source, text: &str) -> Self {
+        let mut by_alias = BTreeMap::new();
+        let mut body: Option<String> = None;
+        for (alias, amb) in &lexicon.ambiguous {
+            if !amb.declared_by_source && amb.locals.is_empty() {
+                continue;
+            }
+            let body = body.get_or_insert_with(|| {
+                normalize_word(text.get(source.body.start..).unwrap_or(text))
+            });
+            by_alias.insert(alias.clone(), decide_alias(alias, amb, source, body));
+        }
+        SourceConventions { by_alias }
+    }
+
+    /// The reading of `alias` at a figure spanning `start..end` of `text`, when the
+    /// alias has local readings.
+    pub fn read(
+        &self,
+        lexicon: &Lexicon,
+        alias: &str,
+        start: usize,
+        end: usize,
+        text: &str,
+    ) -> Option<AliasReading> {
+        let decision = self.by_alias.get(&normalize_word(alias))?;
+        let amb = lexicon.ambiguity_of(alias)?;
+        let allowed = |c: Currency| c == amb.default || amb.locals.iter().any(|l| l.currency == c);
+        let after = text.get(end..).and_then(code_after);
+        let before = text.get(..start).and_then(code_before);
+        for (code, side) in [(after, "follows"), (before, "precedes")] {
+            let Some(code) = code.and_then(|c| lexicon.currency_of(c).map(|cur| (c, cur))) else {
+                continue;
+            };
+            if allowed(code.1) {
+                return Some(AliasReading {
+                    currency: code.1,
+                    note: Some(format!(
+                        "\"{alias}\" read as {}: \"{}\" {side} the figure",
+                        code.1, code.0
+                    )),
+                    alternatives: Vec::new(),
+                });
+            }
+        }
+        Some(match decision {
+            Decision::Decided { currency, note } => AliasReading {
+                currency: *currency,
+                note: Some(note.clone()),
+                alternatives: Vec::new(),
+            },
+            Decision::Open { alternatives, note } => AliasReading {
+                currency: amb.default,
+                note: note.clone(),
+                alternatives: alternatives.clone(),
+            },
+        })
+    }
+}
+
+fn decide_alias(alias: &str, amb: &Ambiguity, source: &Source, body: &str) -> Decision {
+    if amb.declared_by_source {
+        if let Some(c) = source.dollar {
+            return Decision::Decided {
+                currency: c,
+                note: format!("\"{alias}\" read as {c}: the source declares dollar = \"{c}\""),
+            };
+        }
+    }
+    let outlet = source.outlet.as_deref().map(normalize_word);
+    let host = source.url.as_deref().and_then(url_host);
+    for local in &amb.locals {
+        if let Some(o) = outlet.as_ref().filter(|o| local.outlets.contains(o)) {
+            return Decision::Decided {
+                currency: local.currency,
+                note: format!(
+                    "\"{alias}\" read as {}: the outlet \"{o}\" writes its own currency as \"{alias}\" (outlet table)",
+                    local.currency
+                ),
+            };
+        }
+        if let Some(h) = host.as_ref().filter(|h| {
+            local
+                .domains
+                .iter()
+                .any(|d| *h == d || h.ends_with(&format!(".{d}")))
+        }) {
+            return Decision::Decided {
+                currency: local.currency,
+                note: format!(
+                    "\"{alias}\" read as {}: the outlet at {h} writes its own currency as \"{alias}\" (outlet table)",
+                    local.currency
+                ),
+            };
+        }
+    }
+    let alternatives: Vec<Currency> = amb
+        .locals
+        .iter()
+        .map(|l| l.currency)
+        .filter(|c| *c != amb.default)
+        .fold(Vec::new(), |mut v, c| {
+            if !v.contains(&c) {
+                v.push(c);
+            }
+            v
+        });
+    let Some(written) = amb
+        .local_if_written
+        .iter()
+        .find(|w| contains_alias(body, w))
+    else {
+        return Decision::Open {
+            alternatives,
+            note: None,
+        };
+    };
+    // The local currency is the one whose country the article names most (ties: the
+    // table's order).
+    let mut best: Option<(usize, Currency, &str)> = None;
+    for local in &amb.locals {
+        let mut count = 0usize;
+        let mut first: Option<&str> = None;
+        for w in &local.words {
+            let n = body.matches(w.as_str()).count();
+            if n > 0 && first.is_none() {
+                first = Some(w);
+            }
+            count += n;
+        }
+        if let Some(w) = first {
+            if best.as_ref().is_none_or(|(n, _, _)| count > *n) {
+                best = Some((count, local.currency, w));
+            }
+        }
+    }
+    match best {
+        Some((_, c, word)) => Decision::Decided {
+            currency: c,
+            note: format!(
+                "\"{alias}\" read as {c}: the article writes \"{}\" for US dollars elsewhere, and it is about \"{word}\"",
+                written.to_uppercase()
+            ),
+        },
+        None => Decision::Open {
+            alternatives,
+            note: Some(format!(
+                "\"{alias}\" read as {}, though the article writes \"{}\" elsewhere: it may be a local currency, and nothing says which",
+                amb.default,
+                written.to_uppercase()
+            )),
+        },
+    }
+}
+
+/// Whether `alias` (normalised) is written in `body` (normalised) with no letter glued
+/// before it.
+fn contains_alias(body: &str, alias: &str) -> bool {
+    if alias.is_empty() {
+        return false;
+    }
+    body.match_indices(alias).any(|(i, _)| {
+        body.get(..i)
+            .and_then(|b| b.chars().next_back())
+            .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// The host of a URL, lower case, without "www.".
+fn url_host(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?.to_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    (!host.is_empty()).then_some(host)
+}
+
+/// A three-letter upper-case code right after a figure (one space between).
+fn code_after(rest: &str) -> Option<&str> {
+    let r = rest.strip_prefix([' ', '\u{a0}', '\u{202f}'])?;
+    let code = r.get(..3)?;
+    let next = r.get(3..)?.chars().next();
+    (code.chars().all(|c| c.is_ascii_uppercase()) && next.is_none_or(|c| !c.is_alphanumeric()))
+        .then_some(code)
+}
+
+/// A three-letter upper-case code right before a figure (one space between).
+fn code_before(head: &str) -> Option<&str> {
+    let h = head.strip_suffix([' ', '\u{a0}', '\u{202f}'])?;
+    let start = h.len().checked_sub(3)?;
+    let code = h.get(start..)?;
+    let prev = h.get(..start)?.chars().next_back();
+    (code.chars().all(|c| c.is_ascii_uppercase()) && prev.is_none_or(|c| !c.is_alphanumeric()))
+        .then_some(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract_mentions;
+    use crate::rules::RuleSet;
+    use std::str::FromStr;
+
+    /// The currency, note and other readings of the first figure of `text`, with the
+    /// source's metadata set by `meta`.
+    fn first(text: &str, meta: impl Fn(&mut Source)) -> (String, String, Vec<String>) {
+        let rules = RuleSet::bundled().unwrap();
+        let mut src = Source::from_text("t.md", text, "en");
+        meta(&mut src);
+        let m = extract_mentions(&rules, &src).into_iter().next().unwrap();
+        (
+            m.quantity.unit.currency().unwrap().to_string(),
+            m.reading.currency_note.unwrap_or_default(),
+            m.reading
+                .currency_alternatives
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
+        )
+    }
+
+    /// What, text, source metadata, currency, a part of the note, other readings.
+    type Row = (
+        &'static str,
+        &'static str,
+        Box<dyn Fn(&mut Source)>,
+        &'static str,
+        &'static str,
+        Vec<String>,
+    );
+
+    #[test]
+    fn a_bare_dollar_is_decided_in_order() {
+        let open = ["SGD", "HKD", "AUD", "CAD", "NZD"]
+            .map(String::from)
+            .to_vec();
+        #[rustfmt::skip]
+        let rows: Vec<Row> = vec![
+            ("nothing decides: USD, other readings kept", "It raised $250 million in Singapore.",
+                Box::new(|_| {}), "USD", "", open.clone()),
+            ("the source declares its dollar", "It raised $250 million.",
+                Box::new(|s| s.dollar = Some(Currency::from_str("SGD").unwrap())), "SGD",
+                "the source declares dollar = \"SGD\"", vec![]),
+            ("the declaration wins over the outlet table", "It raised $250 million.",
+                Box::new(|s| { s.dollar = Some(Currency::from_str("CAD").unwrap()); s.outlet = Some("The Straits Times".into()); }),
+                "CAD", "declares", vec![]),
+            ("the outlet table, by name (any case)", "It raised $250 million.",
+                Box::new(|s| s.outlet = Some("the straits times".into())), "SGD", "outlet table", vec![]),
+            ("the outlet table, by domain", "It raised $250 million.",
+                Box::new(|s| s.url = Some("https://www.scmp.com/business/x".into())), "HKD", "scmp.com", vec![]),
+            ("a country's domain", "It raised $250 million.",
+                Box::new(|s| s.url = Some("https://news.example.com.au/a".into())), "AUD", "outlet table", vec![]),
+            ("not a country domain: a look-alike host", "It raised $250 million.",
+                Box::new(|s| s.url = Some("https://beau.example.com/a".into())), "USD", "", open.clone()),
+            ("US$ elsewhere and the country named", "Grab raised $1.2 billion, or US$900 million, in Singapore.",
+                Box::new(|_| {}), "SGD", "writes \"US$\" for US dollars elsewhere", vec![]),
+            ("US$ elsewhere, no country: still USD, said to be open", "It raised $1.2 billion, or US$900 million.",
+                Box::new(|_| {}), "USD", "nothing says which", open.clone()),
+            ("a code after the figure", "Ek put $178 million AUD into it.",
+                Box::new(|s| s.outlet = Some("The Straits Times".into())), "AUD", "\"AUD\" follows the figure", vec![]),
+            ("a code before the figure", "It raised USD $694m.",
+                Box::new(|s| s.outlet = Some("The Straits Times".into())), "USD", "\"USD\" precedes the figure", vec![]),
+            ("a word in capitals after it is no code", "It paid $5 million CASH.",
+                Box::new(|_| {}), "USD", "", open.clone()),
+        ];
+        for (what, text, meta, cur, note, alts) in rows {
+            let (c, n, a) = first(text, meta);
+            assert_eq!(c, cur, "{what}");
+            assert!(n.contains(note), "{what}: {n:?}");
+            assert_eq!(a, alts, "{what}");
+        }
+    }
+
+    #[test]
+    fn hosts() {
+        for (url, want) in [
+            (
+                "https://www.straitstimes.com/business/x",
+                Some("straitstimes.com"),
+            ),
+            ("http://scmp.com", Some("scmp.com")),
+            (
+                "https://user@news.example.org:8080/a?b",
+                Some("news.example.org"),
+            ),
+            ("", None),
+        ] {
+            assert_eq!(url_host(url).as_deref(), want, "{url}");
+        }
+    }
+
+    #[test]
+    fn codes_next_to_a_figure() {
+        assert_eq!(code_after(" AUD, said"), Some("AUD"));
+        assert_eq!(code_after(" AUDIT"), None);
+        assert_eq!(code_after("AUD"), None);
+        assert_eq!(code_after(" aud"), None);
+        assert_eq!(code_before("raised USD "), Some("USD"));
+        assert_eq!(code_before("XUSD "), None);
+        assert_eq!(code_before("USD"), None);
+    }
+
+    #[test]
+    fn aliases_written_elsewhere() {
+        assert!(contains_alias("worth us$ 3 billion", "us$"));
+        assert!(contains_alias("us$3 billion", "us$"));
+        assert!(!contains_alias("bonus$3", "us$"));
+        assert!(!contains_alias("anything", ""));
+    }
+}
