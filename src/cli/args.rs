@@ -131,9 +131,11 @@ pub struct ExtractArgs {
 /// Output formats of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum CheckFormat {
-    /// A readable report grouped by fact.
+    /// Findings first, one block each, then one line per fact (--verbose: every figure).
     #[default]
     Human,
+    /// One line per finding (path:line:col: severity[check] ...), as linters print.
+    Concise,
     /// One JSON document: facts, findings, unassigned claims.
     Json,
     /// Markdown, for a pull-request comment or a newsroom wiki.
@@ -179,10 +181,14 @@ pub struct CheckArgs {
     /// Exit 1 when a finding reaches this severity [default: error].
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
-    /// Change a check's severity: CHECK=error|warning|info (repeatable), e.g.
+    /// Change a check's severity: CHECK=error|warning|info|off (repeatable), e.g.
     /// --severity stale-conversion=error.
     #[arg(long = "severity", value_name = "CHECK=LEVEL")]
     pub severity: Vec<String>,
+    /// Human report: list every figure of every fact (the wrong ones marked), each
+    /// conversion's rate and row date, and the figures tied to no fact.
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
     /// Configuration, colour and progress.
     #[command(flatten)]
     pub run: RunArgs,

@@ -36,9 +36,9 @@ h2{font-size:1.15em;margin:0 0 .4em}
 code{font:13px ui-monospace,SFMono-Regular,Menlo,monospace;background:#eef0f4;padding:0 .25em;border-radius:3px}
 .summary{color:#4a5263}
 .fact{background:#fff;border:1px solid #d9dde5;border-left:6px solid #8a93a6;border-radius:6px;padding:1em 1.2em;margin:1.2em 0}
-.fact.consistent{border-left-color:#2e8b57}.fact.inconsistent{border-left-color:#c62828}.fact.unchecked{border-left-color:#8a93a6}
+.fact.consistent{border-left-color:#2e8b57}.fact.inconsistent{border-left-color:#c62828}.fact.unchecked{border-left-color:#8a93a6}.fact.warning{border-left-color:#d9822b}
 .badge{display:inline-block;font-size:.75em;font-weight:700;letter-spacing:.05em;padding:.1em .5em;border-radius:3px;color:#fff;vertical-align:middle;margin-right:.4em}
-.badge.consistent{background:#2e8b57}.badge.inconsistent{background:#c62828}.badge.unchecked{background:#8a93a6}
+.badge.consistent{background:#2e8b57}.badge.inconsistent{background:#c62828}.badge.unchecked{background:#8a93a6}.badge.warning{background:#d9822b}
 .badge.error{background:#c62828}.badge.warning{background:#d9822b}.badge.info{background:#3367d6}
 .ref{color:#4a5263;margin:.2em 0 .6em}
 svg{display:block;max-width:100%;height:auto}
@@ -57,6 +57,7 @@ fn verdict_class(v: Verdict) -> &'static str {
     match v {
         Verdict::Consistent => "consistent",
         Verdict::Inconsistent => "inconsistent",
+        Verdict::Warning => "warning",
         Verdict::Unchecked => "unchecked",
     }
 }

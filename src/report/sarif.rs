@@ -137,8 +137,14 @@ fn result(f: &FindingRow) -> Value {
     let mut text = f.message.clone();
     if let Some(c) = &f.cause {
         text.push_str(" Probable cause: ");
-        text.push_str(c);
+        text.push_str(&super::readable::cause(c));
         text.push('.');
+    }
+    for rel in &f.related {
+        text.push_str(&format!(
+            " Also {} [{}]: {}",
+            rel.severity, rel.check, rel.message
+        ));
     }
     let mut r = Map::new();
     r.insert("ruleId".into(), json!(f.check.as_str()));
@@ -154,7 +160,18 @@ fn result(f: &FindingRow) -> Value {
             o.remove("message");
         }
         r.insert("locations".into(), json!([loc]));
-        let related: Vec<Value> = claims
+        // The finding's other claims, then those of the findings folded into it (one
+        // mistake, one result), each location once.
+        let mut seen = vec![(first.path.as_str(), first.start)];
+        let mut others: Vec<&ClaimRow> = Vec::new();
+        for c in claims.chain(f.related.iter().flat_map(|r| r.claims.iter())) {
+            if !seen.contains(&(c.path.as_str(), c.start)) {
+                seen.push((c.path.as_str(), c.start));
+                others.push(c);
+            }
+        }
+        let related: Vec<Value> = others
+            .into_iter()
             .enumerate()
             .map(|(i, c)| claim_location(c, Some(i.saturating_add(1))))
             .collect();
@@ -180,6 +197,10 @@ fn result(f: &FindingRow) -> Value {
     }
     if let Some(d) = &f.matched_date {
         props.insert("matchedDate".into(), json!(d));
+    }
+    if !f.related.is_empty() {
+        let checks: Vec<&str> = f.related.iter().map(|r| r.check.as_str()).collect();
+        props.insert("relatedChecks".into(), json!(checks));
     }
     if !props.is_empty() {
         r.insert("properties".into(), Value::Object(props));

@@ -5,7 +5,7 @@ use crate::cli::args::{CheckArgs, CheckFormat, FailOn};
 use crate::cli::ExitStatus;
 use crate::facts::assign_claims;
 use crate::facts::claims_io::read_claim_files;
-use crate::report::{github, html, human, json, jsonl, markdown, model, sarif};
+use crate::report::{concise, github, html, human, json, jsonl, markdown, model, sarif};
 use crate::source::load_sources;
 use crate::{Error, Errors};
 use std::io::Write;
@@ -104,11 +104,13 @@ pub fn run(a: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
         crate::cli::only_new::keep_new(&mut report, new);
     }
     let format = a.format.unwrap_or_default();
-    let color = format == CheckFormat::Human && crate::cli::color::stdout_color(a.run.color);
+    let color = matches!(format, CheckFormat::Human | CheckFormat::Concise)
+        && crate::cli::color::stdout_color(a.run.color);
     let out = &mut crate::cli::color::Painter::new(out, color);
     // ---- end ----
     match format {
-        CheckFormat::Human => human::write(&report, out)?,
+        CheckFormat::Human => human::write(&report, out, a.verbose)?,
+        CheckFormat::Concise => concise::write(&report, out)?,
         CheckFormat::Json => json::write(&report, out)?,
         CheckFormat::Markdown => markdown::write(&report, out)?,
         CheckFormat::Github => github::write(&report, out)?,
