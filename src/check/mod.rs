@@ -13,6 +13,7 @@ mod part_of_whole;
 mod probable_cause;
 mod ratio;
 mod stale_conversion;
+pub mod suppress;
 mod undated_source;
 mod unsupported_language;
 

@@ -102,7 +102,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 /// "26 sources, 61 figures, 7 facts; 6 errors, 1 warning, 0 notes".
 pub fn summary_line(r: &Report) -> String {
     let s = &r.summary;
-    format!(
+    let mut line = format!(
         "{}, {}, {}; {}, {}, {}",
         plural(s.sources, "source", "sources"),
         plural(s.claims, "figure", "figures"),
@@ -110,7 +110,14 @@ pub fn summary_line(r: &Report) -> String {
         plural(s.errors, "error", "errors"),
         plural(s.warnings, "warning", "warnings"),
         plural(s.infos, "note", "notes"),
-    )
+    );
+    if s.suppressed > 0 {
+        line.push_str(&format!("; {} suppressed by a comment", s.suppressed));
+    }
+    if s.baselined > 0 {
+        line.push_str(&format!("; {} in the baseline", s.baselined));
+    }
+    line
 }
 
 fn write_finding(r: &Report, f: &FindingRow, out: &mut dyn Write) -> io::Result<()> {

@@ -215,6 +215,10 @@ pub struct Summary {
     pub warnings: usize,
     /// Infos.
     pub infos: usize,
+    /// Findings accepted by a `figcheck-ignore` comment (not reported).
+    pub suppressed: usize,
+    /// Findings accepted by the baseline (not reported).
+    pub baselined: usize,
 }
 
 /// The whole report.

@@ -115,21 +115,33 @@ fn claim_location(c: &ClaimRow, id: Option<usize>) -> Value {
     Value::Object(loc)
 }
 
-fn fingerprint(f: &FindingRow) -> String {
-    let mut key = String::from(f.check.as_str());
+/// The stable fingerprint of a finding: its check, the path of its flagged figure (or
+/// source) and the figures' text, hashed. The same when the article is edited elsewhere;
+/// `--baseline` files are keyed by it.
+pub fn fingerprint_of<'a>(
+    check: CheckId,
+    path: &str,
+    figures: impl Iterator<Item = &'a str>,
+) -> String {
+    let mut key = String::from(check.as_str());
+    key.push('\u{1f}');
+    key.push_str(path);
+    for text in figures {
+        key.push('\u{1f}');
+        key.push_str(text);
+    }
+    format!("{:016x}", fnv1a64(key.as_bytes()))
+}
+
+/// A report finding's fingerprint (see [`fingerprint_of`]).
+pub fn fingerprint(f: &FindingRow) -> String {
     let path = f
         .claims
         .first()
         .map(|c| c.path.as_str())
         .or(f.path.as_deref())
         .unwrap_or("");
-    key.push('\u{1f}');
-    key.push_str(path);
-    for c in &f.claims {
-        key.push('\u{1f}');
-        key.push_str(&c.text);
-    }
-    format!("{:016x}", fnv1a64(key.as_bytes()))
+    fingerprint_of(f.check, path, f.claims.iter().map(|c| c.text.as_str()))
 }
 
 fn result(f: &FindingRow) -> Value {

@@ -496,6 +496,9 @@ fn build_source(
         fm
     };
     let fm = fm.unwrap_or_default();
+    // Suppression comments are read from the file's own text; in Markdown and text they
+    // are then blanked (same length), so no figure in a reason is read.
+    let suppressions = super::suppress::find_suppressions(&text);
     let (text, html) = if html_file {
         let h = read_html(content);
         let mapped = MappedText {
@@ -504,8 +507,10 @@ fn build_source(
         };
         let headline = (h.headline, h.headline_span);
         (h.text, Some((h.lang, h.date, headline, mapped)))
-    } else {
+    } else if suppressions.is_empty() {
         (text, None)
+    } else {
+        (super::suppress::blank_comments(&text), None)
     };
     let (html_lang, html_date, html_headline, mapped) = match html {
         Some((l, d, h, m)) => (l, d, Some(h), Some(m)),
@@ -582,6 +587,7 @@ fn build_source(
         warnings,
         text,
         mapped,
+        suppressions,
     })
 }
 
