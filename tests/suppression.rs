@@ -174,7 +174,7 @@ fn severity_off_turns_a_check_off() {
     );
     assert_eq!(bad.status.code(), Some(2));
     assert!(
-        text(&bad.stderr).contains("or off"),
+        text(&bad.stderr).contains("(expected one of: error, warning, info, off)"),
         "{}",
         text(&bad.stderr)
     );

@@ -27,8 +27,12 @@ fn settings(a: &CheckArgs) -> Result<(CheckSettings, BTreeSet<CheckId>), Error> 
             off.insert(check);
             continue;
         }
-        let level =
-            Severity::from_str(level.trim()).map_err(|m| Error::usage(format!("{m} or off")))?;
+        let level = Severity::from_str(level.trim()).map_err(|_| {
+            Error::usage(format!(
+                "unknown severity \"{}\" (expected one of: error, warning, info, off)",
+                level.trim()
+            ))
+        })?;
         off.remove(&check);
         s.severities.insert(check, level);
     }
