@@ -8,6 +8,7 @@ use crate::facts::{AsOf, Claim, FactSet, Tie};
 use crate::quantity::Qualifier;
 use crate::report::format::plain;
 use crate::source::Source;
+use crate::text::natural::natural_cmp;
 use crate::text::{Segments, Span};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -349,6 +350,11 @@ fn row_with_snippet(
     }
 }
 
+/// Claims by path (natural order: p2 before p10), then position.
+fn by_position(a: &ClaimRow, b: &ClaimRow) -> std::cmp::Ordering {
+    natural_cmp(&a.path, &b.path).then(a.start.cmp(&b.start))
+}
+
 /// Whether a check says a figure is wrong (not "could not check" notes).
 pub fn judges_figures(check: CheckId) -> bool {
     !matches!(
@@ -381,17 +387,17 @@ fn sorted_findings(
         })
         .collect();
     rows.sort_by(|a, b| {
-        let key = |f: &FindingRow| {
-            let first = f.claims.first();
-            (
-                f.fact.clone(),
-                first.map(|c| c.path.clone()).or(f.path.clone()),
-                first.map(|c| c.start),
-                f.check,
-                f.message.clone(),
-            )
-        };
-        key(a).cmp(&key(b))
+        let path = |f: &FindingRow| f.claims.first().map(|c| c.path.clone()).or(f.path.clone());
+        let start = |f: &FindingRow| f.claims.first().map(|c| c.start);
+        a.fact
+            .cmp(&b.fact)
+            .then_with(|| match (path(a), path(b)) {
+                (Some(x), Some(y)) => natural_cmp(&x, &y),
+                (x, y) => x.cmp(&y),
+            })
+            .then_with(|| start(a).cmp(&start(b)))
+            .then_with(|| a.check.cmp(&b.check))
+            .then_with(|| a.message.cmp(&b.message))
     });
     rows
 }
@@ -516,7 +522,7 @@ pub fn build(
         if rows.is_empty() {
             continue;
         }
-        rows.sort_by(|a, b| (&a.path, a.start).cmp(&(&b.path, b.start)));
+        rows.sort_by(by_position);
         for r in &mut rows {
             r.flagged = flagged_rows.get(&(r.path.as_str(), r.start)).copied();
         }
@@ -554,7 +560,7 @@ pub fn build(
         .filter(|(_, c)| c.fact.is_none() && c.mention.kind() != "ratio")
         .filter_map(|(i, _)| row(i))
         .collect();
-    unassigned.sort_by(|a, b| (&a.path, a.start).cmp(&(&b.path, b.start)));
+    unassigned.sort_by(by_position);
     let mut summary = Summary {
         sources: sources.len(),
         claims: claims.len(),

@@ -117,7 +117,7 @@ pub fn load_sources_with_stdin(
             None => {}
         }
     }
-    sources.sort_by(|a, b| a.path.cmp(&b.path));
+    sources.sort_by(|a, b| crate::text::natural::natural_cmp(&a.path, &b.path));
     (sources, errors)
 }
 
@@ -318,7 +318,7 @@ fn collect_inputs(
             }
         }
     }
-    inputs.sort_by(|a, b| a.shown.cmp(&b.shown));
+    inputs.sort_by(|a, b| crate::text::natural::natural_cmp(&a.shown, &b.shown));
     (inputs, manifests)
 }
 
