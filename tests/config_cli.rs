@@ -177,8 +177,9 @@ fn init_writes_a_pack_that_passes_and_a_config_that_loads() {
     fs::write(dir.path().join("a.txt"), TRAM).unwrap();
     let check = run_in(dir.path(), &["check", "a.txt", "--date", "2025-02-01"]);
     assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
-    assert!(text(&check.stdout)
-        .contains("CONSISTENT    newsroom-tram-line-budget  1 figure in 1 source"));
+    assert!(
+        text(&check.stdout).contains("CONSISTENT    newsroom-tram-line-budget (1 fact, 1 figure)")
+    );
 
     let again = run_in(dir.path(), &["init"]);
     assert_eq!(again.status.code(), Some(2));

@@ -53,8 +53,8 @@ fn the_concise_report_of_the_examples_fits_one_screen_and_names_every_fault() {
     let lines = text.lines().count();
     assert!(lines <= 40, "{lines} lines:\n{text}");
     let faults = faults();
-    // one per broken folder: seven faults, seven findings
-    assert_eq!(faults.len(), 7, "{faults:?}");
+    // one per broken folder (seven when this was written), one finding each
+    assert!(faults.len() >= 7, "{faults:?}");
     for fault in &faults {
         assert!(text.contains(fault.as_str()), "{fault} missing:\n{text}");
     }
@@ -63,7 +63,10 @@ fn the_concise_report_of_the_examples_fits_one_screen_and_names_every_fault() {
         !text.contains("examples/alibaba/2025-02-24-fr-plan.md:7:59"),
         "{text}"
     );
-    assert!(text.contains("7 figures tied to no fact"), "{text}");
+    assert!(
+        text.contains(" tied to no fact (--verbose lists every figure)"),
+        "{text}"
+    );
     insta::assert_snapshot!(text);
 }
 
@@ -71,7 +74,7 @@ fn the_concise_report_of_the_examples_fits_one_screen_and_names_every_fault() {
 fn concise_format_is_one_line_per_finding() {
     let text = stdout(&["check", "examples/", "--format", "concise"]);
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 8, "{text}"); // 7 findings and the summary
+    assert_eq!(lines.len(), faults().len() + 1, "{text}"); // the findings and the summary
     for fault in faults() {
         assert!(
             lines.iter().any(|l| l.starts_with(&format!("{fault}: "))),

@@ -120,16 +120,25 @@ pub fn summary_line(r: &Report) -> String {
     line
 }
 
+/// A finding in two lines: "error [check] path:line:col (also other-check)", then what
+/// the figure should be and the probable cause.
 fn write_finding(r: &Report, f: &FindingRow, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{} [{}] {}", f.severity, f.check, location(f))?;
-    writeln!(out, "  {}", statement(r, f))?;
-    if let Some(c) = &f.cause {
-        writeln!(out, "  probable cause: {}", readable::cause(c))?;
+    let also: Vec<&str> = f.related.iter().map(|x| x.check.as_str()).collect();
+    let also = if also.is_empty() {
+        String::new()
+    } else {
+        format!(" (also {})", also.join(", "))
+    };
+    writeln!(out, "{} [{}] {}{also}", f.severity, f.check, location(f))?;
+    match &f.cause {
+        Some(c) => writeln!(
+            out,
+            "  {}; probable cause: {}",
+            statement(r, f),
+            readable::cause(c)
+        ),
+        None => writeln!(out, "  {}", statement(r, f)),
     }
-    for rel in &f.related {
-        writeln!(out, "  also {} [{}]", rel.severity, rel.check)?;
-    }
-    Ok(())
 }
 
 /// One line per fact: "INCONSISTENT  id  22 figures in 18 sources, 3 wrong; reference 380 bn CNY (2025-02-24)".
@@ -203,8 +212,8 @@ pub fn write(r: &Report, out: &mut dyn Write, verbose: bool) -> io::Result<()> {
     if r.findings.is_empty() {
         writeln!(out, "No findings.")?;
     }
-    for (i, f) in r.findings.iter().enumerate() {
-        if i > 0 {
+    for f in &r.findings {
+        if verbose && !std::ptr::eq(f, r.findings.first().unwrap_or(f)) {
             writeln!(out)?;
         }
         write_finding(r, f, out)?;
@@ -237,8 +246,25 @@ pub fn write(r: &Report, out: &mut dyn Write, verbose: bool) -> io::Result<()> {
             write_fact_block(f, out)?;
         }
     } else {
-        for f in &r.facts {
+        // Facts with something to look at, one line each; the consistent ones together.
+        let (fine, other): (Vec<&FactRow>, Vec<&FactRow>) = r
+            .facts
+            .iter()
+            .partition(|f| f.verdict == Verdict::Consistent);
+        for f in other {
             writeln!(out, "{}", fact_line(f))?;
+        }
+        if !fine.is_empty() {
+            let ids: Vec<&str> = fine.iter().map(|f| f.id.as_str()).collect();
+            let figures: usize = fine.iter().map(|f| f.claims.len()).sum();
+            writeln!(
+                out,
+                "{:<12}  {} ({}, {})",
+                "CONSISTENT",
+                ids.join(", "),
+                plural(fine.len(), "fact", "facts"),
+                plural(figures, "figure", "figures")
+            )?;
         }
     }
     if !r.unassigned.is_empty() {

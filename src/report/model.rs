@@ -412,7 +412,9 @@ fn lead_rank(f: &FindingRow) -> (std::cmp::Reverse<Severity>, u8) {
         CheckId::RatioMismatch => 3,
         CheckId::CrossSourceMismatch => 4,
         CheckId::StaleConversion => 5,
-        CheckId::UndatedSource | CheckId::RateUnavailable | CheckId::UnsupportedLanguage => 6,
+        // notes, and checks added later
+        #[allow(unreachable_patterns)]
+        _ => 6,
     };
     (std::cmp::Reverse(f.severity), specific)
 }
