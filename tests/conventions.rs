@@ -103,3 +103,24 @@ fn rules_explain_check_prints_what_a_check_does() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(text(&bad.stderr).contains("unknown check \"no-such-check\""));
 }
+
+#[test]
+fn explain_shows_amounts_as_people_say_them() {
+    let out = output(&[
+        "explain",
+        "--no-config",
+        "--lang",
+        "fr",
+        "plus de 52,4 milliards de dollars",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    assert!(
+        s.contains("  value      52.4 bn USD = 52400000000  (stated bounds 52.4 bn .. open)"),
+        "{s}"
+    );
+    assert!(
+        s.contains("  precision  100 M  (the last stated digit)"),
+        "{s}"
+    );
+}
