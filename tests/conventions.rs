@@ -124,3 +124,21 @@ fn explain_shows_amounts_as_people_say_them() {
         "{s}"
     );
 }
+
+#[test]
+fn absolute_inputs_are_shown_relative_to_the_working_folder() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("examples/broken/digit-drop");
+    let out = output(&["check", dir.to_str().unwrap(), "--format", "sarif"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let uri = v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        ["uri"]
+        .as_str()
+        .unwrap();
+    assert_eq!(uri, "examples/broken/digit-drop/2025-02-26-fr-digit.md");
+    let gh = text(&output(&["check", dir.to_str().unwrap(), "--format", "github"]).stdout);
+    assert!(
+        gh.starts_with("::error file=examples/broken/digit-drop/2025-02-26-fr-digit.md,"),
+        "{gh}"
+    );
+}
