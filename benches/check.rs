@@ -96,7 +96,7 @@ fn run(n: usize, rules: &RuleSet, tables: &RateTables) {
 
     let t = Instant::now();
     let mut out = Vec::new();
-    let human_ok = human::write(&report, &mut out).is_ok();
+    let human_ok = human::write(&report, &mut out, false).is_ok();
     time("render human", t);
     let human_bytes = out.len();
 

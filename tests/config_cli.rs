@@ -67,13 +67,13 @@ fn config_is_found_upward_and_flags_win() {
             "human",
         ],
     );
-    assert!(text(&flag.stdout).contains("1 sources, 1 figures"));
+    assert!(text(&flag.stdout).contains("1 source, 1 figure"));
 
     let ignored = run_in(
         &sub,
         &["check", "b.txt", "--date", "2025-02-01", "--no-config"],
     );
-    assert!(text(&ignored.stdout).contains("1 sources, 1 figures"));
+    assert!(text(&ignored.stdout).contains("1 source, 1 figure"));
 }
 
 #[test]
@@ -177,7 +177,9 @@ fn init_writes_a_pack_that_passes_and_a_config_that_loads() {
     fs::write(dir.path().join("a.txt"), TRAM).unwrap();
     let check = run_in(dir.path(), &["check", "a.txt", "--date", "2025-02-01"]);
     assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
-    assert!(text(&check.stdout).contains("[newsroom-tram-line-budget]"));
+    assert!(
+        text(&check.stdout).contains("CONSISTENT    newsroom-tram-line-budget (1 fact, 1 figure)")
+    );
 
     let again = run_in(dir.path(), &["init"]);
     assert_eq!(again.status.code(), Some(2));
@@ -262,7 +264,7 @@ fn changed_since_reports_only_the_new_article() {
     let s = text(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{s}{}", text(&out.stderr));
     assert!(
-        s.contains("digit.md:8:125: error [cross-source-mismatch]"),
+        s.contains("error [cross-source-mismatch] digit.md:8:125"),
         "{s}"
     );
 
@@ -275,7 +277,7 @@ fn changed_since_reports_only_the_new_article() {
     fs::copy(src.join("2025-02-26-fr-digit.md"), d.join("untracked.md")).unwrap();
     let un = run_in(d, &["check", ".", "--changed-since", "HEAD"]);
     assert!(text(&un.stdout).contains("untracked.md:8:125"));
-    assert!(!text(&un.stdout).contains("\ndigit.md:8:125"));
+    assert!(!text(&un.stdout).contains("] digit.md:8:125"));
 
     // --new names new files directly
     let named = run_in(d, &["check", "reference.md", "--new", "digit.md"]);

@@ -1,5 +1,5 @@
 //! Checks: claims in, findings out. One check per file; `CheckId` names them, gives each
-//! a default severity and the text `figcheck explain-check` prints.
+//! a default severity and the text `figcheck rules explain-check` prints.
 //!
 //! Checks never fail: a rate that cannot be found or a source without a date becomes a
 //! finding that says what could not be checked.
@@ -14,6 +14,7 @@ mod part_of_whole;
 mod probable_cause;
 mod ratio;
 mod stale_conversion;
+pub mod suppress;
 mod undated_source;
 mod unsupported_language;
 
@@ -146,7 +147,7 @@ impl CheckId {
         }
     }
 
-    /// What it checks, why it matters, an example (for `figcheck explain-check` and
+    /// What it checks, why it matters, an example (for `figcheck rules explain-check` and
     /// SARIF help).
     pub fn docs(&self) -> &'static str {
         match self {

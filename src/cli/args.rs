@@ -34,6 +34,19 @@ pub enum Command {
     Rates(RatesCommand),
     /// Write a commented starter figcheck.toml and a sample rule pack.
     Init(InitArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell), e.g.
+    /// `figcheck completions bash > ~/.local/share/bash-completion/completions/figcheck`.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), e.g. `figcheck man > figcheck.1 && man ./figcheck.1`.
+    Man,
+}
+
+/// `figcheck completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Where rules come from.
@@ -131,9 +144,11 @@ pub struct ExtractArgs {
 /// Output formats of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum CheckFormat {
-    /// A readable report grouped by fact.
+    /// Findings first, one block each, then one line per fact (--verbose: every figure).
     #[default]
     Human,
+    /// One line per finding (path:line:col: severity[check] ...), as linters print.
+    Concise,
     /// One JSON document: facts, findings, unassigned claims.
     Json,
     /// Markdown, for a pull-request comment or a newsroom wiki.
@@ -179,10 +194,22 @@ pub struct CheckArgs {
     /// Exit 1 when a finding reaches this severity [default: error].
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
-    /// Change a check's severity: CHECK=error|warning|info (repeatable), e.g.
+    /// Change a check's severity: CHECK=error|warning|info|off (repeatable), e.g.
     /// --severity stale-conversion=error.
     #[arg(long = "severity", value_name = "CHECK=LEVEL")]
     pub severity: Vec<String>,
+    /// Human report: list every figure of every fact (the wrong ones marked), each
+    /// conversion's rate and row date, and the figures tied to no fact.
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+    /// Accept the findings listed in this file (written by --write-baseline): they are
+    /// not reported and do not fail the run; new findings still do.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Write the run's findings to FILE as a baseline (keyed by their SARIF
+    /// fingerprints) and exit 0.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
     /// Configuration, colour and progress.
     #[command(flatten)]
     pub run: RunArgs,
@@ -240,6 +267,31 @@ pub enum RulesCommand {
     Test(RulesTestArgs),
     /// List the packs, patterns and tables loaded, each with the file it came from.
     List(RulesListArgs),
+    /// Show one pattern: where it is written, its regex as written and expanded for each
+    /// language, its examples.
+    Show(RulesShowArgs),
+    /// Print what a check does, why it matters and an example (like `ruff rule`).
+    ExplainCheck(ExplainCheckArgs),
+}
+
+/// `figcheck rules show`.
+#[derive(Debug, Args)]
+pub struct RulesShowArgs {
+    /// The pattern id, e.g. fr.money.amount (see `figcheck rules list`).
+    pub id: String,
+    /// Rules.
+    #[command(flatten)]
+    pub rules: RuleArgs,
+    /// Configuration file.
+    #[command(flatten)]
+    pub cfg: ConfigArgs,
+}
+
+/// `figcheck rules explain-check`.
+#[derive(Debug, Args)]
+pub struct ExplainCheckArgs {
+    /// The check id, e.g. cross-source-mismatch; without one, every check is listed.
+    pub id: Option<String>,
 }
 
 /// `figcheck rules test`.

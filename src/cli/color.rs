@@ -47,7 +47,7 @@ impl<'a> Painter<'a> {
         let color = match word {
             "INCONSISTENT" | "error" => AnsiColor::Red,
             "CONSISTENT" => AnsiColor::Green,
-            "UNCHECKED" | "warning" => AnsiColor::Yellow,
+            "UNCHECKED" | "WARNING" | "warning" => AnsiColor::Yellow,
             "info" => AnsiColor::Cyan,
             _ => return None,
         };

@@ -321,7 +321,17 @@ impl Config {
         let mut severities = Vec::new();
         for (check, level) in &self.file.severity {
             CheckId::from_str(check.get_ref()).map_err(|m| self.err_at(check, m))?;
-            Severity::from_str(level.get_ref()).map_err(|m| self.err_at(level, m))?;
+            if level.get_ref() != "off" {
+                Severity::from_str(level.get_ref()).map_err(|_| {
+                    self.err_at(
+                        level,
+                        format!(
+                            "unknown severity \"{}\" (expected one of: error, warning, info, off)",
+                            level.get_ref()
+                        ),
+                    )
+                })?;
+            }
             severities.push(format!("{}={}", check.get_ref(), level.get_ref()));
         }
         severities.append(&mut a.severity);

@@ -2,6 +2,7 @@
 //! `commands`. The library stages never see a clap type.
 
 pub mod args;
+pub mod baseline;
 pub mod color;
 pub mod commands;
 pub mod config;

@@ -446,6 +446,7 @@ pub fn rebuild(
             headline_span: None,
             warnings: Vec::new(),
             mapped: None,
+            suppressions: Vec::new(),
         });
         for (_, (mention, r)) in s.claims {
             claims.push(Claim {

@@ -9,7 +9,9 @@
 //!
 //! It reads the [`Report`] only.
 
+use super::human::statement;
 use super::model::{FindingRow, Report};
+use super::readable;
 use crate::check::Severity;
 use std::io::{self, Write};
 
@@ -72,12 +74,19 @@ fn properties(f: &FindingRow) -> String {
     props.join(",")
 }
 
-/// The annotation's text: the message, then the probable cause and matched date.
-fn message(f: &FindingRow) -> String {
-    let mut m = f.message.clone();
+/// The annotation's text: what should be, the probable cause, the matched date and the
+/// other checks that flag the same figure (one mistake, one annotation).
+fn message(r: &Report, f: &FindingRow) -> String {
+    let mut m = statement(r, f);
     if let Some(c) = &f.cause {
         m.push_str("\nprobable cause: ");
-        m.push_str(c);
+        m.push_str(&readable::cause(c));
+    }
+    for rel in &f.related {
+        m.push_str(&format!(
+            "\nalso {} [{}]: {}",
+            rel.severity, rel.check, rel.message
+        ));
     }
     if let Some(d) = &f.matched_date {
         m.push_str("\nmatched date: ");
@@ -94,7 +103,7 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
             "::{} {}::{}",
             command(f.severity),
             properties(f),
-            message(f)
+            message(r, f)
         )?;
     }
     Ok(())

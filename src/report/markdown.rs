@@ -1,45 +1,30 @@
-//! `--format markdown`: a table per fact and a list of findings, for a pull request.
+//! `--format markdown`: findings first, then a table per fact (the wrong rows marked),
+//! for a pull request or a newsroom wiki. Numbers as in the human report: figures as
+//! stated, the tolerance apart, rates to 6 significant digits.
 
-use super::human::normalized;
-use super::model::Report;
+use super::human::{location, statement, summary_line, verdict};
+use super::model::{ClaimRow, Report};
+use super::readable;
+use crate::check::Severity;
 use std::io::{self, Write};
+
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|")
+}
+
+fn mark(c: &ClaimRow) -> &'static str {
+    match c.flagged {
+        Some(Severity::Error) => "❌ ",
+        Some(Severity::Warning) => "⚠️ ",
+        _ => "",
+    }
+}
 
 /// Write the Markdown report.
 pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "# figcheck report")?;
     writeln!(out)?;
-    writeln!(
-        out,
-        "{} sources, {} figures: **{} errors**, {} warnings, {} notes.",
-        r.summary.sources, r.summary.claims, r.summary.errors, r.summary.warnings, r.summary.infos
-    )?;
-    for f in &r.facts {
-        let unit = f
-            .currency
-            .clone()
-            .unwrap_or_else(|| "parameters".to_string());
-        writeln!(out)?;
-        writeln!(out, "## {} `{}` — {:?}", f.label, f.id, f.verdict)?;
-        writeln!(out)?;
-        writeln!(out, "| source | figure | date | normalised | rate |")?;
-        writeln!(out, "|---|---|---|---|---|")?;
-        for c in &f.claims {
-            writeln!(
-                out,
-                "| {}:{}:{} | {} | {} | {} | {} |",
-                c.path,
-                c.line,
-                c.column,
-                c.text.replace('|', "\\|"),
-                c.date.clone().unwrap_or_else(|| "undated".into()),
-                normalized(c, &unit),
-                match (&c.rate, &c.rate_date) {
-                    (Some(r), Some(d)) => format!("{r} ({d})"),
-                    _ => "—".to_string(),
-                }
-            )?;
-        }
-    }
+    writeln!(out, "{}.", summary_line(r))?;
     writeln!(out)?;
     writeln!(out, "## Findings")?;
     writeln!(out)?;
@@ -47,14 +32,62 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "None.")?;
     }
     for f in &r.findings {
-        let loc = f
-            .claims
-            .first()
-            .map(|c| format!("`{}:{}:{}` ", c.path, c.line, c.column))
-            .unwrap_or_default();
-        writeln!(out, "- **{}** `{}` {loc}{}", f.severity, f.check, f.message)?;
+        writeln!(
+            out,
+            "- **{}** `{}` `{}`: {}",
+            f.severity,
+            f.check,
+            location(f),
+            statement(r, f)
+        )?;
         if let Some(c) = &f.cause {
-            writeln!(out, "  - probable cause: {c}")?;
+            writeln!(out, "  - probable cause: {}", readable::cause(c))?;
+        }
+        for rel in &f.related {
+            writeln!(
+                out,
+                "  - also {} `{}`: {}",
+                rel.severity, rel.check, rel.message
+            )?;
+        }
+    }
+    for f in &r.facts {
+        let unit = readable::fact_unit(f);
+        writeln!(out)?;
+        writeln!(out, "## {} `{}` — {}", f.label, f.id, verdict(f.verdict))?;
+        writeln!(out)?;
+        if let Some(refr) = &f.reference {
+            writeln!(out, "Reference: {}.", cell(&refr.describe(&unit)))?;
+        }
+        writeln!(
+            out,
+            "Tolerance: {} on every figure, besides its stated precision.",
+            readable::tolerance(&f.tolerance)
+        )?;
+        writeln!(out)?;
+        writeln!(
+            out,
+            "| source | figure | stated | date | in {unit} | rate |"
+        )?;
+        writeln!(out, "|---|---|---|---|---|---|")?;
+        for c in &f.claims {
+            let converted = readable::converted(c, &unit).unwrap_or_else(|| "—".to_string());
+            writeln!(
+                out,
+                "| {}{}:{}:{} | {} | {} | {} | {} | {} |",
+                mark(c),
+                c.path,
+                c.line,
+                c.column,
+                cell(&c.text),
+                cell(&readable::stated(c)),
+                c.date.clone().unwrap_or_else(|| "undated".into()),
+                converted,
+                match (&c.rate, &c.rate_date) {
+                    (Some(rt), Some(d)) => format!("{} ({d})", readable::rate(rt)),
+                    _ => "—".to_string(),
+                }
+            )?;
         }
     }
     Ok(())

@@ -1,6 +1,7 @@
 //! Rendering: plain data in, bytes out through a writer. Renderers never extract, look
 //! up a rate or run a check; they only format what they are given.
 
+pub mod concise;
 pub mod format;
 pub mod github;
 pub mod html;
@@ -10,4 +11,5 @@ pub mod jsonl;
 pub mod markdown;
 pub mod mentions;
 pub mod model;
+pub mod readable;
 pub mod sarif;

@@ -8,9 +8,10 @@ use crate::facts::{AsOf, Claim, FactSet, Tie};
 use crate::quantity::Qualifier;
 use crate::report::format::plain;
 use crate::source::Source;
+use crate::text::natural::natural_cmp;
 use crate::text::{Segments, Span};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// A claim as reported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -69,6 +70,10 @@ pub struct ClaimRow {
     pub unit_from: MentionOrigin,
     /// The rule that found it.
     pub rule: String,
+    /// The most severe primary finding flagging this figure, if any (its fact's
+    /// wrong row).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub flagged: Option<Severity>,
 }
 
 /// A fact's verdict.
@@ -77,8 +82,10 @@ pub struct ClaimRow {
 pub enum Verdict {
     /// All claims hold (at their own dates).
     Consistent,
-    /// Some claim does not hold.
+    /// An error on one of the fact's own claims.
     Inconsistent,
+    /// Only warnings on the fact's own claims (a stale conversion, say).
+    Warning,
     /// Nothing could be compared.
     Unchecked,
 }
@@ -133,6 +140,9 @@ pub struct FactRow {
     pub reference: Option<ReferenceRow>,
     /// Verdict.
     pub verdict: Verdict,
+    /// The relative tolerance every claim is given ("0.005" is 0.5 %), shown apart
+    /// from the figures.
+    pub tolerance: String,
     /// Claims, sorted by path and position.
     pub claims: Vec<ClaimRow>,
 }
@@ -156,6 +166,24 @@ pub struct FindingRow {
     /// The source, for findings about a whole source.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
+    /// Claims involved, the flagged one first.
+    pub claims: Vec<ClaimRow>,
+    /// Other findings on the same flagged figure: one mistake, one finding.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<RelatedFinding>,
+}
+
+/// A finding folded into another one because it flags the same figure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RelatedFinding {
+    /// Check id.
+    pub check: CheckId,
+    /// Severity.
+    pub severity: Severity,
+    /// Message with the numbers.
+    pub message: String,
+    /// Probable cause.
+    pub cause: Option<String>,
     /// Claims involved, the flagged one first.
     pub claims: Vec<ClaimRow>,
 }
@@ -188,6 +216,10 @@ pub struct Summary {
     pub warnings: usize,
     /// Infos.
     pub infos: usize,
+    /// Findings accepted by a `figcheck-ignore` comment (not reported).
+    pub suppressed: usize,
+    /// Findings accepted by the baseline (not reported).
+    pub baselined: usize,
 }
 
 /// The whole report.
@@ -314,7 +346,123 @@ fn row_with_snippet(
         frame: claim.frame.clone(),
         unit_from: claim.mention.origin.clone(),
         rule: claim.mention.rule.clone(),
+        flagged: None,
     }
+}
+
+/// Claims by path (natural order: p2 before p10), then position.
+fn by_position(a: &ClaimRow, b: &ClaimRow) -> std::cmp::Ordering {
+    natural_cmp(&a.path, &b.path).then(a.start.cmp(&b.start))
+}
+
+/// Whether a check says a figure is wrong (not "could not check" notes).
+pub fn judges_figures(check: CheckId) -> bool {
+    !matches!(
+        check,
+        CheckId::UndatedSource | CheckId::RateUnavailable | CheckId::UnsupportedLanguage
+    )
+}
+
+/// Findings as rows, in the report's one order (fact, path, position, check, message).
+fn sorted_findings(
+    findings: &[Finding],
+    sources: &[Source],
+    row: &dyn Fn(usize) -> Option<ClaimRow>,
+) -> Vec<FindingRow> {
+    let mut rows: Vec<FindingRow> = findings
+        .iter()
+        .map(|f| FindingRow {
+            check: f.check,
+            severity: f.severity,
+            fact: f.fact.clone(),
+            message: f.message.clone(),
+            cause: f.cause.clone(),
+            matched_date: f.matched_date.map(|d| d.to_string()),
+            path: f
+                .source
+                .and_then(|s| sources.get(s))
+                .map(|s| s.path.clone()),
+            claims: f.claims.iter().filter_map(|i| row(*i)).collect(),
+            related: Vec::new(),
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        let path = |f: &FindingRow| f.claims.first().map(|c| c.path.clone()).or(f.path.clone());
+        let start = |f: &FindingRow| f.claims.first().map(|c| c.start);
+        a.fact
+            .cmp(&b.fact)
+            .then_with(|| match (path(a), path(b)) {
+                (Some(x), Some(y)) => natural_cmp(&x, &y),
+                (x, y) => x.cmp(&y),
+            })
+            .then_with(|| start(a).cmp(&start(b)))
+            .then_with(|| a.check.cmp(&b.check))
+            .then_with(|| a.message.cmp(&b.message))
+    });
+    rows
+}
+
+/// Which of two findings on one figure leads: the more severe, then the more specific
+/// check (a part larger than its whole says more than "sources disagree").
+fn lead_rank(f: &FindingRow) -> (std::cmp::Reverse<Severity>, u8) {
+    let specific = match f.check {
+        CheckId::PartExceedsWhole => 0,
+        CheckId::ModelNameSize => 1,
+        CheckId::InlineConversionMismatch => 2,
+        CheckId::RatioMismatch => 3,
+        CheckId::CrossSourceMismatch => 4,
+        CheckId::StaleConversion => 5,
+        // notes, and checks added later
+        #[allow(unreachable_patterns)]
+        _ => 6,
+    };
+    (std::cmp::Reverse(f.severity), specific)
+}
+
+/// One mistake, one finding: findings that flag the same figure (same path and
+/// position) become one primary finding with the others as `related`. The primary
+/// keeps the place of the group's first finding in the report's order.
+fn merge_related(rows: Vec<FindingRow>) -> Vec<FindingRow> {
+    let mut groups: Vec<Vec<FindingRow>> = Vec::new();
+    let mut at: BTreeMap<(String, usize), usize> = BTreeMap::new();
+    for f in rows {
+        let key = f
+            .claims
+            .first()
+            .filter(|_| judges_figures(f.check))
+            .map(|c| (c.path.clone(), c.start));
+        match key.as_ref().and_then(|k| at.get(k)).copied() {
+            Some(g) => {
+                if let Some(group) = groups.get_mut(g) {
+                    group.push(f);
+                }
+            }
+            None => {
+                if let Some(k) = key {
+                    at.insert(k, groups.len());
+                }
+                groups.push(vec![f]);
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .filter_map(|mut group| {
+            group.sort_by_key(lead_rank);
+            let mut it = group.into_iter();
+            let mut lead = it.next()?;
+            lead.related = it
+                .map(|r| RelatedFinding {
+                    check: r.check,
+                    severity: r.severity,
+                    message: r.message,
+                    cause: r.cause,
+                    claims: r.claims,
+                })
+                .collect();
+            Some(lead)
+        })
+        .collect()
 }
 
 /// Build the report: facts with claims, findings, unassigned claims, all sorted.
@@ -337,16 +485,36 @@ pub fn build(
             by_fact.entry(f).or_default().push(i);
         }
     }
-    let flagged: BTreeSet<&str> = findings
-        .iter()
-        .filter(|f| {
-            f.severity >= Severity::Warning
-                && f.check != CheckId::UndatedSource
-                && f.check != CheckId::RateUnavailable
-                && f.check != CheckId::UnsupportedLanguage
-        })
-        .filter_map(|f| f.fact.as_deref())
-        .collect();
+    let finding_rows = merge_related(sorted_findings(findings, sources, &row));
+    // The wrong rows: each flagged figure with its most severe primary finding.
+    let mut flagged_rows: BTreeMap<(&str, usize), Severity> = BTreeMap::new();
+    // Each fact's worst finding on its own claims (a ratio elsewhere does not count).
+    let mut fact_worst: BTreeMap<&str, Severity> = BTreeMap::new();
+    for f in &finding_rows {
+        let Some(first) = f.claims.first() else {
+            continue;
+        };
+        if !judges_figures(f.check) {
+            continue;
+        }
+        let e = flagged_rows
+            .entry((first.path.as_str(), first.start))
+            .or_insert(f.severity);
+        *e = (*e).max(f.severity);
+        let own = std::iter::once((f.severity, f.check, first.fact.as_deref())).chain(
+            f.related.iter().filter_map(|r| {
+                r.claims
+                    .first()
+                    .map(|c| (r.severity, r.check, c.fact.as_deref()))
+            }),
+        );
+        for (severity, check, fact) in own {
+            if let (Some(fact), true) = (fact, judges_figures(check)) {
+                let w = fact_worst.entry(fact).or_insert(severity);
+                *w = (*w).max(severity);
+            }
+        }
+    }
     let mut fact_rows = Vec::new();
     for fact in facts.facts.values() {
         let Some(members) = by_fact.get(fact.id.as_str()) else {
@@ -356,18 +524,21 @@ pub fn build(
         if rows.is_empty() {
             continue;
         }
-        rows.sort_by(|a, b| (&a.path, a.start).cmp(&(&b.path, b.start)));
-        let bad = flagged.contains(fact.id.as_str());
+        rows.sort_by(by_position);
+        for r in &mut rows {
+            r.flagged = flagged_rows.get(&(r.path.as_str(), r.start)).copied();
+        }
         let compared = members
             .iter()
             .filter(|i| normalized.get(**i).is_some_and(|n| n.value.is_some()))
             .count();
-        let verdict = if bad {
-            Verdict::Inconsistent
-        } else if compared >= 2 || (compared >= 1 && fact.reference.is_some()) {
-            Verdict::Consistent
-        } else {
-            Verdict::Unchecked
+        let verdict = match fact_worst.get(fact.id.as_str()) {
+            Some(Severity::Error) => Verdict::Inconsistent,
+            Some(Severity::Warning) => Verdict::Warning,
+            _ if compared >= 2 || (compared >= 1 && fact.reference.is_some()) => {
+                Verdict::Consistent
+            }
+            _ => Verdict::Unchecked,
         };
         fact_rows.push(FactRow {
             id: fact.id.clone(),
@@ -381,45 +552,17 @@ pub fn build(
                 source: r.source.clone(),
             }),
             verdict,
+            tolerance: plain(fact.tolerance),
             claims: rows,
         });
     }
-    let mut finding_rows: Vec<FindingRow> = findings
-        .iter()
-        .map(|f| FindingRow {
-            check: f.check,
-            severity: f.severity,
-            fact: f.fact.clone(),
-            message: f.message.clone(),
-            cause: f.cause.clone(),
-            matched_date: f.matched_date.map(|d| d.to_string()),
-            path: f
-                .source
-                .and_then(|s| sources.get(s))
-                .map(|s| s.path.clone()),
-            claims: f.claims.iter().filter_map(|i| row(*i)).collect(),
-        })
-        .collect();
-    finding_rows.sort_by(|a, b| {
-        let key = |f: &FindingRow| {
-            let first = f.claims.first();
-            (
-                f.fact.clone(),
-                first.map(|c| c.path.clone()).or(f.path.clone()),
-                first.map(|c| c.start),
-                f.check,
-                f.message.clone(),
-            )
-        };
-        key(a).cmp(&key(b))
-    });
     let mut unassigned: Vec<ClaimRow> = claims
         .iter()
         .enumerate()
         .filter(|(_, c)| c.fact.is_none() && c.mention.kind() != "ratio")
         .filter_map(|(i, _)| row(i))
         .collect();
-    unassigned.sort_by(|a, b| (&a.path, a.start).cmp(&(&b.path, b.start)));
+    unassigned.sort_by(by_position);
     let mut summary = Summary {
         sources: sources.len(),
         claims: claims.len(),

@@ -116,21 +116,33 @@ fn claim_location(c: &ClaimRow, id: Option<usize>) -> Value {
     Value::Object(loc)
 }
 
-fn fingerprint(f: &FindingRow) -> String {
-    let mut key = String::from(f.check.as_str());
+/// The stable fingerprint of a finding: its check, the path of its flagged figure (or
+/// source) and the figures' text, hashed. The same when the article is edited elsewhere;
+/// `--baseline` files are keyed by it.
+pub fn fingerprint_of<'a>(
+    check: CheckId,
+    path: &str,
+    figures: impl Iterator<Item = &'a str>,
+) -> String {
+    let mut key = String::from(check.as_str());
+    key.push('\u{1f}');
+    key.push_str(path);
+    for text in figures {
+        key.push('\u{1f}');
+        key.push_str(text);
+    }
+    format!("{:016x}", fnv1a64(key.as_bytes()))
+}
+
+/// A report finding's fingerprint (see [`fingerprint_of`]).
+pub fn fingerprint(f: &FindingRow) -> String {
     let path = f
         .claims
         .first()
         .map(|c| c.path.as_str())
         .or(f.path.as_deref())
         .unwrap_or("");
-    key.push('\u{1f}');
-    key.push_str(path);
-    for c in &f.claims {
-        key.push('\u{1f}');
-        key.push_str(&c.text);
-    }
-    format!("{:016x}", fnv1a64(key.as_bytes()))
+    fingerprint_of(f.check, path, f.claims.iter().map(|c| c.text.as_str()))
 }
 
 fn result(f: &FindingRow) -> Value {
@@ -138,8 +150,14 @@ fn result(f: &FindingRow) -> Value {
     let mut text = f.message.clone();
     if let Some(c) = &f.cause {
         text.push_str(" Probable cause: ");
-        text.push_str(c);
+        text.push_str(&super::readable::cause(c));
         text.push('.');
+    }
+    for rel in &f.related {
+        text.push_str(&format!(
+            " Also {} [{}]: {}",
+            rel.severity, rel.check, rel.message
+        ));
     }
     let mut r = Map::new();
     r.insert("ruleId".into(), json!(f.check.as_str()));
@@ -155,7 +173,18 @@ fn result(f: &FindingRow) -> Value {
             o.remove("message");
         }
         r.insert("locations".into(), json!([loc]));
-        let related: Vec<Value> = claims
+        // The finding's other claims, then those of the findings folded into it (one
+        // mistake, one result), each location once.
+        let mut seen = vec![(first.path.as_str(), first.start)];
+        let mut others: Vec<&ClaimRow> = Vec::new();
+        for c in claims.chain(f.related.iter().flat_map(|r| r.claims.iter())) {
+            if !seen.contains(&(c.path.as_str(), c.start)) {
+                seen.push((c.path.as_str(), c.start));
+                others.push(c);
+            }
+        }
+        let related: Vec<Value> = others
+            .into_iter()
             .enumerate()
             .map(|(i, c)| claim_location(c, Some(i.saturating_add(1))))
             .collect();
@@ -181,6 +210,10 @@ fn result(f: &FindingRow) -> Value {
     }
     if let Some(d) = &f.matched_date {
         props.insert("matchedDate".into(), json!(d));
+    }
+    if !f.related.is_empty() {
+        let checks: Vec<&str> = f.related.iter().map(|r| r.check.as_str()).collect();
+        props.insert("relatedChecks".into(), json!(checks));
     }
     if !props.is_empty() {
         r.insert("properties".into(), Value::Object(props));

@@ -117,7 +117,7 @@ pub fn load_sources_with_stdin(
             None => {}
         }
     }
-    sources.sort_by(|a, b| a.path.cmp(&b.path));
+    sources.sort_by(|a, b| crate::text::natural::natural_cmp(&a.path, &b.path));
     (sources, errors)
 }
 
@@ -318,7 +318,7 @@ fn collect_inputs(
             }
         }
     }
-    inputs.sort_by(|a, b| a.shown.cmp(&b.shown));
+    inputs.sort_by(|a, b| crate::text::natural::natural_cmp(&a.shown, &b.shown));
     (inputs, manifests)
 }
 
@@ -328,10 +328,23 @@ fn push_file(inputs: &mut Vec<Input>, path: &Path) {
         return;
     }
     inputs.push(Input {
-        shown: display_path(path),
+        shown: display_path(&relative_to_cwd(path)),
         file: Some(path.to_path_buf()),
         canonical,
     });
+}
+
+/// An absolute path inside the working folder, shown relative to it (reports, SARIF
+/// and GitHub annotations name files as the repository does); other paths as given.
+fn relative_to_cwd(path: &Path) -> PathBuf {
+    if path.is_absolute() {
+        if let Ok(cwd) = std::env::current_dir() {
+            if let Ok(rest) = path.strip_prefix(&cwd) {
+                return rest.to_path_buf();
+            }
+        }
+    }
+    path.to_path_buf()
 }
 
 fn walk_folder(
@@ -496,6 +509,9 @@ fn build_source(
         fm
     };
     let fm = fm.unwrap_or_default();
+    // Suppression comments are read from the file's own text; in Markdown and text they
+    // are then blanked (same length), so no figure in a reason is read.
+    let suppressions = super::suppress::find_suppressions(&text);
     let (text, html) = if html_file {
         let h = read_html(content);
         let mapped = MappedText {
@@ -504,8 +520,10 @@ fn build_source(
         };
         let headline = (h.headline, h.headline_span);
         (h.text, Some((h.lang, h.date, headline, mapped)))
-    } else {
+    } else if suppressions.is_empty() {
         (text, None)
+    } else {
+        (super::suppress::blank_comments(&text), None)
     };
     let (html_lang, html_date, html_headline, mapped) = match html {
         Some((l, d, h, m)) => (l, d, Some(h), Some(m)),
@@ -583,6 +601,7 @@ fn build_source(
         warnings,
         text,
         mapped,
+        suppressions,
     })
 }
 

@@ -29,6 +29,7 @@ pub mod html;
 pub mod lang;
 pub mod load;
 pub mod manifest;
+pub mod suppress;
 pub mod text_date;
 pub mod walk_filter;
 
@@ -76,6 +77,8 @@ pub struct Source {
     /// For a text derived from the file (HTML): the file's own text and where each
     /// byte of `text` came from. Lines and columns are those of the file.
     pub mapped: Option<MappedText>,
+    /// `<!-- figcheck-ignore CHECK reason -->` comments, with the lines they cover.
+    pub suppressions: Vec<suppress::Suppression>,
 }
 
 /// The file behind a derived text, and the offset map into it.
@@ -133,6 +136,7 @@ impl Source {
             headline_span: None,
             warnings: Vec::new(),
             mapped: None,
+            suppressions: Vec::new(),
         }
     }
 }

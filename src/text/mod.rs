@@ -1,6 +1,7 @@
 //! Text positions: byte spans and their 1-based line/column.
 
 mod line_index;
+pub mod natural;
 pub mod offset_map;
 pub mod segment;
 mod span;

@@ -1,18 +1,21 @@
 //! `figcheck check`: the whole pipeline, sources to report.
 
+use crate::check::suppress::drop_accepted;
 use crate::check::{normalize_claims, run_all, CheckId, CheckInput, CheckSettings, Severity};
 use crate::cli::args::{CheckArgs, CheckFormat, FailOn};
 use crate::cli::ExitStatus;
 use crate::facts::assign_claims;
 use crate::facts::claims_io::read_claim_files;
-use crate::report::{github, html, human, json, jsonl, markdown, model, sarif};
+use crate::report::{concise, github, html, human, json, jsonl, markdown, model, sarif};
 use crate::source::load_sources;
 use crate::{Error, Errors};
+use std::collections::BTreeSet;
 use std::io::Write;
 use std::str::FromStr;
 
-fn settings(a: &CheckArgs) -> Result<CheckSettings, Error> {
+fn settings(a: &CheckArgs) -> Result<(CheckSettings, BTreeSet<CheckId>), Error> {
     let mut s = CheckSettings::default();
+    let mut off = BTreeSet::new();
     for item in &a.severity {
         let Some((check, level)) = item.split_once('=') else {
             return Err(Error::usage(format!(
@@ -20,11 +23,50 @@ fn settings(a: &CheckArgs) -> Result<CheckSettings, Error> {
             )));
         };
         let check = CheckId::from_str(check.trim()).map_err(Error::usage)?;
-        let level = Severity::from_str(level.trim()).map_err(Error::usage)?;
+        if level.trim() == "off" {
+            off.insert(check);
+            continue;
+        }
+        let level = Severity::from_str(level.trim()).map_err(|_| {
+            Error::usage(format!(
+                "unknown severity \"{}\" (expected one of: error, warning, info, off)",
+                level.trim()
+            ))
+        })?;
+        off.remove(&check);
         s.severities.insert(check, level);
     }
     s.inline_rate_tolerance = a.tolerance.inline_conversion;
-    Ok(s)
+    Ok((s, off))
+}
+
+/// Say on standard error which suppression comments name no known check (they
+/// suppress nothing: never silently).
+fn warn_unknown_suppressions(
+    sources: &[crate::source::Source],
+    err: &mut dyn Write,
+) -> std::io::Result<()> {
+    for s in sources {
+        for x in &s.suppressions {
+            for c in &x.checks {
+                if c != "all" && CheckId::from_str(c).is_err() {
+                    writeln!(
+                        err,
+                        "warning: {}:{}: figcheck-ignore names an unknown check \"{c}\"; it suppresses nothing for it",
+                        s.path, x.line
+                    )?;
+                }
+            }
+            if x.checks.is_empty() {
+                writeln!(
+                    err,
+                    "warning: {}:{}: figcheck-ignore names no check (write a check id or \"all\", then the reason)",
+                    s.path, x.line
+                )?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Run `figcheck check`.
@@ -42,8 +84,17 @@ pub fn run(a: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
             fact.approx_width = w;
         }
     }
-    let settings = match settings(a) {
+    let (settings, off) = match settings(a) {
         Ok(s) => s,
+        Err(e) => return super::report_errors(&e.into(), err),
+    };
+    let baseline = match a
+        .baseline
+        .as_deref()
+        .map(crate::cli::baseline::read)
+        .transpose()
+    {
+        Ok(b) => b,
         Err(e) => return super::report_errors(&e.into(), err),
     };
     let tables = match super::rates::load_tables(&a.rates) {
@@ -107,18 +158,37 @@ pub fn run(a: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
         normalized: &normalized,
     };
     let findings = run_all(&input, &settings);
+    warn_unknown_suppressions(&sources, err)?;
+    let (findings, dropped) = drop_accepted(findings, &off, baseline.as_ref(), &claims, &sources);
+    if let Some(path) = &a.write_baseline {
+        return match crate::cli::baseline::write(path, &findings, &claims, &sources) {
+            Ok(n) => {
+                writeln!(
+                    err,
+                    "wrote {n} finding(s) to {} as the baseline",
+                    crate::error::display_path(path)
+                )?;
+                Ok(ExitStatus::Clean)
+            }
+            Err(e) => super::report_errors(&e.into(), err),
+        };
+    }
     let mut report = model::build(&rules.facts, &sources, &claims, &normalized, &findings);
+    report.summary.suppressed = dropped.by_comment;
+    report.summary.baselined = dropped.by_baseline;
     report.config = a.run.config_used.as_deref().map(crate::error::display_path);
     // ---- only-new filter and colour (figcheck.toml / CI work) ----
     if let Some(new) = &only_new {
         crate::cli::only_new::keep_new(&mut report, new);
     }
     let format = a.format.unwrap_or_default();
-    let color = format == CheckFormat::Human && crate::cli::color::stdout_color(a.run.color);
+    let color = matches!(format, CheckFormat::Human | CheckFormat::Concise)
+        && crate::cli::color::stdout_color(a.run.color);
     let out = &mut crate::cli::color::Painter::new(out, color);
     // ---- end ----
     match format {
-        CheckFormat::Human => human::write(&report, out)?,
+        CheckFormat::Human => human::write(&report, out, a.verbose)?,
+        CheckFormat::Concise => concise::write(&report, out)?,
         CheckFormat::Json => json::write(&report, out)?,
         CheckFormat::Markdown => markdown::write(&report, out)?,
         CheckFormat::Github => github::write(&report, out)?,

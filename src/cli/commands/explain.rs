@@ -186,21 +186,25 @@ fn explain_one(rules: &RuleSet, m: &Mention, out: &mut dyn Write) -> std::io::Re
             )?;
         }
     }
-    let v = |d: Option<rust_decimal::Decimal>| d.map_or("open".to_string(), plain);
+    // "380 bn" as a reader says it, the exact value beside it
+    let short = crate::report::format::short_amount;
+    let v = |d: Option<rust_decimal::Decimal>| d.map_or("open".to_string(), short);
+    let unit = q.unit.currency().map_or(String::new(), |c| format!(" {c}"));
     match q.value {
         Some(value) => writeln!(
             out,
-            "  value      {}  (stated bounds {} .. {})",
+            "  value      {}{unit} = {}  (stated bounds {} .. {})",
+            short(value),
             plain(value),
             v(q.low),
             v(q.high)
         )?,
-        None => writeln!(out, "  value      {} .. {}", v(q.low), v(q.high))?,
+        None => writeln!(out, "  value      {} .. {}{unit}", v(q.low), v(q.high))?,
     }
     writeln!(
         out,
         "  precision  {}  (the last stated digit)",
-        plain(q.precision)
+        short(q.precision)
     )?;
     Ok(())
 }

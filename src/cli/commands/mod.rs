@@ -6,6 +6,7 @@ use super::ExitStatus;
 use std::io::Write;
 
 mod check;
+mod conventions;
 mod convert;
 mod explain;
 mod extract;
@@ -54,6 +55,16 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
             }
             Err(e) => report_errors(&e.into(), err),
         },
+        Command::Rules(RulesCommand::Show(mut a)) => match configure_rules(&a.cfg, &mut a.rules) {
+            Ok(used) => {
+                using_config(used.as_deref(), false, err)?;
+                rules::show(&a, out, err)
+            }
+            Err(e) => report_errors(&e.into(), err),
+        },
+        Command::Rules(RulesCommand::ExplainCheck(a)) => rules::explain_check(&a, out, err),
+        Command::Completions(a) => conventions::completions(&a, out),
+        Command::Man => conventions::man(out),
         Command::Convert(mut a) => match configure_data_dir(&mut a.rates) {
             Ok(()) => convert::run(&a, out, err),
             Err(e) => report_errors(&e.into(), err),
