@@ -62,7 +62,10 @@ pub fn for_each_mention(rules: &RuleSet, source: &Source, mut f: impl FnMut(Ment
     while pos < end {
         // The combined regex finds where the next figure is (lazy DFA, no groups);
         // the pattern that matched there is read alone, anchored on that span.
-        let Some(m) = matcher.regex.find_at(hay, pos) else {
+        let Some(m) = matcher
+            .regex
+            .find(regex_automata::Input::new(hay).range(pos..))
+        else {
             break;
         };
         let accepted =

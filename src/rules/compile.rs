@@ -145,7 +145,7 @@ pub struct LangMatcher {
     /// Its tables.
     pub lexicon: Lexicon,
     /// All its patterns in one regex, in priority order: finds where figures are.
-    pub regex: Regex,
+    pub regex: regex_automata::meta::Regex,
     /// The patterns in the order of the alternation.
     pub patterns: Vec<MatcherPattern>,
 }
@@ -174,8 +174,8 @@ pub struct RuleSet {
     pub packs: Vec<PackInfo>,
     /// Patterns by id.
     pub patterns: BTreeMap<String, CompiledPattern>,
-    /// One matcher per language.
-    pub langs: BTreeMap<String, LangMatcher>,
+    /// One matcher per language, compiled on first use (see [`LazyMatcher`]).
+    pub langs: BTreeMap<String, LazyMatcher>,
     /// Facts and relations.
     pub facts: crate::facts::FactSet,
     /// The frames stage's words, per language.
@@ -212,7 +212,66 @@ impl RuleSet {
 
     /// The matcher of a language.
     pub fn matcher(&self, lang: &str) -> Option<&LangMatcher> {
-        self.langs.get(lang)
+        self.langs.get(lang)?.get(&self.patterns)
+    }
+
+    /// Every language's matcher, compiling those not compiled yet (`rules list`,
+    /// `rules test`).
+    pub fn matchers(&self) -> impl Iterator<Item = (&String, &LangMatcher)> {
+        self.langs
+            .iter()
+            .filter_map(|(l, m)| m.get(&self.patterns).map(|m| (l, m)))
+    }
+}
+
+/// A language's matcher, built when a text of that language is first read.
+///
+/// Compiling every language's combined regex took most of a one-article run's start-up
+/// (five languages, ~0.2 s): a run over French articles now compiles French alone.
+/// Languages with a user pack are compiled at load time, so that their errors are
+/// reported with their file and line before anything is read; the bundled packs alone
+/// are proven by `figcheck rules test` and the test suite, so building them later
+/// cannot fail (if it ever did, the language would read nothing, as one without rules).
+#[derive(Debug, Clone)]
+pub struct LazyMatcher {
+    lang: String,
+    lexicon: Lexicon,
+    cell: std::sync::OnceLock<Option<LangMatcher>>,
+}
+
+impl LazyMatcher {
+    fn new(lang: &str, lexicon: Lexicon) -> Self {
+        LazyMatcher {
+            lang: lang.to_string(),
+            lexicon,
+            cell: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn built(lang: &str, lexicon: Lexicon, matcher: LangMatcher) -> Self {
+        let cell = std::sync::OnceLock::new();
+        let _ = cell.set(Some(matcher));
+        LazyMatcher {
+            lang: lang.to_string(),
+            lexicon,
+            cell,
+        }
+    }
+
+    /// The matcher, compiled now if it was not yet.
+    fn get(&self, patterns: &BTreeMap<String, CompiledPattern>) -> Option<&LangMatcher> {
+        self.cell
+            .get_or_init(|| {
+                let mut errors = Vec::new();
+                build_matcher(&self.lang, self.lexicon.clone(), patterns, &mut errors)
+                    .filter(|_| errors.is_empty())
+            })
+            .as_ref()
+    }
+
+    /// The language's tables (no compiling needed).
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
     }
 }
 
@@ -354,8 +413,18 @@ pub fn compile(packs: &[LoadedPack]) -> Result<RuleSet, Errors> {
     langs.sort();
     for lang in &langs {
         let lex = build_lexicon(packs, lang, &mut errors);
-        if let Some(m) = build_matcher(lang, lex, &patterns, &mut errors) {
-            matchers.insert(lang.clone(), m);
+        let has_user_pack = packs.iter().any(|p| {
+            !p.manifest_origin.bundled && {
+                let l = p.manifest.lang.get_ref();
+                l == lang || l == "*"
+            }
+        });
+        if has_user_pack {
+            if let Some(m) = build_matcher(lang, lex.clone(), &patterns, &mut errors) {
+                matchers.insert(lang.clone(), LazyMatcher::built(lang, lex, m));
+            }
+        } else {
+            matchers.insert(lang.clone(), LazyMatcher::new(lang, lex));
         }
     }
     let mut frames = BTreeMap::new();
@@ -775,18 +844,24 @@ fn build_matcher(
                 continue;
             }
         };
-        let alone = match build_regex(&expanded) {
+        // One build per pattern; the regex crate's error text (clearer) only on failure.
+        let alone = match build_pattern_regex(&expanded) {
             Ok(r) => r,
             Err(e) => {
+                let msg = build_regex(&expanded).err().map_or(e, |e| regex_error(&e));
                 errors.push(
-                    Error::rule_error(format!("invalid regex: {}", regex_error(&e)))
+                    Error::rule_error(format!("invalid regex: {msg}"))
                         .at(p.location.clone())
                         .rule(&p.id),
                 );
                 continue;
             }
         };
-        let names: Vec<&str> = alone.capture_names().flatten().collect();
+        let names: Vec<&str> = alone
+            .group_info()
+            .pattern_names(PatternID::ZERO)
+            .flatten()
+            .collect();
         let has = |g: &str| names.iter().any(|n| *n == format!("{prefix}{g}"));
         let needs_number = !(has("number")
             || has("spelled")
@@ -822,17 +897,6 @@ fn build_matcher(
             );
             continue;
         }
-        let alone = match build_pattern_regex(&expanded) {
-            Ok(r) => r,
-            Err(e) => {
-                errors.push(
-                    Error::rule_error(format!("invalid regex: {e}"))
-                        .at(p.location.clone())
-                        .rule(&p.id),
-                );
-                continue;
-            }
-        };
         alternation.push(format!("(?:{expanded})"));
         order.push((p.id.clone(), i, alone));
     }
@@ -840,12 +904,11 @@ fn build_matcher(
         return None;
     }
     let combined = ascii_word_boundaries(&alternation.join("|"));
-    let regex = match build_regex(&combined) {
+    let regex = match build_combined_regex(&combined) {
         Ok(r) => r,
         Err(e) => {
             errors.push(Error::rule_error(format!(
-                "the patterns of language \"{lang}\" do not compile together: {}",
-                regex_error(&e)
+                "the patterns of language \"{lang}\" do not compile together: {e}"
             )));
             return None;
         }
@@ -928,6 +991,24 @@ pub(crate) fn ascii_word_boundaries(regex: &str) -> String {
         }
     }
     out
+}
+
+/// The combined regex only finds where a figure is: it keeps no groups (the pattern
+/// found there is read alone, with its groups), which makes it smaller and quicker to
+/// build, and its lazy DFA gets a large cache.
+fn build_combined_regex(text: &str) -> Result<regex_automata::meta::Regex, String> {
+    regex_automata::meta::Regex::builder()
+        .configure(
+            regex_automata::meta::Config::new()
+                .nfa_size_limit(Some(64 * (1 << 20)))
+                .hybrid_cache_capacity(64 * (1 << 20))
+                .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit),
+        )
+        .build(text)
+        .map_err(|e| {
+            let s = e.to_string();
+            s.lines().next().unwrap_or("").to_string()
+        })
 }
 
 fn build_regex(text: &str) -> Result<Regex, regex::Error> {

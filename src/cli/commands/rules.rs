@@ -68,7 +68,7 @@ pub fn list(
     }
     writeln!(out)?;
     writeln!(out, "Patterns (in matching order per language):")?;
-    for (lang, m) in &rules.langs {
+    for (lang, m) in rules.matchers() {
         writeln!(out, "  {lang}:")?;
         for mp in &m.patterns {
             if let Some(p) = rules.patterns.get(&mp.id) {
@@ -89,7 +89,7 @@ pub fn list(
     }
     writeln!(out)?;
     writeln!(out, "Tables:")?;
-    for (lang, m) in &rules.langs {
+    for (lang, m) in rules.matchers() {
         let lex = &m.lexicon;
         writeln!(
             out,
@@ -170,7 +170,7 @@ pub fn show(
         writeln!(out, "  replaces: {o}")?;
     }
     writeln!(out, "  regex: {}", p.regex)?;
-    for (lang, m) in &rules.langs {
+    for (lang, m) in rules.matchers() {
         if p.lang != *lang && p.lang != "*" {
             continue;
         }
