@@ -57,3 +57,14 @@ fn claim_file_syntax_error_column_counts_characters() {
     let x = line.find(" x}").unwrap() + 1;
     assert_eq!((loc.line, loc.column), (1, line[..x].chars().count() + 1));
 }
+
+/// fuzz target `rates`: a rate of 19 digits overflowed the fast decimal reader's i64
+/// (a panic in builds with overflow checks, a wrapped intermediate otherwise) before it
+/// handed the cell to the general parser.
+#[test]
+fn rate_of_nineteen_digits_is_read_exactly() {
+    let text = "Date,USD\n2025-04-20,9666666666666666666\n";
+    let data = figcheck::rates::ecb::parse(text, Path::new("t.csv")).unwrap();
+    let row = data.rows.values().next().unwrap();
+    assert_eq!(row[0], Some("9666666666666666666".parse().unwrap()));
+}
