@@ -324,7 +324,7 @@ pub fn parse_records(path: &Path, text: &str) -> Result<Vec<(Location, ClaimReco
             Err(e) => {
                 errors.push(Error::usage(format!("not JSON: {}", serde_message(&e))).at(
                     Location {
-                        column: e.column(),
+                        column: char_column(line, e.column()),
                         ..at
                     },
                 ));
@@ -360,6 +360,15 @@ pub fn parse_records(path: &Path, text: &str) -> Result<Vec<(Location, ClaimReco
     } else {
         Err(Errors(errors))
     }
+}
+
+/// serde_json's 1-based column counts bytes; a [`Location`]'s counts characters.
+fn char_column(line: &str, byte_column: usize) -> usize {
+    if byte_column == 0 {
+        return 0;
+    }
+    let byte = floor_boundary(line, byte_column.saturating_sub(1).min(line.len()));
+    line.get(..byte).map_or(0, |s| s.chars().count()) + 1
 }
 
 /// A serde_json message without its own " at line L column C" (the location is ours).

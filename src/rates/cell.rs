@@ -71,7 +71,8 @@ fn parse_plain_decimal_fast(b: &[u8]) -> Option<Decimal> {
     for (i, c) in b.iter().enumerate() {
         match c {
             b'0'..=b'9' => {
-                mantissa = mantissa * 10 + i64::from(c - b'0');
+                // 19 digits overflow an i64: left to the general parser.
+                mantissa = mantissa.checked_mul(10)?.checked_add(i64::from(c - b'0'))?;
                 n_digits += 1;
             }
             b'.' if scale.is_none() && i > 0 && i + 1 < b.len() => {

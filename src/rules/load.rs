@@ -114,6 +114,13 @@ pub fn load_packs_keep_going(dirs: &[PathBuf], bundled: bool) -> (Vec<LoadedPack
     (packs, errors)
 }
 
+/// Parse one user pack from files held in memory (`pack.toml` and the others, each
+/// with the path it is shown under): what `--rules DIR` does after reading the folder.
+/// Used by the fuzz targets; errors carry file:line:column as for files on disk.
+pub fn parse_user_pack(files: Vec<(PathBuf, String)>) -> Result<LoadedPack, Errors> {
+    parse_pack(files, false).map_err(Errors)
+}
+
 /// A user folder is a pack (it has pack.toml) or a folder of packs (each subfolder has
 /// one). Anything else is an error: nothing is silently skipped. Returns the packs
 /// read and the errors met, so one bad pack does not hide the others.

@@ -310,7 +310,7 @@ fn end_paragraph(out: &mut HtmlText, file_at: usize) {
 /// `decoded` is what the tokenizer made of `raw`. The reference is `&`, a name or number
 /// and an optional `;` ("&amp;", "&#160;", but also "&nbsp" without its `;`, read up to
 /// the longest name the tokenizer knows, so "&notit;" is "&not" then "it;"); it decodes
-/// to one or two characters. The candidate ends are tried longest first, and the first
+/// to one character, or two for some named references closed by `;`. The candidate ends are tried longest first, and the first
 /// after which the raw and decoded texts agree again is taken. Returns the raw and
 /// decoded lengths.
 fn reference_end(raw: &str, decoded: &str) -> Option<(usize, usize)> {
@@ -333,6 +333,11 @@ fn reference_end(raw: &str, decoded: &str) -> Option<(usize, usize)> {
     let one = dec.next()?;
     let two = dec.next();
     for end in ends {
+        // Only a named reference closed by its `;` decodes to two characters: those
+        // without `;` (the legacy ones: "&sect", "&nbsp") and numeric ones are one, so
+        // "&sectionamp;" is "§" then "ionamp;", never "§i" from "&secti".
+        let closed = semi && end == name + 2 && !rest.starts_with('#');
+        let two = if closed { two } else { None };
         for d in [Some(one), two].into_iter().flatten() {
             if agrees(raw.get(end..)?, decoded.get(d..)?) {
                 return Some((end, d));

@@ -200,6 +200,25 @@ impl SourcePlan {
     }
 }
 
+/// One source from bytes held in memory, read as a file named `shown` is read
+/// (its extension decides Markdown, HTML or text; `opts` gives the UTF-8 policy, the
+/// language and date flags and the known languages; no manifest applies). Used by the
+/// fuzz targets and by callers that have the bytes already.
+pub fn source_from_bytes(shown: &str, bytes: Vec<u8>, opts: &LoadOptions) -> Result<Source, Error> {
+    let flag_lang = match opts.lang.as_deref() {
+        Some(l) => Some(
+            check_lang(l, &opts.known_langs).map_err(|m| Error::usage(format!("--lang: {m}")))?,
+        ),
+        None => None,
+    };
+    let input = Input {
+        shown: shown.to_string(),
+        file: None,
+        canonical: None,
+    };
+    build_source(&input, bytes, None, flag_lang.as_deref(), opts)
+}
+
 /// One thing to read.
 struct Input {
     /// Display path, "-" for standard input.

@@ -34,7 +34,9 @@ pub mod text_date;
 pub mod walk_filter;
 
 pub use date::{parse_date_flag, parse_iso_date};
-pub use load::{load_sources, load_sources_with_stdin, plan_sources, LoadOptions, SourcePlan};
+pub use load::{
+    load_sources, load_sources_with_stdin, plan_sources, source_from_bytes, LoadOptions, SourcePlan,
+};
 pub use text_date::{detect_text_date, TextDate};
 
 use crate::text::{OffsetMap, Segments, Span};
