@@ -13,8 +13,8 @@ use super::normalize::{claim_interval, reference_interval, unit_label};
 use super::{CheckId, CheckInput, ClaimIndex, Finding};
 use crate::facts::{Relation, RelationKind};
 use crate::quantity::{Interval, Unit};
-use rust_decimal::Decimal;
 use crate::text::segment::crosses_sentence;
+use rust_decimal::Decimal;
 
 /// The values a source gives for a fact (intersection of its claims), else the fact's
 /// reference.

@@ -138,7 +138,10 @@ mod tests {
     fn sums_add_both_ends_and_keep_open_ends_open() {
         assert_eq!(add(&[iv("1", "2"), iv("10", "20")]), iv("11", "22"));
         let open = Interval::new(Decimal::from_str("1").ok(), None);
-        assert_eq!(add(&[open, iv("10", "20")]), Interval::new(Decimal::from_str("11").ok(), None));
+        assert_eq!(
+            add(&[open, iv("10", "20")]),
+            Interval::new(Decimal::from_str("11").ok(), None)
+        );
     }
 
     #[test]

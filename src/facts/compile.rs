@@ -384,7 +384,9 @@ fn compile_relation(
             if let Some(k) = &r.kind {
                 push(
                     loc(file, k),
-                    format!("unknown relation kind \"{other}\" (expected one of: times, share, sum)"),
+                    format!(
+                        "unknown relation kind \"{other}\" (expected one of: times, share, sum)"
+                    ),
                 );
             }
             return None;
@@ -421,14 +423,20 @@ fn compile_relation(
         }
     }
     let Some(big) = big else {
-        push(loc(file, &r.id), format!("a {kind_name} relation needs {big_key} = \"fact-id\""));
+        push(
+            loc(file, &r.id),
+            format!("a {kind_name} relation needs {big_key} = \"fact-id\""),
+        );
         return None;
     };
     let parts: Vec<&Spanned<String>> = match (kind, small) {
         (RelationKind::Sum, _) => r.parts.iter().collect(),
         (_, Some(s)) => vec![s],
         (_, None) => {
-            push(loc(file, &r.id), format!("a {kind_name} relation needs {small_key} = \"fact-id\""));
+            push(
+                loc(file, &r.id),
+                format!("a {kind_name} relation needs {small_key} = \"fact-id\""),
+            );
             return None;
         }
     };
@@ -462,7 +470,11 @@ fn compile_relation(
             Some(_) => {}
         }
     }
-    let default = if kind == RelationKind::Sum { "0.01" } else { "0.1" };
+    let default = if kind == RelationKind::Sum {
+        "0.01"
+    } else {
+        "0.1"
+    };
     let tolerance = match ratio(&r.tolerance, default) {
         Ok(t) => t,
         Err(e) => {
@@ -500,24 +512,28 @@ mod tests {
     const FACTS: &str = r#"
 [[fact]]
 id = "round"
+label = "round"
 kind = "money"
 currency = "EUR"
 entities = ["Acme"]
 
 [[fact]]
 id = "pre"
+label = "pre"
 kind = "money"
 currency = "EUR"
 entities = ["Acme"]
 
 [[fact]]
 id = "post"
+label = "post"
 kind = "money"
 currency = "EUR"
 entities = ["Acme"]
 
 [[fact]]
 id = "sales-usd"
+label = "sales-usd"
 kind = "money"
 currency = "USD"
 entities = ["Acme"]
@@ -558,20 +574,40 @@ entities = ["Acme"]
 
     #[test]
     fn a_share_has_a_whole_and_a_part() {
-        let r = load("[[relation]]\nid = \"f\"\nkind = \"share\"\nwhole = \"post\"\npart = \"round\"\n")
-            .unwrap();
+        let r = load(
+            "[[relation]]\nid = \"f\"\nkind = \"share\"\nwhole = \"post\"\npart = \"round\"\n",
+        )
+        .unwrap();
         assert_eq!(r[0].kind, RelationKind::Share);
-        assert_eq!((r[0].larger.as_str(), r[0].smaller.as_str()), ("post", "round"));
+        assert_eq!(
+            (r[0].larger.as_str(), r[0].smaller.as_str()),
+            ("post", "round")
+        );
     }
 
     #[test]
     fn wrong_relations_are_errors_with_the_rule_id() {
         for (toml, want) in [
-            ("kind = \"sum\"\ntotal = \"post\"\nparts = [\"pre\"]", "two parts or more"),
-            ("kind = \"sum\"\ntotal = \"post\"\nparts = [\"pre\", \"nope\"]", "unknown fact \"nope\""),
-            ("kind = \"share\"\nwhole = \"post\"\nsmaller = \"round\"", "not smaller"),
-            ("kind = \"share\"\nwhole = \"sales-usd\"\npart = \"round\"", "one kind and currency"),
-            ("kind = \"ratio\"\nlarger = \"post\"\nsmaller = \"round\"", "unknown relation kind"),
+            (
+                "kind = \"sum\"\ntotal = \"post\"\nparts = [\"pre\"]",
+                "two parts or more",
+            ),
+            (
+                "kind = \"sum\"\ntotal = \"post\"\nparts = [\"pre\", \"nope\"]",
+                "unknown fact \"nope\"",
+            ),
+            (
+                "kind = \"share\"\nwhole = \"post\"\nsmaller = \"round\"",
+                "not smaller",
+            ),
+            (
+                "kind = \"share\"\nwhole = \"sales-usd\"\npart = \"round\"",
+                "one kind and currency",
+            ),
+            (
+                "kind = \"ratio\"\nlarger = \"post\"\nsmaller = \"round\"",
+                "unknown relation kind",
+            ),
             ("larger = \"post\"", "needs smaller"),
         ] {
             let errors = load(&format!("[[relation]]\nid = \"bad\"\n{toml}\n")).unwrap_err();
