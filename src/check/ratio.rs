@@ -1,6 +1,6 @@
 //! Ratio mismatch. What it checks: "vingt fois plus", "plus de 20 fois", "20 times
 //! larger" against the two facts a `times` `[[relation]]` names, and shares ("4 % of its
-//! sales", "a stake of 11 %", "un dixième de") against the part and whole of a `share`
+//! sales", "a stake of 11 %") against the part and whole of a `share`
 //! relation, using the source's own claims on them (else the facts' references). The
 //! stated ratio gets the relation's tolerance (default 10 %): "twenty times" is a round
 //! figure. A share is read only in a sentence with a figure of its part or whole: an

@@ -237,7 +237,7 @@ impl EventWindow {
 pub enum RelationKind {
     /// `larger` is N times `smaller` ("vingt fois plus", "20 times larger").
     Times,
-    /// `smaller` is a share of `larger` ("4 % of its sales", "a stake of 11 %", "a tenth of").
+    /// `smaller` is a share of `larger` ("4 % of its sales", "a stake of 11 %").
     Share,
     /// `larger` is the sum of `parts` (post-money = pre-money + round).
     Sum,

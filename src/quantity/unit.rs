@@ -14,7 +14,7 @@ pub enum Unit {
     Parameters,
     /// A ratio between two figures ("vingt fois plus").
     Ratio,
-    /// A share of a whole, as a fraction ("4 %" is 0.04, "un dixième" 0.1).
+    /// A share of a whole, as a fraction ("4 %" is 0.04).
     Share,
 }
 

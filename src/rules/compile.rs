@@ -30,7 +30,7 @@ pub enum PatternKind {
     ScaledNumber,
     /// A ratio: "vingt fois plus", "20 times larger".
     Ratio,
-    /// A share of a whole: "4 % of its sales", "a stake of 11 %", "un dixième de".
+    /// A share of a whole: "4 % of its sales", "a stake of 11 %".
     Share,
 }
 

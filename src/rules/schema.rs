@@ -410,7 +410,7 @@ pub struct PatternDef {
     /// What the pattern finds: money, parameters, model-name (a size in a model's name),
     /// scaled-number (a number and scale word whose unit comes from the figure before it
     /// in the same sentence: "contre 13 milliards"), ratio ("20 times larger") or share
-    /// ("4 % of its sales", "a tenth of": a fraction of a whole, read with `unit-value`).
+    /// ("4 % of its sales": a fraction of a whole, read with `unit-value`).
     pub kind: Spanned<String>,
     /// The regex, with placeholders: {number}, {number:hi}, {spelled}, {scale},
     /// {scale:lo}, {currency}, {currency-symbol}, {currency-name}, {qualifier}, {sp},
@@ -430,8 +430,8 @@ pub struct PatternDef {
     /// `sub-unit`.
     #[serde(default)]
     pub sub_unit_2: Option<Spanned<String>>,
-    /// What one unit of the number is worth: "0.01" for a percentage ("4 %" reads 0.04),
-    /// "0.1" for tenths ("trois dixièmes" reads 0.3). Default "1".
+    /// What one unit of the number is worth: "0.01" for a percentage ("4 %" reads 0.04).
+    /// Default "1".
     #[serde(default)]
     pub unit_value: Option<Spanned<String>>,
     /// A regex tested against the text just after a match (anchored at its end); when it
