@@ -98,7 +98,7 @@ fn rules_explain_check_prints_what_a_check_does() {
         "{s}"
     );
     let all = text(&output(&["rules", "explain-check"]).stdout);
-    assert_eq!(all.lines().count(), 10, "{all}");
+    assert_eq!(all.lines().count(), 11, "{all}");
     let bad = output(&["rules", "explain-check", "no-such-check"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(text(&bad.stderr).contains("unknown check \"no-such-check\""));

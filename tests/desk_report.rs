@@ -51,7 +51,8 @@ fn the_concise_report_of_the_examples_fits_one_screen_and_names_every_fault() {
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
     let lines = text.lines().count();
-    assert!(lines <= 40, "{lines} lines:\n{text}");
+    // 40 lines until the wrong-sum and wrong-share folders added two findings (four lines).
+    assert!(lines <= 44, "{lines} lines:\n{text}");
     let faults = faults();
     // one per broken folder (seven when this was written), one finding each
     assert!(faults.len() >= 7, "{faults:?}");

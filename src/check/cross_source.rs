@@ -97,11 +97,12 @@ fn related_facts(input: &CheckInput<'_>, fact: &Fact) -> Vec<(String, String, In
     facts
         .relations
         .iter()
-        .filter_map(|r| {
-            let other = if r.larger == fact.id {
-                &r.smaller
-            } else if r.smaller == fact.id {
-                &r.larger
+        .flat_map(|r| r.pairs().into_iter().map(move |p| (r, p)))
+        .filter_map(|(r, (a, b))| {
+            let other = if a == fact.id {
+                b
+            } else if b == fact.id {
+                a
             } else {
                 return None;
             };

@@ -14,6 +14,7 @@ mod part_of_whole;
 mod probable_cause;
 mod ratio;
 mod stale_conversion;
+mod sum;
 pub mod suppress;
 mod undated_source;
 mod unsupported_language;
@@ -86,6 +87,8 @@ pub enum CheckId {
     StaleConversion,
     /// "vingt fois plus" against the two facts' values.
     RatioMismatch,
+    /// A total that is not the sum of its parts, in one source's own figures.
+    SumMismatch,
     /// "dont 589 milliards": a part larger than its whole.
     PartExceedsWhole,
     /// A model name's size ("QwQ-32B") against a stated parameter count.
@@ -103,11 +106,12 @@ pub enum CheckId {
 
 impl CheckId {
     /// All checks, in a stable order.
-    pub const ALL: [CheckId; 10] = [
+    pub const ALL: [CheckId; 11] = [
         CheckId::CrossSourceMismatch,
         CheckId::InlineConversionMismatch,
         CheckId::StaleConversion,
         CheckId::RatioMismatch,
+        CheckId::SumMismatch,
         CheckId::PartExceedsWhole,
         CheckId::ModelNameSize,
         CheckId::UndatedSource,
@@ -123,6 +127,7 @@ impl CheckId {
             CheckId::InlineConversionMismatch => "inline-conversion-mismatch",
             CheckId::StaleConversion => "stale-conversion",
             CheckId::RatioMismatch => "ratio-mismatch",
+            CheckId::SumMismatch => "sum-mismatch",
             CheckId::PartExceedsWhole => "part-exceeds-whole",
             CheckId::ModelNameSize => "model-name-size",
             CheckId::UndatedSource => "undated-source",
@@ -138,6 +143,7 @@ impl CheckId {
             CheckId::CrossSourceMismatch
             | CheckId::InlineConversionMismatch
             | CheckId::RatioMismatch
+            | CheckId::SumMismatch
             | CheckId::PartExceedsWhole
             | CheckId::ModelNameSize => Severity::Error,
             CheckId::StaleConversion | CheckId::RateUnavailable => Severity::Warning,
@@ -154,7 +160,8 @@ impl CheckId {
             CheckId::CrossSourceMismatch => "What it checks: every claim on one fact, normalised into the fact's currency at the claim's own date (stated precision, qualifier and tolerance make an interval), must overlap the fact's reference value, or, without one, the value most sources agree on.\nWhy it matters: two articles that give different figures for one fact cannot both be right, and a rate change can make honest figures look different.\nExample: \"38 milliards de yuans\" for a 380-billion-yuan plan (probable cause: factor 10).",
             CheckId::InlineConversionMismatch => "What it checks: a figure followed by its conversion in brackets or after \"soit\"/\"about\" (\"380 milliards de yuans (50 milliards d'euros)\") must hold at the rate of the source's date.\nWhy it matters: conversions are often copied from older articles or done with a wrong rate.\nExample: 380 bn CNY = 50.08 bn EUR on 2025-02-24, so \"(50 milliards d'euros)\" holds that day.",
             CheckId::StaleConversion => "What it checks: a converted figure that misses at its date but matches the rate of an earlier date within a window (default 90 days); the finding names the best-matching date in matched_date.\nWhy it matters: a conversion made at announcement time and repeated weeks later is not wrong, but it is stale.\nExample: \"50 milliards d'euros\" on 2025-03-06 for 380 bn CNY (48.56 bn EUR that day) matches the rate of late February.",
-            CheckId::RatioMismatch => "What it checks: \"vingt fois plus\", \"plus de 20 fois\", \"20 times larger\" against the values of the two facts a [[relation]] names (the source's own claims, else the facts' references).\nWhy it matters: ratios are easy to get wrong and hard to notice.\nExample: 671 bn vs 32 bn parameters is about 21 times, so \"dix fois plus\" is wrong.",
+            CheckId::RatioMismatch => "What it checks: \"vingt fois plus\", \"plus de 20 fois\", \"20 times larger\" against the values of the two facts a times [[relation]] names, and shares (\"4 % of its sales\", \"a stake of 11 %\") against the part and whole of a share relation (the source's own claims, else the facts' references).\nWhy it matters: ratios are easy to get wrong and hard to notice.\nExample: 671 bn vs 32 bn parameters is about 21 times, so \"dix fois plus\" is wrong.",
+            CheckId::SumMismatch => "What it checks: a source that gives figures for the total and every part of a sum [[relation]] (post-money = pre-money + round): they must add up, within the relation's tolerance on the total (default 1 %).\nWhy it matters: a pre-money valuation printed as post-money leaves each figure plausible alone; only the sum shows it.\nExample: a pre-money valuation of 300 million, a 60 million round and \"now valued at 400 million\": 300 + 60 = 360.",
             CheckId::PartExceedsWhole => "What it checks: a figure introduced as a part of the figure before it (\"dont\", \"of which\", \"including\") is not larger than that whole.\nWhy it matters: a part larger than its whole is a typo or a misread scale.\nExample: \"1 120 milliards de dollars, dont 1 589 milliards pour Nvidia\".",
             CheckId::ModelNameSize => "What it checks: the size in a model's name (\"QwQ-32B\") against the parameter counts stated for that model.\nWhy it matters: a name and a stated count that disagree point to a wrong model or a wrong figure.\nExample: \"QwQ-32B, avec ses 320 milliards de paramètres\".",
             CheckId::UndatedSource => "What it checks: sources with no publication date (front matter, manifest, --date or text), and which of their claims could not be converted for want of one.\nWhy it matters: a converted figure only means something at a date; figcheck never guesses one.\nExample: an opinion piece with no date giving a figure in dollars for a fact kept in yuan.",
@@ -307,6 +314,7 @@ pub fn run_all(input: &CheckInput<'_>, settings: &CheckSettings) -> Vec<Finding>
     }));
     findings.extend(inline);
     findings.extend(ratio::check(input, &index));
+    findings.extend(sum::check(input, &index));
     findings.extend(part_of_whole::check(input, &index));
     findings.extend(model_name_size::check(input, &index));
     findings.extend(undated_source::check(input, &index));

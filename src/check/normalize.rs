@@ -157,6 +157,7 @@ pub fn claim_unit_label(c: &Claim) -> String {
         Unit::Money(cur) => cur.to_string(),
         Unit::Parameters => "parameters".to_string(),
         Unit::Ratio => "times".to_string(),
+        Unit::Share => "of the whole".to_string(),
     }
 }
 

@@ -61,7 +61,9 @@ pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
             if crosses_sentence(between) {
                 break;
             }
-            if w.mention.kind() == part.mention.kind() && w.mention.kind() != "ratio" {
+            if w.mention.kind() == part.mention.kind()
+                && !matches!(w.mention.kind(), "ratio" | "share")
+            {
                 whole = Some(j);
                 break;
             }

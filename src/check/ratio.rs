@@ -1,14 +1,20 @@
 //! Ratio mismatch. What it checks: "vingt fois plus", "plus de 20 fois", "20 times
-//! larger" against the two facts a `[[relation]]` names, using the source's own claims on
-//! them (else the facts' references). The stated ratio gets the relation's tolerance
-//! (default 10 %): "twenty times" is a round figure.
+//! larger" against the two facts a `times` `[[relation]]` names, and shares ("4 % of its
+//! sales", "a stake of 11 %") against the part and whole of a `share`
+//! relation, using the source's own claims on them (else the facts' references). The
+//! stated ratio gets the relation's tolerance (default 10 %): "twenty times" is a round
+//! figure. A share is read only in a sentence with a figure of its part or whole: an
+//! article has many percentages, most about something else.
 //! Why it matters: ratios are easy to get wrong and hard to notice.
 //! Example: 671 bn against 32 bn parameters is about 21 times; "dix fois plus" is wrong.
 
 use super::interval::show;
 use super::normalize::{claim_interval, reference_interval, unit_label};
 use super::{CheckId, CheckInput, ClaimIndex, Finding};
+use crate::facts::{Relation, RelationKind};
 use crate::quantity::{Interval, Unit};
+use crate::text::segment::crosses_sentence;
+use rust_decimal::Decimal;
 
 /// The values a source gives for a fact (intersection of its claims), else the fact's
 /// reference.
@@ -38,17 +44,54 @@ fn fact_value(
         .map(|iv| (iv, Vec::new()))
 }
 
+/// Whether the share mention `i` shares a sentence with a claim of `rel`'s part or whole.
+fn near_share(input: &CheckInput<'_>, index: &ClaimIndex<'_>, i: usize, rel: &Relation) -> bool {
+    let Some(c) = input.claims.get(i) else {
+        return false;
+    };
+    let Some(text) = input.sources.get(c.source).map(|s| s.text.as_str()) else {
+        return false;
+    };
+    let at = c.mention.span;
+    [&rel.larger, &rel.smaller].iter().any(|fact| {
+        index.of(c.source, fact).iter().any(|&j| {
+            input.claims.get(j).is_some_and(|o| {
+                let s = o.mention.span;
+                let between = if s.end <= at.start {
+                    text.get(s.end..at.start)
+                } else {
+                    text.get(at.end..s.start)
+                };
+                between.is_some_and(|b| !crosses_sentence(b))
+            })
+        })
+    })
+}
+
+/// Whether relation `rel` applies to mention `i` of the source.
+fn applies(input: &CheckInput<'_>, index: &ClaimIndex<'_>, i: usize, rel: &Relation) -> bool {
+    let Some(c) = input.claims.get(i) else {
+        return false;
+    };
+    let speaks = |fact: &str| !index.of(c.source, fact).is_empty();
+    match (c.mention.quantity.unit, rel.kind) {
+        // A ratio: the source speaks of both facts.
+        (Unit::Ratio, RelationKind::Times) => speaks(&rel.larger) && speaks(&rel.smaller),
+        // A share: near a figure of its part or whole (the other may be the reference).
+        (Unit::Share, RelationKind::Share) => near_share(input, index, i, rel),
+        _ => false,
+    }
+}
+
 /// Run the check.
 pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (i, c) in input.claims.iter().enumerate() {
-        if c.mention.quantity.unit != Unit::Ratio {
+        if !matches!(c.mention.quantity.unit, Unit::Ratio | Unit::Share) {
             continue;
         }
         for rel in &input.rules.facts.relations {
-            // The relation applies when the source speaks of both facts.
-            let speaks = |fact: &str| !index.of(c.source, fact).is_empty();
-            if !(speaks(&rel.larger) && speaks(&rel.smaller)) {
+            if !applies(input, index, i, rel) {
                 continue;
             }
             let (Some((large, mut ids)), Some((small, ids_small))) = (
@@ -64,10 +107,15 @@ pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
                 .facts
                 .get(&rel.larger)
                 .map_or_else(|| "parameters".to_string(), unit_label);
-            let actual = match (large.lo, large.hi, small.lo, small.hi) {
-                (Some(llo), lhi, Some(slo), shi) if !slo.is_zero() => {
-                    let lo = shi.and_then(|s| llo.checked_div(s));
-                    let hi = lhi.and_then(|l| l.checked_div(slo));
+            // times: larger / smaller; share: part (smaller) / whole (larger).
+            let (num, den) = match rel.kind {
+                RelationKind::Share => (small, large),
+                RelationKind::Times | RelationKind::Sum => (large, small),
+            };
+            let actual = match (num.lo, num.hi, den.lo, den.hi) {
+                (Some(nlo), nhi, Some(dlo), dhi) if !dlo.is_zero() => {
+                    let lo = dhi.and_then(|d| nlo.checked_div(d));
+                    let hi = nhi.and_then(|n| n.checked_div(dlo));
                     Interval::new(lo, hi)
                 }
                 _ => continue,
@@ -76,24 +124,48 @@ pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
             if stated.overlaps(&actual) {
                 continue;
             }
-            let round = |iv: &Interval| {
-                Interval::new(iv.lo.map(|d| d.round_dp(1)), iv.hi.map(|d| d.round_dp(1)))
-            };
             let mut evidence = vec![i];
             evidence.extend(ids.iter().take(4));
+            let message = match rel.kind {
+                RelationKind::Share => {
+                    let pct = |iv: &Interval| {
+                        let h = Decimal::ONE_HUNDRED;
+                        Interval::new(
+                            iv.lo.and_then(|d| d.checked_mul(h)).map(|d| d.round_dp(1)),
+                            iv.hi.and_then(|d| d.checked_mul(h)).map(|d| d.round_dp(1)),
+                        )
+                    };
+                    format!(
+                        "\"{}\" states that {} is {} of {}, but their values ({} and {}) give {}",
+                        c.mention.text,
+                        rel.smaller,
+                        show(&pct(&stated), "%"),
+                        rel.larger,
+                        show(&small, &unit),
+                        show(&large, &unit),
+                        show(&pct(&actual), "%"),
+                    )
+                }
+                RelationKind::Times | RelationKind::Sum => {
+                    let round = |iv: &Interval| {
+                        Interval::new(iv.lo.map(|d| d.round_dp(1)), iv.hi.map(|d| d.round_dp(1)))
+                    };
+                    format!(
+                        "\"{}\" states a ratio of {} between {} and {}, but their values ({} and {}) give {}",
+                        c.mention.text,
+                        show(&round(&stated), "times"),
+                        rel.larger,
+                        rel.smaller,
+                        show(&large, &unit),
+                        show(&small, &unit),
+                        show(&round(&actual), "times"),
+                    )
+                }
+            };
             out.push(Finding::new(
                 CheckId::RatioMismatch,
                 Some(&rel.larger),
-                format!(
-                    "\"{}\" states a ratio of {} between {} and {}, but their values ({} and {}) give {}",
-                    c.mention.text,
-                    show(&round(&stated), "times"),
-                    rel.larger,
-                    rel.smaller,
-                    show(&large, &unit),
-                    show(&small, &unit),
-                    show(&round(&actual), "times"),
-                ),
+                message,
                 evidence,
             ));
             break;

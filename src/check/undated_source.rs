@@ -24,7 +24,7 @@ pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
                 input
                     .claims
                     .get(*i)
-                    .is_some_and(|c| c.mention.kind() != "ratio")
+                    .is_some_and(|c| !matches!(c.mention.kind(), "ratio" | "share"))
             })
             .collect();
         if mine.is_empty() {

@@ -35,6 +35,7 @@ impl Resolver {
             // The nearest figure before it in the same sentence, else not a figure.
             let (span, _, unit) = self.recent.iter().rev().find(|(a, kind, _)| {
                 *kind != PatternKind::ModelName
+                    && *kind != PatternKind::Share
                     && a.end <= c.span.start
                     && c.span.start - a.end <= MAX_DISTANCE
                     && !crosses_sentence(text.get(a.end..c.span.start).unwrap_or("."))

@@ -157,7 +157,7 @@ pub fn interpret(
             }
             (n, d, format!("{t} + {st}"), Decimal::ONE, Some(add))
         }
-        (Some((n, d, t)), None) => (n, d, t, Decimal::ONE, None),
+        (Some((n, d, t)), None) => (n, d, t, pattern.unit_value, None),
         (None, Some((s, d, t))) => (s, d, t, pattern.sub_unit, None),
         (None, None) => return None,
     };
@@ -222,6 +222,7 @@ pub fn interpret(
         }
         PatternKind::ScaledNumber => (Unit::Parameters, false, MentionOrigin::Stated),
         PatternKind::Ratio => (Unit::Ratio, true, MentionOrigin::Stated),
+        PatternKind::Share => (Unit::Share, true, MentionOrigin::Stated),
     };
 
     let precision = scale.checked_mul(power_of_ten_neg(decimals))?;

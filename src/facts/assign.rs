@@ -288,7 +288,7 @@ pub fn assign_source(
     for (m, frame) in ms.iter().zip(&frames) {
         let (as_of, as_of_origin) = claim_date(text, m.span.end, source.date);
         let result = match frame {
-            _ if m.quantity.unit == Unit::Ratio || no_facts => Err(None),
+            _ if matches!(m.quantity.unit, Unit::Ratio | Unit::Share) || no_facts => Err(None),
             None => Err(None),
             Some(frame) => {
                 let sentence = segs.sentence_of(m.span.start).unwrap_or(source.body);

@@ -230,8 +230,9 @@ fn unit(m: &MentionRecord) -> Result<Unit, String> {
         ("money", None) => Err("a money claim without a currency".to_string()),
         ("parameters", _) => Ok(Unit::Parameters),
         ("ratio", _) => Ok(Unit::Ratio),
+        ("share", _) => Ok(Unit::Share),
         (other, _) => Err(format!(
-            "unknown kind \"{other}\" (expected money, parameters or ratio)"
+            "unknown kind \"{other}\" (expected money, parameters, ratio or share)"
         )),
     }
 }

@@ -1,12 +1,13 @@
 //! Validating `[[fact]]` and `[[relation]]` tables into a `FactSet`. Errors name the file,
 //! line and column and the fact id; later packs replace a fact with the same id.
 
-use super::{EventWindow, Fact, FactKind, FactSet, Reference, Relation, Scope};
+use super::{EventWindow, Fact, FactKind, FactSet, Reference, Relation, RelationKind, Scope};
 use crate::error::{Error, Location};
 use crate::quantity::{iso4217, Currency};
 use crate::rules::compile::parse_decimal_literal;
 use crate::rules::expand::alternation_with;
 use crate::rules::load::{LoadedFile, LoadedPack};
+use crate::rules::schema::RelationDef;
 use chrono::NaiveDate;
 use regex::Regex;
 use rust_decimal::Decimal;
@@ -353,42 +354,267 @@ pub fn compile_facts(
         }
     }
     for (file, r) in relation_defs {
-        let id = r.id.get_ref().clone();
-        let mut ok = true;
-        for side in [&r.larger, &r.smaller] {
-            if !set.facts.contains_key(side.get_ref()) {
-                errors.push(
-                    Error::rule_error(format!(
-                        "relation names unknown fact \"{}\"",
-                        side.get_ref()
-                    ))
-                    .at(loc(file, side))
-                    .rule(&id),
-                );
-                ok = false;
-            }
-        }
-        let tolerance = match ratio(&r.tolerance, "0.1") {
-            Ok(t) => t,
-            Err(e) => {
-                if let Some(s) = &r.tolerance {
-                    errors.push(Error::rule_error(e).at(loc(file, s)).rule(&id));
-                }
-                ok = false;
-                Decimal::ZERO
-            }
-        };
-        if ok {
-            set.relations.retain(|x| x.id != id);
-            set.relations.push(Relation {
-                id,
-                larger: r.larger.get_ref().clone(),
-                smaller: r.smaller.get_ref().clone(),
-                tolerance,
-                location: loc(file, &r.id),
-            });
+        if let Some(rel) = compile_relation(file, r, &set, errors) {
+            set.relations.retain(|x| x.id != rel.id);
+            set.relations.push(rel);
         }
     }
     set.relations.sort_by(|a, b| a.id.cmp(&b.id));
     set
+}
+
+/// Validate one `[[relation]]`: its kind, the keys that kind takes, the facts it names
+/// (known, and of one kind and currency for a share or a sum) and its tolerance.
+fn compile_relation(
+    file: &LoadedFile,
+    r: &RelationDef,
+    set: &FactSet,
+    errors: &mut Vec<Error>,
+) -> Option<Relation> {
+    let id = r.id.get_ref().clone();
+    let before = errors.len();
+    let mut push = |at: Location, msg: String| {
+        errors.push(Error::rule_error(msg).at(at).rule(&id));
+    };
+    let kind = match r.kind.as_ref().map(|k| k.get_ref().as_str()) {
+        None | Some("times") => RelationKind::Times,
+        Some("share") => RelationKind::Share,
+        Some("sum") => RelationKind::Sum,
+        Some(other) => {
+            if let Some(k) = &r.kind {
+                push(
+                    loc(file, k),
+                    format!(
+                        "unknown relation kind \"{other}\" (expected one of: times, share, sum)"
+                    ),
+                );
+            }
+            return None;
+        }
+    };
+    // The keys each kind takes, and the ones it must not have.
+    let (big_key, big, small_key, small) = match kind {
+        RelationKind::Times => ("larger", &r.larger, "smaller", &r.smaller),
+        RelationKind::Share => ("whole", &r.whole, "part", &r.part),
+        RelationKind::Sum => ("total", &r.total, "parts", &None),
+    };
+    let stray = [
+        ("larger", &r.larger),
+        ("smaller", &r.smaller),
+        ("whole", &r.whole),
+        ("part", &r.part),
+        ("total", &r.total),
+    ];
+    let kind_name = r.kind.as_ref().map_or("times", |k| k.get_ref().as_str());
+    for (key, v) in stray {
+        if let (Some(v), true) = (v, key != big_key && key != small_key) {
+            push(
+                loc(file, v),
+                format!("a {kind_name} relation takes {big_key} and {small_key}, not {key}"),
+            );
+        }
+    }
+    if kind != RelationKind::Sum {
+        if let Some(p) = r.parts.first() {
+            push(
+                loc(file, p),
+                format!("a {kind_name} relation takes {big_key} and {small_key}, not parts"),
+            );
+        }
+    }
+    let Some(big) = big else {
+        push(
+            loc(file, &r.id),
+            format!("a {kind_name} relation needs {big_key} = \"fact-id\""),
+        );
+        return None;
+    };
+    let parts: Vec<&Spanned<String>> = match (kind, small) {
+        (RelationKind::Sum, _) => r.parts.iter().collect(),
+        (_, Some(s)) => vec![s],
+        (_, None) => {
+            push(
+                loc(file, &r.id),
+                format!("a {kind_name} relation needs {small_key} = \"fact-id\""),
+            );
+            return None;
+        }
+    };
+    if kind == RelationKind::Sum && parts.len() < 2 {
+        push(
+            loc(file, big),
+            "a sum relation needs two parts or more (parts = [\"a\", \"b\"])".to_string(),
+        );
+    }
+    for side in std::iter::once(big).chain(parts.iter().copied()) {
+        match set.facts.get(side.get_ref()) {
+            None => push(
+                loc(file, side),
+                format!("relation names unknown fact \"{}\"", side.get_ref()),
+            ),
+            Some(f) if kind != RelationKind::Times => {
+                let whole = set.facts.get(big.get_ref());
+                if let Some(w) = whole.filter(|w| w.kind != f.kind || w.currency != f.currency) {
+                    push(
+                        loc(file, side),
+                        format!(
+                            "fact \"{}\" is not counted like \"{}\" ({} vs {}): a {kind_name} relation compares facts of one kind and currency",
+                            f.id,
+                            w.id,
+                            f.currency.map_or_else(|| "parameters".to_string(), |c| c.to_string()),
+                            w.currency.map_or_else(|| "parameters".to_string(), |c| c.to_string()),
+                        ),
+                    );
+                }
+            }
+            Some(_) => {}
+        }
+    }
+    let default = if kind == RelationKind::Sum {
+        "0.01"
+    } else {
+        "0.1"
+    };
+    let tolerance = match ratio(&r.tolerance, default) {
+        Ok(t) => t,
+        Err(e) => {
+            if let Some(s) = &r.tolerance {
+                push(loc(file, s), e);
+            }
+            Decimal::ZERO
+        }
+    };
+    if errors.len() > before {
+        return None;
+    }
+    let first = parts.first()?.get_ref().clone();
+    Some(Relation {
+        id: id.clone(),
+        kind,
+        larger: big.get_ref().clone(),
+        smaller: first,
+        parts: if kind == RelationKind::Sum {
+            parts.iter().map(|p| p.get_ref().clone()).collect()
+        } else {
+            Vec::new()
+        },
+        tolerance,
+        location: loc(file, &r.id),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+    use crate::facts::RelationKind;
+    use crate::rules::RuleSet;
+
+    const FACTS: &str = r#"
+[[fact]]
+id = "round"
+label = "round"
+kind = "money"
+currency = "EUR"
+entities = ["Acme"]
+
+[[fact]]
+id = "pre"
+label = "pre"
+kind = "money"
+currency = "EUR"
+entities = ["Acme"]
+
+[[fact]]
+id = "post"
+label = "post"
+kind = "money"
+currency = "EUR"
+entities = ["Acme"]
+
+[[fact]]
+id = "sales-usd"
+label = "sales-usd"
+kind = "money"
+currency = "USD"
+entities = ["Acme"]
+"#;
+
+    /// The relations of a ledger with `relations` appended, or the error messages.
+    fn load(relations: &str) -> Result<Vec<crate::facts::Relation>, Vec<String>> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("pack.toml"),
+            "name = \"ledger\"\nlang = \"*\"\nversion = \"1\"\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("facts.toml"), format!("{FACTS}{relations}")).unwrap();
+        RuleSet::load(&[dir.path().to_path_buf()], true)
+            .map(|r| r.facts.relations)
+            .map_err(|e| e.0.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn a_times_relation_is_the_default_kind() {
+        let r = load("[[relation]]\nid = \"t\"\nlarger = \"post\"\nsmaller = \"round\"\n").unwrap();
+        assert_eq!(r[0].kind, RelationKind::Times);
+        assert_eq!(r[0].pairs(), vec![("post", "round")]);
+        assert_eq!(r[0].tolerance.to_string(), "0.1");
+    }
+
+    #[test]
+    fn a_sum_links_its_total_with_each_part_and_is_tight_by_default() {
+        let r = load(
+            "[[relation]]\nid = \"s\"\nkind = \"sum\"\ntotal = \"post\"\nparts = [\"pre\", \"round\"]\n",
+        )
+        .unwrap();
+        assert_eq!(r[0].kind, RelationKind::Sum);
+        assert_eq!(r[0].pairs(), vec![("post", "pre"), ("post", "round")]);
+        assert_eq!(r[0].tolerance.to_string(), "0.01");
+    }
+
+    #[test]
+    fn a_share_has_a_whole_and_a_part() {
+        let r = load(
+            "[[relation]]\nid = \"f\"\nkind = \"share\"\nwhole = \"post\"\npart = \"round\"\n",
+        )
+        .unwrap();
+        assert_eq!(r[0].kind, RelationKind::Share);
+        assert_eq!(
+            (r[0].larger.as_str(), r[0].smaller.as_str()),
+            ("post", "round")
+        );
+    }
+
+    #[test]
+    fn wrong_relations_are_errors_with_the_rule_id() {
+        for (toml, want) in [
+            (
+                "kind = \"sum\"\ntotal = \"post\"\nparts = [\"pre\"]",
+                "two parts or more",
+            ),
+            (
+                "kind = \"sum\"\ntotal = \"post\"\nparts = [\"pre\", \"nope\"]",
+                "unknown fact \"nope\"",
+            ),
+            (
+                "kind = \"share\"\nwhole = \"post\"\nsmaller = \"round\"",
+                "not smaller",
+            ),
+            (
+                "kind = \"share\"\nwhole = \"sales-usd\"\npart = \"round\"",
+                "one kind and currency",
+            ),
+            (
+                "kind = \"ratio\"\nlarger = \"post\"\nsmaller = \"round\"",
+                "unknown relation kind",
+            ),
+            ("larger = \"post\"", "needs smaller"),
+        ] {
+            let errors = load(&format!("[[relation]]\nid = \"bad\"\n{toml}\n")).unwrap_err();
+            assert!(
+                errors.iter().any(|e| e.contains(want) && e.contains("bad")),
+                "{toml}: {errors:#?}"
+            );
+        }
+    }
 }

@@ -232,19 +232,50 @@ impl EventWindow {
     }
 }
 
-/// A validated relation: the larger fact is N times the smaller.
+/// What a relation says about its facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RelationKind {
+    /// `larger` is N times `smaller` ("vingt fois plus", "20 times larger").
+    Times,
+    /// `smaller` is a share of `larger` ("4 % of its sales", "a stake of 11 %").
+    Share,
+    /// `larger` is the sum of `parts` (post-money = pre-money + round).
+    Sum,
+}
+
+/// A validated relation between facts.
 #[derive(Debug, Clone)]
 pub struct Relation {
     /// Id.
     pub id: String,
-    /// Larger fact id.
+    /// What it says.
+    pub kind: RelationKind,
+    /// Larger fact id: the multiple (times), the whole (share) or the total (sum).
     pub larger: String,
-    /// Smaller fact id.
+    /// Smaller fact id: the base (times), the part (share) or the first part (sum).
     pub smaller: String,
+    /// Every part of a sum, in the order written (empty for times and share).
+    pub parts: Vec<String>,
     /// Relative tolerance on stated ratios.
     pub tolerance: Decimal,
     /// Where it is defined.
     pub location: Location,
+}
+
+impl Relation {
+    /// The pairs of facts it links, larger first: one pair, or the total with each part.
+    pub fn pairs(&self) -> Vec<(&str, &str)> {
+        match self.kind {
+            RelationKind::Sum => self
+                .parts
+                .iter()
+                .map(|p| (self.larger.as_str(), p.as_str()))
+                .collect(),
+            RelationKind::Times | RelationKind::Share => {
+                vec![(self.larger.as_str(), self.smaller.as_str())]
+            }
+        }
+    }
 }
 
 /// All facts and relations.

@@ -14,6 +14,8 @@ pub enum Unit {
     Parameters,
     /// A ratio between two figures ("vingt fois plus").
     Ratio,
+    /// A share of a whole, as a fraction ("4 %" is 0.04).
+    Share,
 }
 
 impl Unit {
@@ -23,6 +25,7 @@ impl Unit {
             Unit::Money(_) => "money",
             Unit::Parameters => "parameters",
             Unit::Ratio => "ratio",
+            Unit::Share => "share",
         }
     }
 
@@ -30,7 +33,7 @@ impl Unit {
     pub fn currency(&self) -> Option<Currency> {
         match self {
             Unit::Money(c) => Some(*c),
-            Unit::Parameters | Unit::Ratio => None,
+            Unit::Parameters | Unit::Ratio | Unit::Share => None,
         }
     }
 }
@@ -41,6 +44,7 @@ impl fmt::Display for Unit {
             Unit::Money(c) => write!(f, "{c}"),
             Unit::Parameters => f.write_str("parameters"),
             Unit::Ratio => f.write_str("times"),
+            Unit::Share => f.write_str("of the whole"),
         }
     }
 }

@@ -167,12 +167,23 @@ pub fn figure(row: &MentionRow) -> String {
     let unit = match (&row.currency, row.kind.as_str()) {
         (Some(c), _) => c.clone(),
         (None, "ratio") => "times".to_string(),
+        (None, "share") => "%".to_string(),
         (None, _) => "parameters".to_string(),
     };
+    // A share is shown in percent ("4 %"), other figures as amounts ("52.4 bn").
+    let percent = row.currency.is_none() && row.kind == "share";
     let amt = |s: &Option<String>| -> String {
         s.as_deref()
             .and_then(|v| v.parse::<rust_decimal::Decimal>().ok())
-            .map_or("?".to_string(), short_amount)
+            .and_then(|d| {
+                if percent {
+                    d.checked_mul(rust_decimal::Decimal::ONE_HUNDRED)
+                        .map(|p| p.normalize().to_string())
+                } else {
+                    Some(short_amount(d))
+                }
+            })
+            .unwrap_or_else(|| "?".to_string())
     };
     let sign = match row.qualifier {
         Qualifier::Exact | Qualifier::Range => "",

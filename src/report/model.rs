@@ -409,7 +409,7 @@ fn lead_rank(f: &FindingRow) -> (std::cmp::Reverse<Severity>, u8) {
         CheckId::PartExceedsWhole => 0,
         CheckId::ModelNameSize => 1,
         CheckId::InlineConversionMismatch => 2,
-        CheckId::RatioMismatch => 3,
+        CheckId::RatioMismatch | CheckId::SumMismatch => 3,
         CheckId::CrossSourceMismatch => 4,
         CheckId::StaleConversion => 5,
         // notes, and checks added later
@@ -559,7 +559,7 @@ pub fn build(
     let mut unassigned: Vec<ClaimRow> = claims
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.fact.is_none() && c.mention.kind() != "ratio")
+        .filter(|(_, c)| c.fact.is_none() && !matches!(c.mention.kind(), "ratio" | "share"))
         .filter_map(|(i, _)| row(i))
         .collect();
     unassigned.sort_by(by_position);

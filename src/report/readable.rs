@@ -18,6 +18,7 @@ pub fn claim_unit(c: &ClaimRow) -> String {
     match (&c.currency, c.kind.as_str()) {
         (Some(cur), _) => cur.clone(),
         (None, "ratio") => "times".to_string(),
+        (None, "share") => "of the whole".to_string(),
         (None, _) => "parameters".to_string(),
     }
 }

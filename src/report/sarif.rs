@@ -24,6 +24,7 @@ pub fn rule_title(check: CheckId) -> &'static str {
         CheckId::InlineConversionMismatch => "A conversion in the text does not hold",
         CheckId::StaleConversion => "A conversion made at an older rate",
         CheckId::RatioMismatch => "A stated ratio does not match the figures",
+        CheckId::SumMismatch => "A total is not the sum of its parts",
         CheckId::PartExceedsWhole => "A part is larger than its whole",
         CheckId::ModelNameSize => "A model's name and its parameter count disagree",
         CheckId::UndatedSource => "A source has no date",

@@ -30,15 +30,18 @@ pub enum PatternKind {
     ScaledNumber,
     /// A ratio: "vingt fois plus", "20 times larger".
     Ratio,
+    /// A share of a whole: "4 % of its sales", "a stake of 11 %".
+    Share,
 }
 
 impl PatternKind {
-    const ALL: [(&'static str, PatternKind); 5] = [
+    const ALL: [(&'static str, PatternKind); 6] = [
         ("money", PatternKind::Money),
         ("parameters", PatternKind::Parameters),
         ("model-name", PatternKind::ModelName),
         ("scaled-number", PatternKind::ScaledNumber),
         ("ratio", PatternKind::Ratio),
+        ("share", PatternKind::Share),
     ];
 
     /// The name used in TOML.
@@ -49,6 +52,7 @@ impl PatternKind {
             PatternKind::ModelName => "model-name",
             PatternKind::ScaledNumber => "scaled-number",
             PatternKind::Ratio => "ratio",
+            PatternKind::Share => "share",
         }
     }
 }
@@ -71,6 +75,8 @@ pub struct CompiledPattern {
     /// The value of the second sub-unit, for {number:sub2} / {spelled:sub2} (default a
     /// tenth of `sub_unit`).
     pub sub_unit_2: Decimal,
+    /// What one unit of the number is worth ("0.01" for a percentage); default 1.
+    pub unit_value: Decimal,
     /// Lower first.
     pub priority: i64,
     /// Text after a match that rejects it.
@@ -626,6 +632,24 @@ fn compile_pattern(
         );
         ok = false;
     }
+    let unit_value = match &p.unit_value {
+        Some(s) => match parse_decimal_literal(s.get_ref()) {
+            Some(d) if d > Decimal::ZERO => d,
+            _ => {
+                ctx.err(
+                    s,
+                    format!(
+                        "unit-value \"{}\" is not a positive decimal number (\"0.01\" for a percentage)",
+                        s.get_ref()
+                    ),
+                    Some(&id),
+                );
+                ok = false;
+                Decimal::ONE
+            }
+        },
+        None => Decimal::ONE,
+    };
     let counter_examples = p
         .counter_examples
         .iter()
@@ -642,6 +666,7 @@ fn compile_pattern(
         currency,
         sub_unit,
         sub_unit_2,
+        unit_value,
         priority: p.priority.unwrap_or(100),
         reject_followed_by,
         reject_preceded_by,

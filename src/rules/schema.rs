@@ -243,18 +243,38 @@ pub struct ReferenceDef {
     pub precision: Option<Spanned<String>>,
 }
 
-/// `[[relation]]`: a ratio between two facts that texts state ("vingt fois plus").
+/// `[[relation]]`: how facts relate. `kind = "times"` (the default: `larger` is N times
+/// `smaller`, "vingt fois plus"), `"share"` (`part` is a share of `whole`: "4 % of its
+/// sales", "a stake of 11 %") or `"sum"` (`total` is the sum of `parts`: post-money =
+/// pre-money + round).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RelationDef {
     /// Stable id.
     pub id: Spanned<String>,
-    /// The larger fact's id.
-    pub larger: Spanned<String>,
-    /// The smaller fact's id.
-    pub smaller: Spanned<String>,
-    /// Relative tolerance on a stated ratio ("0.1" = 10 %, the default): "twenty times"
-    /// is a round figure.
+    /// times (default), share or sum.
+    #[serde(default)]
+    pub kind: Option<Spanned<String>>,
+    /// The larger fact's id (times).
+    #[serde(default)]
+    pub larger: Option<Spanned<String>>,
+    /// The smaller fact's id (times).
+    #[serde(default)]
+    pub smaller: Option<Spanned<String>>,
+    /// The whole's fact id (share).
+    #[serde(default)]
+    pub whole: Option<Spanned<String>>,
+    /// The part's fact id (share).
+    #[serde(default)]
+    pub part: Option<Spanned<String>>,
+    /// The total's fact id (sum).
+    #[serde(default)]
+    pub total: Option<Spanned<String>>,
+    /// The parts' fact ids (sum), two or more.
+    #[serde(default)]
+    pub parts: Vec<Spanned<String>>,
+    /// Relative tolerance on a stated ratio or share ("0.1" = 10 %, the default:
+    /// "twenty times" is a round figure); for a sum, on the total (default "0.01").
     #[serde(default)]
     pub tolerance: Option<Spanned<String>>,
 }
@@ -388,8 +408,9 @@ pub struct PatternDef {
     #[serde(default)]
     pub id: Option<Spanned<String>>,
     /// What the pattern finds: money, parameters, model-name (a size in a model's name),
-    /// or scaled-number (a number and scale word whose unit comes from the figure before it
-    /// in the same sentence: "contre 13 milliards").
+    /// scaled-number (a number and scale word whose unit comes from the figure before it
+    /// in the same sentence: "contre 13 milliards"), ratio ("20 times larger") or share
+    /// ("4 % of its sales": a fraction of a whole, read with `unit-value`).
     pub kind: Spanned<String>,
     /// The regex, with placeholders: {number}, {number:hi}, {spelled}, {scale},
     /// {scale:lo}, {currency}, {currency-symbol}, {currency-name}, {qualifier}, {sp},
@@ -409,6 +430,10 @@ pub struct PatternDef {
     /// `sub-unit`.
     #[serde(default)]
     pub sub_unit_2: Option<Spanned<String>>,
+    /// What one unit of the number is worth: "0.01" for a percentage ("4 %" reads 0.04).
+    /// Default "1".
+    #[serde(default)]
+    pub unit_value: Option<Spanned<String>>,
     /// A regex tested against the text just after a match (anchored at its end); when it
     /// matches, the match is not a figure ("3 milliards d'utilisateurs").
     #[serde(default)]
