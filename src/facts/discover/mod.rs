@@ -190,16 +190,6 @@ pub fn discover(
         if c.fact.is_some() {
             continue;
         }
-        if std::env::var_os("FIGCHECK_DEBUG_DISCOVER").is_some() {
-            eprintln!(
-                "{} {:?} {:?} {:?} {:?}",
-                c.mention.text,
-                frame.subject,
-                frame.subject_from,
-                frame.measure,
-                year_of(frame, c)
-            );
-        }
         let (Some(kind), Some(g), Some(measure), Some(year)) = (
             kind_of(&c.mention),
             frame.entity,
