@@ -5,11 +5,11 @@
 //! finding that says what could not be checked.
 
 mod ambiguous_currency;
-mod cross_source;
+pub(crate) mod cross_source;
 pub(crate) mod inline_conversion;
-mod interval;
+pub(crate) mod interval;
 mod model_name_size;
-mod normalize;
+pub(crate) mod normalize;
 mod part_of_whole;
 mod probable_cause;
 mod ratio;

@@ -39,6 +39,35 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff), e.g. `figcheck man > figcheck.1 && man ./figcheck.1`.
     Man,
+    /// Facts: list ledger and discovered facts with their claims; suggest a ledger draft.
+    #[command(subcommand)]
+    Facts(FactsCommand),
+}
+
+/// `figcheck facts`.
+#[derive(Debug, Subcommand)]
+pub enum FactsCommand {
+    /// Write a ledger draft (TOML) to standard output: one `[[fact]]` per fact
+    /// discovered across the sources, its reference the sources' consensus, each
+    /// followed by comments listing its claims.
+    Suggest(FactsArgs),
+    /// List the ledger's facts and the facts discovered across the sources, side by
+    /// side, each with its claims.
+    List(FactsArgs),
+}
+
+/// `figcheck facts suggest` and `figcheck facts list`.
+#[derive(Debug, Args)]
+pub struct FactsArgs {
+    /// What `check` reads (sources, rules, rates, configuration).
+    #[command(flatten)]
+    pub check: CheckArgs,
+    /// Fewest sources a discovered fact needs.
+    #[arg(long, default_value_t = 2, value_name = "N")]
+    pub min_sources: usize,
+    /// Only facts of this kind (money, parameters); repeatable.
+    #[arg(long = "kind", value_name = "KIND")]
+    pub kinds: Vec<String>,
 }
 
 /// `figcheck completions`.

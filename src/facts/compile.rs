@@ -343,6 +343,7 @@ pub fn compile_facts(
                         examples,
                         location: loc(file, &f.id),
                         priority,
+                        discovered: None,
                         topic_re,
                         exclude_re,
                     },

@@ -9,6 +9,7 @@ pub mod as_of;
 pub mod assign;
 pub mod claims_io;
 pub mod compile;
+pub mod discover;
 pub mod examples;
 
 use crate::error::Location;
@@ -114,6 +115,9 @@ pub struct Fact {
     /// The position of its pack in load order: when two facts fit a figure equally,
     /// the later pack wins (a user's ledger over a bundled or shared one).
     pub priority: usize,
+    /// Set for a fact discovered across sources (not in a ledger): how many sources
+    /// it was found in.
+    pub discovered: Option<usize>,
     pub(crate) topic_re: Option<Regex>,
     pub(crate) exclude_re: Option<Regex>,
 }

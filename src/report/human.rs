@@ -177,6 +177,12 @@ fn marker(c: &ClaimRow) -> &'static str {
 fn write_fact_block(f: &FactRow, out: &mut dyn Write) -> io::Result<()> {
     let unit = readable::fact_unit(f);
     writeln!(out, "{} [{}]  {}", verdict(f.verdict), f.id, f.label)?;
+    if let Some(n) = f.discovered_from_sources {
+        writeln!(
+            out,
+            "  discovered: no ledger fact; grouped from {n} sources (same subject, measure and year)"
+        )?;
+    }
     if let Some(refr) = &f.reference {
         writeln!(out, "  reference: {}", refr.describe(&unit))?;
     }

@@ -55,6 +55,12 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         let unit = readable::fact_unit(f);
         writeln!(out)?;
         writeln!(out, "## {} `{}` — {}", f.label, f.id, verdict(f.verdict))?;
+        if let Some(n) = f.discovered_from_sources {
+            writeln!(
+                out,
+                "\n_Discovered: no ledger fact; grouped from {n} sources._"
+            )?;
+        }
         writeln!(out)?;
         if let Some(refr) = &f.reference {
             writeln!(out, "Reference: {}.", cell(&refr.describe(&unit)))?;

@@ -138,6 +138,9 @@ pub struct FactRow {
     pub currency: Option<String>,
     /// Reference.
     pub reference: Option<ReferenceRow>,
+    /// For a fact discovered across sources (no ledger wrote it): from how many.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discovered_from_sources: Option<usize>,
     /// Verdict.
     pub verdict: Verdict,
     /// The relative tolerance every claim is given ("0.005" is 0.5 %), shown apart
@@ -551,6 +554,7 @@ pub fn build(
                 date: r.date.map(|d| d.to_string()),
                 source: r.source.clone(),
             }),
+            discovered_from_sources: fact.discovered,
             verdict,
             tolerance: plain(fact.tolerance),
             claims: rows,

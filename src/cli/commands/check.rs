@@ -117,7 +117,19 @@ pub fn run(a: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
         let (sources, errors) = load_sources(&opts);
         let progress = crate::cli::progress::Progress::new(sources.len(), a.run.quiet);
         let mentions = super::extract::extract_all(&rules, &sources, &progress);
-        let claims = assign_claims(&rules, &sources, &mentions);
+        let mut claims = assign_claims(&rules, &sources, &mentions);
+        // No ledger: facts are discovered across the sources themselves.
+        if rules.facts.facts.is_empty() {
+            let mut found = crate::facts::FactSet::default();
+            crate::facts::discover::discover(
+                &rules,
+                &sources,
+                &mut claims,
+                &mut found,
+                crate::facts::discover::DiscoverOptions::default(),
+            );
+            rules.facts.facts.extend(found.facts);
+        }
         (sources, claims, errors)
     } else {
         match read_claim_files(&a.claims, &rules.facts) {
@@ -157,7 +169,19 @@ pub fn run(a: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
         claims: &claims,
         normalized: &normalized,
     };
-    let findings = run_all(&input, &settings);
+    let mut findings = run_all(&input, &settings);
+    // Findings on discovered facts are warnings unless `--severity` says otherwise: the
+    // value they are measured against is only what most sources say.
+    for f in &mut findings {
+        let discovered = f
+            .fact
+            .as_ref()
+            .and_then(|id| rules.facts.facts.get(id))
+            .is_some_and(|x| x.discovered.is_some());
+        if discovered && !settings.severities.contains_key(&f.check) {
+            f.severity = f.severity.min(Severity::Warning);
+        }
+    }
     warn_unknown_suppressions(&sources, err)?;
     let (findings, dropped) = drop_accepted(findings, &off, baseline.as_ref(), &claims, &sources);
     if let Some(path) = &a.write_baseline {

@@ -1,6 +1,6 @@
 //! One module per subcommand; `dispatch` picks it.
 
-use super::args::{Cli, Command, RatesCommand, RulesCommand};
+use super::args::{Cli, Command, FactsCommand, RatesCommand, RulesCommand};
 use super::config::configure_data_dir;
 use super::ExitStatus;
 use std::io::Write;
@@ -10,6 +10,7 @@ mod conventions;
 mod convert;
 mod explain;
 mod extract;
+mod facts;
 mod init;
 mod rates;
 mod rates_update;
@@ -34,6 +35,20 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
             Err(e) => report_errors(&e.into(), err),
         },
         Command::Init(a) => init::run(&a, out, err),
+        Command::Facts(FactsCommand::Suggest(mut a)) => match configure_check(&mut a.check) {
+            Ok(()) => {
+                using_config(a.check.run.config_used.as_deref(), a.check.run.quiet, err)?;
+                facts::suggest(&a, out, err)
+            }
+            Err(e) => report_errors(&e.into(), err),
+        },
+        Command::Facts(FactsCommand::List(mut a)) => match configure_check(&mut a.check) {
+            Ok(()) => {
+                using_config(a.check.run.config_used.as_deref(), a.check.run.quiet, err)?;
+                facts::list(&a, out, err)
+            }
+            Err(e) => report_errors(&e.into(), err),
+        },
         Command::Explain(mut a) => match configure_rules(&a.cfg, &mut a.rules) {
             Ok(used) => {
                 using_config(used.as_deref(), false, err)?;

@@ -1,0 +1,213 @@
+//! Facts without a ledger: figures grouped across sources into discovered facts, checked
+//! like ledger facts; `facts suggest` writes a ledger draft that loads back to the same
+//! groups; `facts list` shows them.
+
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // tests: a failure should panic
+
+use std::collections::BTreeMap;
+use std::process::{Command, Output};
+
+const FIXTURE: &str = "tests/fixtures/discover";
+
+fn figcheck(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_figcheck"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("FIGCHECK_DATA_DIR", "no-data-dir")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn json_check(args: &[&str]) -> serde_json::Value {
+    let mut all = vec![
+        "check",
+        "--no-config",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        "-q",
+    ];
+    all.extend_from_slice(args);
+    let out = figcheck(&all);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// `facts list` as fact id (without the "discovered:" prefix) → its claims' "path:line text".
+fn groups(listing: &str) -> BTreeMap<String, Vec<String>> {
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut current = None;
+    for line in listing.lines().skip(1) {
+        if line.is_empty() {
+            continue;
+        }
+        if !line.starts_with(' ') {
+            let id = line.split_whitespace().next().unwrap();
+            let id = id.trim_start_matches("discovered:").to_string();
+            out.entry(id.clone()).or_default();
+            current = Some(id);
+        } else if !line.trim_start().starts_with("consensus:") {
+            let claim: Vec<&str> = line.trim().splitn(3, "  ").collect();
+            out.get_mut(current.as_ref().unwrap())
+                .unwrap()
+                .push(format!("{} {}", claim[0], claim[1]));
+        }
+    }
+    out
+}
+
+#[test]
+fn a_slip_is_flagged_on_a_discovered_fact_with_its_cause() {
+    let r = json_check(&[FIXTURE]);
+    let facts = r["facts"].as_array().unwrap();
+    assert_eq!(facts.len(), 1);
+    assert_eq!(facts[0]["id"], "discovered:orvana-funding-2025");
+    assert_eq!(facts[0]["discovered_from_sources"], 3);
+    let findings = r["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0]["check"], "cross-source-mismatch");
+    assert_eq!(findings[0]["severity"], "warning");
+    assert!(findings[0]["cause"]
+        .as_str()
+        .unwrap()
+        .starts_with("factor 1000"));
+    let human = figcheck(&["check", "--no-config", "--format", "human", "-v", FIXTURE]);
+    insta::assert_snapshot!(stdout(&human));
+}
+
+#[test]
+fn severity_of_discovered_findings_can_be_raised() {
+    let r = json_check(&["--severity", "cross-source-mismatch=error", FIXTURE]);
+    assert_eq!(r["findings"][0]["severity"], "error");
+}
+
+#[test]
+fn a_ledger_run_discovers_nothing() {
+    let r = json_check(&["--rules", "examples/facts", "examples/brumelune"]);
+    let facts = r["facts"].as_array().unwrap();
+    assert!(facts
+        .iter()
+        .all(|f| f.get("discovered_from_sources").is_none()));
+}
+
+#[test]
+fn suggest_writes_a_draft_that_loads_back_to_the_same_groups() {
+    let draft = figcheck(&["facts", "suggest", "--no-config", FIXTURE]);
+    assert_eq!(draft.status.code(), Some(0));
+    let text = stdout(&draft);
+    insta::assert_snapshot!(text);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("pack.toml"),
+        "name = \"draft\"\nlang = \"*\"\nversion = \"1\"\ndescription = \"a draft\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("draft.toml"), &text).unwrap();
+    let rules = dir.path().to_str().unwrap();
+    let test = figcheck(&["rules", "test", "--no-config", "--rules", rules]);
+    assert_eq!(
+        test.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&test.stderr)
+    );
+    let discovered = groups(&stdout(&figcheck(&[
+        "facts",
+        "list",
+        "--no-config",
+        FIXTURE,
+    ])));
+    let ledger = groups(&stdout(&figcheck(&[
+        "facts",
+        "list",
+        "--no-config",
+        "--rules",
+        rules,
+        FIXTURE,
+    ])));
+    assert_eq!(discovered, ledger);
+    assert!(!discovered.is_empty());
+    // The same verdict: the slip is flagged against the draft's reference.
+    let r = json_check(&["--rules", rules, FIXTURE]);
+    let f = r["findings"].as_array().unwrap();
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0]["fact"], "orvana-funding-2025");
+    assert!(f[0]["cause"].as_str().unwrap().starts_with("factor 1000"));
+}
+
+#[test]
+fn suggest_on_the_examples_passes_rules_test() {
+    let draft = figcheck(&["facts", "suggest", "--no-config", "examples/"]);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("pack.toml"),
+        "name = \"draft\"\nlang = \"*\"\nversion = \"1\"\ndescription = \"a draft\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("draft.toml"), stdout(&draft)).unwrap();
+    let rules = dir.path().to_str().unwrap();
+    let test = figcheck(&["rules", "test", "--no-config", "--rules", rules]);
+    assert_eq!(
+        test.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&test.stderr)
+    );
+}
+
+#[test]
+fn facts_list_shows_discovered_facts_and_their_claims() {
+    let out = figcheck(&["facts", "list", "--no-config", FIXTURE]);
+    insta::assert_snapshot!(stdout(&out));
+}
+
+/// With no ledger, which broken examples are caught on a discovered fact (a finding on
+/// a fact whose id starts with "discovered:").
+#[test]
+fn broken_examples_caught_without_a_ledger() {
+    let mut caught = Vec::new();
+    let mut missed = Vec::new();
+    let mut dirs: Vec<_> =
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/broken"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+    dirs.sort();
+    for d in dirs {
+        let name = d.file_name().unwrap().to_string_lossy().to_string();
+        let r = json_check(&[d.to_str().unwrap()]);
+        let hit = r["findings"].as_array().unwrap().iter().find(|f| {
+            f["fact"]
+                .as_str()
+                .is_some_and(|id| id.starts_with("discovered:"))
+        });
+        if let Some(f) = hit {
+            let cause = f["cause"].as_str().unwrap_or("no probable cause");
+            let cause: String = cause.chars().take(60).collect();
+            caught.push(format!(
+                "{name}: {} ({cause})",
+                f["check"].as_str().unwrap()
+            ));
+        } else {
+            missed.push(name);
+        }
+    }
+    insta::assert_snapshot!(format!(
+        "caught {}:\n{}\nmissed {}:\n{}",
+        caught.len(),
+        caught.join("\n"),
+        missed.len(),
+        missed.join("\n")
+    ));
+}
