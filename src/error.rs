@@ -59,6 +59,40 @@ pub fn display_path(path: &Path) -> String {
     }
 }
 
+/// A path as shown to users, relative to the working folder when it is inside it: an
+/// absolute path ("/repo/figcheck.toml" run from /repo reads "figcheck.toml") or one
+/// that climbs out and back in ("../repo/x.md" reads "x.md"). Other paths as given.
+pub fn shown_path(path: &Path) -> String {
+    display_path(&relative_to_cwd(path))
+}
+
+/// `path` relative to the working folder when it is inside it, else as given.
+pub fn relative_to_cwd(path: &Path) -> std::path::PathBuf {
+    let climbs = path
+        .components()
+        .any(|c| c == std::path::Component::ParentDir);
+    if !path.is_absolute() && !climbs {
+        return path.to_path_buf();
+    }
+    let Ok(cwd) = std::env::current_dir() else {
+        return path.to_path_buf();
+    };
+    if let Ok(rest) = path.strip_prefix(&cwd) {
+        if !rest.as_os_str().is_empty() {
+            return rest.to_path_buf();
+        }
+    }
+    // Through symbolic links and "..": compare the real paths.
+    if let (Ok(real), Ok(real_cwd)) = (path.canonicalize(), cwd.canonicalize()) {
+        if let Ok(rest) = real.strip_prefix(&real_cwd) {
+            if !rest.as_os_str().is_empty() {
+                return rest.to_path_buf();
+            }
+        }
+    }
+    path.to_path_buf()
+}
+
 /// What went wrong, in the words a user needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ErrorKind {

@@ -394,3 +394,45 @@ fn articles_newer_than_the_rates_say_to_update() {
         show(&out)
     );
 }
+
+#[test]
+fn an_absolute_config_inside_the_working_folder_is_named_relative_to_it() {
+    let dir = newsroom();
+    let room = dir.path().join("newsroom");
+    let config = room.join("figcheck.toml");
+    let out = run_in(
+        &room,
+        &["check", "articles/", "--config", config.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", show(&out));
+    assert!(
+        text(&out.stderr).contains("using config figcheck.toml\n"),
+        "{}",
+        show(&out)
+    );
+    // A path that climbs out and back in reads the same.
+    let out = run_in(
+        &room,
+        &[
+            "check",
+            "articles/",
+            "--config",
+            "../newsroom/figcheck.toml",
+        ],
+    );
+    assert!(
+        text(&out.stderr).contains("using config figcheck.toml\n"),
+        "{}",
+        show(&out)
+    );
+    // Outside the working folder: as given.
+    let out = run_in(
+        &room.join("articles"),
+        &["check", ".", "--config", "../figcheck.toml"],
+    );
+    assert!(
+        text(&out.stderr).contains("using config ../figcheck.toml\n"),
+        "{}",
+        show(&out)
+    );
+}

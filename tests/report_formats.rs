@@ -289,3 +289,31 @@ fn claims_and_paths_conflict() {
     // clap reports the conflict.
     assert_eq!(out.status.code(), Some(2), "{}", block(&out));
 }
+
+/// Two desks' files of one name: the HTML page names them by the part of their paths
+/// that differs, below the inputs' common folder, which it names once.
+#[test]
+fn html_paths_are_short_and_unique() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "---\ndate: 2026-03-02\nlang: fr\n---\n\nLa coopérative Vellaterre a levé 12 MEUR auprès de trois fonds.\n";
+    for desk in ["desk-a", "desk-b"] {
+        let d = dir.path().join("news").join(desk);
+        std::fs::create_dir_all(&d).unwrap();
+        std::fs::write(d.join("p1.md"), text).unwrap();
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_figcheck"))
+        .args(["check", "news", "--format", "html", "--no-config"])
+        .env("FIGCHECK_DATA_DIR", "no-data-dir")
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let html = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        html.contains("Paths are relative to <code>news/</code>."),
+        "{}",
+        block(&out)
+    );
+    assert!(html.contains("<code>desk-a/p1.md:6:"), "{}", block(&out));
+    assert!(html.contains("<code>desk-b/p1.md:6:"), "{}", block(&out));
+    assert!(!html.contains("news/desk-a"), "{}", block(&out));
+}

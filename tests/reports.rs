@@ -600,3 +600,41 @@ fn inline_conversion_judged_once_catches_a_one_percent_slip() {
     let f = check("The shares were priced at $12.40 (HK$96.60) each.\n");
     assert!(f.is_empty(), "{f:#?}");
 }
+
+/// `extract` writes bounds as `check` does: "≥ 52 bn USD", "5–6 bn CNY", "38 bn CNY",
+/// and keeps the bound in the reporting currency; glued scales are read.
+#[test]
+fn extract_and_check_share_one_notation_for_bounds() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("2025-01-15-fr-bounds.md");
+    std::fs::write(
+        &file,
+        "---\ndate: 2025-01-15\nlang: fr\n---\n\nLe groupe Ostrale investira plus de 52 milliards de dollars. \
+         Sa filiale vise entre 5 et 6 milliards de yuans, puis 38 milliards de yuans. \
+         Une jeune pousse a levé 12 MEUR, une autre 1,5 MdEUR.\n",
+    )
+    .unwrap();
+    let out = output(&["extract", file.to_str().unwrap(), "--no-config"]);
+    let table = String::from_utf8_lossy(&out.stdout);
+    for expected in [
+        "≥ 52 bn USD",
+        "5–6 bn CNY",
+        "38 bn CNY",
+        "12 M EUR",
+        "1.5 bn EUR",
+    ] {
+        assert!(table.contains(expected), "{expected}\n{}", block(&out));
+    }
+    assert!(!table.contains(">52"), "{}", block(&out));
+    // The conversion keeps the bound and the range.
+    let range = table
+        .lines()
+        .find(|l| l.contains("5–6 bn CNY"))
+        .unwrap_or("");
+    let (_, converted) = range.split_once("  = ").unwrap_or(("", ""));
+    assert!(
+        converted.contains('–') && converted.contains(" USD (rate "),
+        "{}",
+        block(&out)
+    );
+}

@@ -165,13 +165,20 @@ pub fn interpret(
     let hi = read_number(m, caps, groups.number_hi, groups.spelled_hi);
     reading.number_hi = hi.as_ref().map(|h| h.2.clone());
 
-    let scale = match group(caps, groups.scale) {
-        Some(s) => {
-            let f = m.lexicon.scale_of(s.as_str())?;
+    let scale = match (group(caps, groups.scale), pattern.fixed_scale) {
+        (Some(s), fixed) => {
+            let f = match fixed {
+                Some(f) => f,
+                None => m.lexicon.scale_of(s.as_str())?,
+            };
             reading.scale = Some((s.as_str().to_string(), f));
             f.checked_mul(unit_factor)?
         }
-        None => {
+        (None, Some(f)) => {
+            reading.scale = Some((String::new(), f));
+            f.checked_mul(unit_factor)?
+        }
+        (None, None) => {
             if pattern.kind == PatternKind::ScaledNumber {
                 return None;
             }

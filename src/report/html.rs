@@ -268,7 +268,7 @@ fn svg(r: &Report, f: &FactRow, out: &mut dyn Write) -> io::Result<()> {
     for (i, (c, n)) in groups.iter().enumerate() {
         let c = *c;
         let y = TOP + i as f64 * ROW + ROW / 2.0;
-        let name = c.path.rsplit('/').next().unwrap_or(&c.path);
+        let name = &c.path;
         let times = if *n > 1 {
             format!(" ×{n}")
         } else {
@@ -491,8 +491,15 @@ fn finding(r: &Report, f: &FindingRow, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "</div>")
 }
 
-/// Write the HTML page.
+/// Write the HTML page. Paths are shown relative to the common folder of the inputs,
+/// named once under the summary, so that every path is short and still unique.
 pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let root = super::short_paths::root_of(r);
+    let short = super::short_paths::shortened(r, &root);
+    page(&short, root.prefix(), out)
+}
+
+fn page(r: &Report, root: &str, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "<!DOCTYPE html>")?;
     writeln!(out, "<html lang=\"en\"><head><meta charset=\"utf-8\">")?;
     writeln!(
@@ -509,6 +516,13 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         "<p class=\"summary\">{}.</p>",
         escape(&summary_line(r))
     )?;
+    if !root.is_empty() {
+        writeln!(
+            out,
+            "<p class=\"summary\">Paths are relative to <code>{}</code>.</p>",
+            escape(root)
+        )?;
+    }
     if !r.facts.is_empty() {
         writeln!(out, "<nav class=\"toc\"><strong>Contents</strong><ul>")?;
         writeln!(

@@ -1,6 +1,7 @@
 //! The output of `figcheck extract`: one row per mention, as a table, JSON or JSON Lines.
 
-use super::format::{plain, short_amount};
+use super::format::plain;
+use super::readable;
 use crate::extract::{Mention, MentionOrigin};
 use crate::quantity::Qualifier;
 use crate::source::Source;
@@ -162,7 +163,8 @@ pub fn write_jsonl(x: &Extraction, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// The figure as a reader says it: "> 52 bn USD", "50–60 bn USD", "32 bn parameters".
+/// The figure as a reader says it, in the notation `check` uses: "≥ 52 bn USD",
+/// "50–60 bn USD", "32 bn parameters".
 pub fn figure(row: &MentionRow) -> String {
     let unit = match (&row.currency, row.kind.as_str()) {
         (Some(c), _) => c.clone(),
@@ -171,34 +173,43 @@ pub fn figure(row: &MentionRow) -> String {
         (None, _) => "parameters".to_string(),
     };
     // A share is shown in percent ("4 %"), other figures as amounts ("52.4 bn").
-    let percent = row.currency.is_none() && row.kind == "share";
-    let amt = |s: &Option<String>| -> String {
-        s.as_deref()
-            .and_then(|v| v.parse::<rust_decimal::Decimal>().ok())
-            .and_then(|d| {
-                if percent {
-                    d.checked_mul(rust_decimal::Decimal::ONE_HUNDRED)
-                        .map(|p| p.normalize().to_string())
-                } else {
-                    Some(short_amount(d))
-                }
-            })
-            .unwrap_or_else(|| "?".to_string())
-    };
-    let sign = match row.qualifier {
-        Qualifier::Exact | Qualifier::Range => "",
-        Qualifier::Approx => "~",
-        Qualifier::MoreThan => ">",
-        Qualifier::AtLeast => "≥",
-        Qualifier::LessThan => "<",
-        Qualifier::AtMost => "≤",
-        Qualifier::UpTo => "≤",
-    };
-    if row.qualifier == Qualifier::Range {
-        format!("{}–{} {unit}", amt(&row.low), amt(&row.high))
-    } else {
-        format!("{sign}{} {unit}", amt(&row.value))
+    if row.currency.is_none() && row.kind == "share" {
+        let pct = |s: &Option<String>| {
+            s.as_deref()
+                .and_then(|v| v.parse::<rust_decimal::Decimal>().ok())
+                .and_then(|d| d.checked_mul(rust_decimal::Decimal::ONE_HUNDRED))
+                .map(|p| p.normalize().to_string())
+        };
+        let (v, lo, hi) = (pct(&row.value), pct(&row.low), pct(&row.high));
+        return readable::amount(
+            row.qualifier,
+            v.as_deref(),
+            lo.as_deref(),
+            hi.as_deref(),
+            &unit,
+        )
+        .unwrap_or_else(|| format!("? {unit}"));
     }
+    readable::amount(
+        row.qualifier,
+        row.value.as_deref(),
+        row.low.as_deref(),
+        row.high.as_deref(),
+        &unit,
+    )
+    .unwrap_or_else(|| format!("? {unit}"))
+}
+
+/// A mention's figure in the reporting currency, in the same notation: "≥ 7.1 bn USD".
+fn reported(row: &MentionRow, r: &Reporting) -> String {
+    readable::amount(
+        row.qualifier,
+        r.value.as_deref(),
+        r.low.as_deref(),
+        r.high.as_deref(),
+        &r.currency,
+    )
+    .unwrap_or_else(|| format!("? {}", r.currency))
 }
 
 /// `--format table` (the default): per source, a header with its language and date and
@@ -245,15 +256,9 @@ pub fn write_table(x: &Extraction, out: &mut dyn Write) -> io::Result<()> {
                 Some(r)
                     if r.error.is_none() && m.currency.as_deref() != Some(r.currency.as_str()) =>
                 {
-                    let v = r
-                        .value
-                        .as_ref()
-                        .or(r.low.as_ref())
-                        .and_then(|v| v.parse::<rust_decimal::Decimal>().ok())
-                        .map_or("?".to_string(), short_amount);
                     format!(
-                        "  = {v} {} (rate {} on {})",
-                        r.currency,
+                        "  = {} (rate {} on {})",
+                        reported(m, r),
                         r.rate
                             .as_deref()
                             .and_then(|v| v.parse::<rust_decimal::Decimal>().ok())

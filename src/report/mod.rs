@@ -13,3 +13,4 @@ pub mod mentions;
 pub mod model;
 pub mod readable;
 pub mod sarif;
+pub mod short_paths;

@@ -55,6 +55,9 @@ fn with_qualifier(
                 _ => format!("{sa}–{sb}"),
             }
         }
+        // An open range: one bound only.
+        (_, None, Some(a), None) => format!("≥ {}", s(a)),
+        (_, None, None, Some(b)) => format!("≤ {}", s(b)),
         (_, None, _, _) => return None,
         (Qualifier::Exact, Some(v), _, _) => s(v),
         (Qualifier::Approx, Some(v), _, _) => format!("≈ {}", s(v)),
@@ -66,6 +69,19 @@ fn with_qualifier(
         (Qualifier::Range, Some(v), _, _) => s(v),
     };
     Some(format!("{text} {unit}"))
+}
+
+/// A figure from its exact strings, in the one notation for bounds every human-facing
+/// format uses (`extract` and `check` alike): "38 bn CNY", "≥ 52 bn USD", "≈ 52.4 bn
+/// USD", "≤ 20 k EUR", "5–6 bn CNY". `None` when no bound can be read.
+pub fn amount(
+    q: Qualifier,
+    value: Option<&str>,
+    low: Option<&str>,
+    high: Option<&str>,
+    unit: &str,
+) -> Option<String> {
+    with_qualifier(q, dec(value), dec(low), dec(high), unit)
 }
 
 /// The figure as stated, in its own unit: "380 bn CNY", "≥ 52 bn USD", "≈ 52.4 bn USD".

@@ -70,6 +70,9 @@ pub struct CompiledPattern {
     pub regex: String,
     /// A fixed currency, when the regex captures none.
     pub currency: Option<Currency>,
+    /// A fixed scale, when the pattern names one (`scale = "1e6"`): it values the
+    /// pattern's `scale` group, or the figure when no scale is captured.
+    pub fixed_scale: Option<Decimal>,
     /// The value of one sub-unit, for {number:sub} / {spelled:sub} (default 0.01).
     pub sub_unit: Decimal,
     /// The value of the second sub-unit, for {number:sub2} / {spelled:sub2} (default a
@@ -540,6 +543,24 @@ fn compile_pattern(
         },
         None => None,
     };
+    let fixed_scale = match &p.scale {
+        Some(s) => match parse_decimal_literal(s.get_ref()) {
+            Some(d) if d > Decimal::ZERO => Some(d),
+            _ => {
+                ctx.err(
+                    s,
+                    format!(
+                        "scale \"{}\" is not a positive decimal number (\"1e6\" for millions)",
+                        s.get_ref()
+                    ),
+                    Some(&id),
+                );
+                ok = false;
+                None
+            }
+        },
+        None => None,
+    };
     let sub_unit = match &p.sub_unit {
         Some(s) => match parse_decimal_literal(s.get_ref()) {
             Some(d) if d > Decimal::ZERO && d < Decimal::ONE => d,
@@ -664,6 +685,7 @@ fn compile_pattern(
         lang: pack.lang().to_string(),
         regex: p.regex.get_ref().clone(),
         currency,
+        fixed_scale,
         sub_unit,
         sub_unit_2,
         unit_value,

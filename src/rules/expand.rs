@@ -62,7 +62,13 @@ pub fn expand(regex: &str, lex: &Lexicon, prefix: &str) -> Result<String, String
             out.push_str(&uncapture(&expansion));
             continue;
         }
-        let expansion = expand_one(name, lex, prefix)?;
+        // A scale glued to a currency ("12 MdEUR", "1,5 Md€"): `{scale}{currency}` lets
+        // the scale word run into the currency, which then ends the figure.
+        let expansion = if matches!(name, "scale" | "scale:lo") && rest.starts_with("{currency") {
+            scale_regex(lex, &format!("{prefix}{}", group_of(name)), true)?
+        } else {
+            expand_one(name, lex, prefix)?
+        };
         if name != "sp" {
             if repeat {
                 return Err(format!(
@@ -110,14 +116,7 @@ fn expand_one(name: &str, lex: &Lexicon, prefix: &str) -> Result<String, String>
         "spelled" | "spelled:hi" | "spelled:sub" | "spelled:sub2" => {
             format!("(?P<{}>{})", g(group_of(name)), spelled_regex(lex)?)
         }
-        "scale" | "scale:lo" => {
-            let words: Vec<&str> = lex.scales.keys().map(String::as_str).collect();
-            format!(
-                "(?P<{}>{})",
-                g(group_of(name)),
-                alternation_with(&words, "scale", false, true)?
-            )
-        }
+        "scale" | "scale:lo" => scale_regex(lex, &g(group_of(name)), false)?,
         "currency" => {
             let words: Vec<&str> = lex
                 .symbols
@@ -170,6 +169,16 @@ fn expand_one(name: &str, lex: &Lexicon, prefix: &str) -> Result<String, String>
         }
     };
     Ok(s)
+}
+
+/// The scale words as a capture group named `group`. A scale word ends at a word
+/// boundary unless it is `glued` to what follows (a currency: "MdEUR").
+fn scale_regex(lex: &Lexicon, group: &str, glued: bool) -> Result<String, String> {
+    let words: Vec<&str> = lex.scales.keys().map(String::as_str).collect();
+    Ok(format!(
+        "(?P<{group}>{})",
+        alternation_with(&words, "scale", false, !glued)?
+    ))
 }
 
 /// A digit: ASCII or full-width ("３８００", as Chinese and Japanese texts may write
@@ -363,6 +372,63 @@ mod tests {
             expand("(?P<model>x)(?<y>z)", &lex, "p1_").unwrap(),
             "(?P<p1_model>x)(?<p1_y>z)"
         );
+    }
+
+    fn glued_lexicon() -> Lexicon {
+        let eur: crate::quantity::Currency = "EUR".parse().unwrap();
+        let mut lex = Lexicon::default();
+        lex.numbers.decimal = vec![','];
+        for (w, v) in [("Md", "1e9"), ("Mds", "1e9"), ("milliards", "1e9")] {
+            lex.scales.insert(w.to_string(), v.parse().unwrap());
+        }
+        for w in ["EUR", "€"] {
+            lex.symbols.insert(w.to_string(), eur);
+        }
+        lex.names.insert("euros".to_string(), eur);
+        lex
+    }
+
+    fn full_match(pattern: &str, text: &str) -> Option<(String, String)> {
+        let re = regex::Regex::new(&expand(pattern, &glued_lexicon(), "p0_").unwrap()).unwrap();
+        let c = re.captures(text)?;
+        let whole = c.get(0)?.as_str();
+        (whole == text).then(|| (c["p0_scale"].to_string(), c["p0_currency"].to_string()))
+    }
+
+    #[test]
+    fn scale_glued_to_currency_reads_codes_and_symbols() {
+        let p = "{number}{sp}?{scale}{currency}";
+        let got = |t: &str| full_match(p, t);
+        assert_eq!(got("1,5 MdEUR"), Some(("Md".into(), "EUR".into())));
+        assert_eq!(got("3 Md€"), Some(("Md".into(), "€".into())));
+        assert_eq!(got("12MdsEUR"), Some(("Mds".into(), "EUR".into())));
+        assert_eq!(
+            got("2 milliardseuros"),
+            Some(("milliards".into(), "euros".into()))
+        );
+    }
+
+    #[test]
+    fn scale_glued_needs_the_currency_right_after() {
+        let p = "{number}{sp}?{scale}{currency}";
+        assert_eq!(full_match(p, "1,5 Md EUR"), None);
+        assert_eq!(full_match(p, "1,5 MdxEUR"), None);
+        assert_eq!(full_match(p, "1,5 EUR"), None);
+    }
+
+    #[test]
+    fn scale_not_glued_keeps_its_word_boundary() {
+        let p = "{number}{sp}?{scale}{sp}?{currency}";
+        assert_eq!(
+            full_match(p, "1,5 Md EUR"),
+            Some(("Md".into(), "EUR".into()))
+        );
+        assert_eq!(full_match(p, "1,5 MdEUR"), None);
+        let re = expand("{scale}{sp}", &glued_lexicon(), "p0_").unwrap();
+        assert!(re.contains("Md(?-u:\\b)"), "{re}");
+        let glued = expand("{scale:lo}{currency-symbol}", &glued_lexicon(), "p0_").unwrap();
+        assert!(!glued.contains("Md(?-u:\\b)"), "{glued}");
+        assert!(glued.contains("(?P<p0_scale_lo>"), "{glued}");
     }
 
     #[test]

@@ -419,6 +419,11 @@ pub struct PatternDef {
     /// The currency when the pattern does not capture one (e.g. a pattern for "yuan").
     #[serde(default)]
     pub currency: Option<Spanned<String>>,
+    /// A fixed scale ("1e6"), for a scale letter the scale table cannot hold because it
+    /// would read too much elsewhere: "12 MEUR", "$12M". A group the regex names
+    /// `(?P<scale>M)` is shown as the scale word; its value is this one.
+    #[serde(default)]
+    pub scale: Option<Spanned<String>>,
     /// The value of one sub-unit of the currency ("0.01" for cents, pence, centimes):
     /// a number captured by {number:sub} / {spelled:sub} counts sub-units. With a main
     /// number ("3 dollars 50 cents") the sub-units are added to it and must be less than

@@ -347,23 +347,10 @@ fn push_file(inputs: &mut Vec<Input>, path: &Path) {
         return;
     }
     inputs.push(Input {
-        shown: display_path(&relative_to_cwd(path)),
+        shown: crate::error::shown_path(path),
         file: Some(path.to_path_buf()),
         canonical,
     });
-}
-
-/// An absolute path inside the working folder, shown relative to it (reports, SARIF
-/// and GitHub annotations name files as the repository does); other paths as given.
-fn relative_to_cwd(path: &Path) -> PathBuf {
-    if path.is_absolute() {
-        if let Ok(cwd) = std::env::current_dir() {
-            if let Ok(rest) = path.strip_prefix(&cwd) {
-                return rest.to_path_buf();
-            }
-        }
-    }
-    path.to_path_buf()
 }
 
 fn walk_folder(

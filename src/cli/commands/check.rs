@@ -200,7 +200,7 @@ pub fn run(a: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
     let mut report = model::build(&rules.facts, &sources, &claims, &normalized, &findings);
     report.summary.suppressed = dropped.by_comment;
     report.summary.baselined = dropped.by_baseline;
-    report.config = a.run.config_used.as_deref().map(crate::error::display_path);
+    report.config = a.run.config_used.as_deref().map(crate::error::shown_path);
     // ---- only-new filter and colour (figcheck.toml / CI work) ----
     if let Some(new) = &only_new {
         crate::cli::only_new::keep_new(&mut report, new);

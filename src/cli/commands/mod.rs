@@ -104,7 +104,7 @@ fn using_config(
     err: &mut dyn Write,
 ) -> std::io::Result<()> {
     match path {
-        Some(p) if !quiet => writeln!(err, "using config {}", crate::error::display_path(p)),
+        Some(p) if !quiet => writeln!(err, "using config {}", crate::error::shown_path(p)),
         _ => Ok(()),
     }
 }
