@@ -24,19 +24,8 @@ fn fact_value(
     source: usize,
     fact: &str,
 ) -> Option<(Interval, Vec<usize>)> {
-    let mut value: Option<Interval> = None;
-    let mut ids = Vec::new();
-    for &i in index.of(source, fact) {
-        if let Some(v) = input.normalized.get(i).and_then(|n| n.value) {
-            ids.push(i);
-            value = Some(match value {
-                None => v,
-                Some(acc) => acc.intersect(&v).unwrap_or(acc),
-            });
-        }
-    }
-    if let Some(v) = value {
-        return Some((v, ids));
+    if let Some(stated) = super::sum::stated(input, index, source, fact) {
+        return Some(stated);
     }
     let f = input.rules.facts.facts.get(fact)?;
     reference_interval(f, input.tables)?

@@ -14,7 +14,8 @@ use crate::quantity::Interval;
 use rust_decimal::Decimal;
 
 /// The source's own value for a fact (the intersection of its claims), with the claims.
-fn stated(
+/// Shared with the ratio check, which falls back on the fact's reference.
+pub(super) fn stated(
     input: &CheckInput<'_>,
     index: &ClaimIndex<'_>,
     source: usize,
