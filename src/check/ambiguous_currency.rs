@@ -51,6 +51,11 @@ pub fn alternative_match(
     date: NaiveDate,
     target: &Interval,
 ) -> Option<AlternativeMatch> {
+    // an open side ("above $900 billion") overlaps a target under almost any reading:
+    // that says nothing about the currency
+    if stated.lo.is_none() || stated.hi.is_none() {
+        return None;
+    }
     let readings: Vec<(Currency, Interval)> = claim
         .mention
         .reading

@@ -11,7 +11,9 @@ use super::normalize::Problem;
 use super::normalize::{claim_interval, DEFAULT_APPROX};
 use super::probable_cause::{or_unexplained, plausible_currencies, probable_cause, CauseQuery};
 use super::stale_conversion::event_date;
-use super::stale_conversion::{find_stale_match, stale_finding};
+use super::stale_conversion::{
+    find_stale_match, outdated_rate_cause, stale_finding, OUTDATED_WINDOW_DAYS,
+};
 use super::{CheckId, CheckInput, ClaimIndex, Finding};
 use crate::facts::Claim;
 use crate::quantity::{Currency, Interval, Unit};
@@ -159,6 +161,26 @@ pub fn check(
                 vec![i + 1, i],
                 "conversion",
             ));
+            continue;
+        }
+        if let Some(m) = find_stale_match(
+            input.tables,
+            &sa,
+            from,
+            to,
+            date,
+            &sb,
+            OUTDATED_WINDOW_DAYS,
+            event,
+        ) {
+            let mut f = Finding::new(
+                CheckId::InlineConversionMismatch,
+                fact,
+                head,
+                vec![i + 1, i],
+            );
+            f.cause = Some(outdated_rate_cause(&m, (from, to), date));
+            out.push(f);
             continue;
         }
         let plausible = plausible_currencies(input, index, b, fact_def);

@@ -13,6 +13,7 @@
 //! the miss, the cause says what was tried.
 
 use super::interval::show;
+use super::stale_conversion::{find_stale_match, outdated_rate_cause, OUTDATED_WINDOW_DAYS};
 use super::{CheckInput, ClaimIndex};
 use crate::facts::{Claim, Fact};
 use crate::quantity::{Currency, Interval};
@@ -307,10 +308,10 @@ pub fn probable_cause(q: &CauseQuery<'_>) -> Explained {
     let others: Vec<Currency> = q.plausible.iter().copied().filter(|c| *c != from).collect();
     if others.is_empty() {
         tried.push("no other plausible currency".to_string());
-        return Explained::Unexplained(tried);
+    } else {
+        let names: Vec<String> = others.iter().map(ToString::to_string).collect();
+        tried.push(format!("another currency ({})", names.join(", ")));
     }
-    let names: Vec<String> = others.iter().map(ToString::to_string).collect();
-    tried.push(format!("another currency ({})", names.join(", ")));
     for &other in &others {
         if q.matches(stated, Some(other)) {
             return Explained::Cause(format!(
@@ -320,7 +321,7 @@ pub fn probable_cause(q: &CauseQuery<'_>) -> Explained {
         }
     }
     if let (Some(event), Some(date)) = (q.event_date, q.date) {
-        if event < date {
+        if event < date && !others.is_empty() {
             tried.push(format!("the value of {event} in another currency"));
             for &other in &others {
                 if !q.matches_at(stated, Some(other), Some(event)) {
@@ -336,6 +337,24 @@ pub fn probable_cause(q: &CauseQuery<'_>) -> Explained {
                 return Explained::Cause(format!(
                     "earlier value with the wrong label: on {event}, the fact's date, the value was {shown}; the figure is that {other} amount printed as {from}"
                 ));
+            }
+        }
+    }
+    // a conversion into the fact's currency made at a rate older than the stale window
+    if let (Some(to), Some(date)) = (q.to, q.date) {
+        if to != from {
+            tried.push("an outdated rate (up to a year back)".to_string());
+            if let Some(m) = find_stale_match(
+                q.tables,
+                stated,
+                from,
+                to,
+                date,
+                q.target,
+                OUTDATED_WINDOW_DAYS,
+                q.event_date,
+            ) {
+                return Explained::Cause(outdated_rate_cause(&m, (from, to), date));
             }
         }
     }
@@ -550,7 +569,15 @@ mod tests {
                 want: "no simple slip explains it (tried: a dropped scale word," , related: &[] },
             Row { what: "near miss: the earlier value is for a later event", lang: "en", text: "$12.7 billion", on: "2025-06-20",
                 target: ("100e9", "1e9", "CNY"), plausible: &["USD", "CNY", "EUR"], event: Some("2025-06-20"),
-                want: "no simple slip explains it (tried: factors 10, 100 and 1000, a digit swap, another currency (CNY, EUR))" , related: &[] },
+                want: "no simple slip explains it (tried: factors 10, 100 and 1000, a digit swap, another currency (CNY, EUR), an outdated rate (up to a year back))" , related: &[] },
+            Row { what: "outdated rate: a dollar round converted at the rate of half a year before", lang: "en",
+                text: "€12 billion", on: "2025-09-03",
+                target: ("13e9", "1e8", "USD"), plausible: &["EUR", "USD"], event: Some("2025-09-02"),
+                want: "an outdated rate: at the rate of 2025-0" , related: &[] },
+            Row { what: "near miss: no rate of the past year converts it", lang: "en",
+                text: "€15 billion", on: "2025-09-03",
+                target: ("13e9", "1e8", "USD"), plausible: &["EUR", "USD"], event: Some("2025-09-02"),
+                want: "no simple slip explains it (tried: factors 10, 100 and 1000, a digit swap, another currency (USD), the value of 2025-09-02 in another currency, an outdated rate (up to a year back))" , related: &[] },
         ];
         for r in &rows {
             let got = or_unexplained(explain(&rules, &tables, r));

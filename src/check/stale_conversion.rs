@@ -164,3 +164,24 @@ fn range_words(m: &StaleMatch) -> String {
         format!("; any day from {first} to {last} matches")
     }
 }
+
+/// How far back an outdated rate is looked for, when no rate of the stale window
+/// matches: a year. A conversion made at a rate that old is not stale but wrong, and
+/// the date it matches says where the rate came from.
+pub const OUTDATED_WINDOW_DAYS: u32 = 366;
+
+/// The probable cause of a conversion that matches only a rate older than the stale
+/// window: "an outdated rate: …".
+pub fn outdated_rate_cause(
+    m: &StaleMatch,
+    (from, to): (Currency, Currency),
+    date: NaiveDate,
+) -> String {
+    format!(
+        "an outdated rate: at the rate of {} ({} {to} per {from}) it is {}, which matches; the rate of {date} does not{}",
+        m.date,
+        show_rate(m.quote.rate),
+        show(&m.converted, to.as_str()),
+        range_words(m),
+    )
+}

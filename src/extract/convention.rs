@@ -66,7 +66,25 @@ impl SourceConventions {
             let body = body.get_or_insert_with(|| {
                 normalize_word(text.get(source.body.start..).unwrap_or(text))
             });
-            by_alias.insert(alias.clone(), decide_alias(alias, amb, source, body));
+            // local currencies the article writes with their own sign ("A$"): its bare
+            // alias is then not that currency
+            let explicit: Vec<Currency> = amb
+                .locals
+                .iter()
+                .map(|l| l.currency)
+                .filter(|c| {
+                    lexicon.symbols.iter().any(|(sym, sc)| {
+                        sc == c
+                            && normalize_word(sym) != normalize_word(alias)
+                            && sym.contains(alias.as_str())
+                            && contains_alias(body, &normalize_word(sym))
+                    })
+                })
+                .collect();
+            by_alias.insert(
+                alias.clone(),
+                decide_alias(alias, amb, source, body, &explicit),
+            );
         }
         SourceConventions { by_alias }
     }
@@ -116,7 +134,13 @@ impl SourceConventions {
     }
 }
 
-fn decide_alias(alias: &str, amb: &Ambiguity, source: &Source, body: &str) -> Decision {
+fn decide_alias(
+    alias: &str,
+    amb: &Ambiguity,
+    source: &Source,
+    body: &str,
+    explicit: &[Currency],
+) -> Decision {
     if amb.declared_by_source {
         if let Some(c) = source.dollar {
             return Decision::Decided {
@@ -174,9 +198,14 @@ fn decide_alias(alias: &str, amb: &Ambiguity, source: &Source, body: &str) -> De
         };
     };
     // The local currency is the one whose country the article names most (ties: the
-    // table's order).
+    // table's order), unless the article writes that one with its own sign too ("A$55
+    // million (US$35.8 million)": both are spelled out, a bare "$" is the default).
     let mut best: Option<(usize, Currency, &str)> = None;
-    for local in &amb.locals {
+    for local in amb
+        .locals
+        .iter()
+        .filter(|l| !explicit.contains(&l.currency))
+    {
         let mut count = 0usize;
         let mut first: Option<&str> = None;
         for w in &local.words {
@@ -313,6 +342,8 @@ mod tests {
                 Box::new(|s| s.url = Some("https://beau.example.com/a".into())), "USD", "", open.clone()),
             ("US$ elsewhere and the country named", "Grab raised $1.2 billion, or US$900 million, in Singapore.",
                 Box::new(|_| {}), "SGD", "writes \"US$\" for US dollars elsewhere", vec![]),
+            ("US$ and A$ both written: a bare $ stays USD", "Brussels fined it $3.45 billion; in Australia it paid A$55 million (US$35.8 million).",
+                Box::new(|_| {}), "USD", "nothing says which", open.clone()),
             ("US$ elsewhere, no country: still USD, said to be open", "It raised $1.2 billion, or US$900 million.",
                 Box::new(|_| {}), "USD", "nothing says which", open.clone()),
             ("a code after the figure", "Ek put $178 million AUD into it.",

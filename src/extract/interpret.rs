@@ -242,7 +242,10 @@ pub fn interpret(
                 return None;
             }
             let p_hi = scale.checked_mul(power_of_ten_neg(hdec))?;
-            Quantity::range(value, high, unit, precision.min(p_hi))
+            // each end in its own scale: "between $900 billion and $1 trillion" is
+            // precise to the billion, not to the trillion
+            let p_lo = scale_lo.checked_mul(power_of_ten_neg(decimals))?;
+            Quantity::range(value, high, unit, p_lo.min(p_hi))
         }
         None => match extra {
             Some(add) => {
