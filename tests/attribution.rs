@@ -170,3 +170,43 @@ fn fact_examples_run_with_rules_test() {
     );
     assert!(text.contains("it measures valuation"), "{text}");
 }
+
+/// A figure set after a name, a comma and an apposition word ("ahead of Mistral AI,
+/// valued at …") is that name's figure, not the sentence subject's; a verb after the
+/// comma ("based in Paris, has raised …") leaves it to the sentence subject.
+#[test]
+fn an_apposition_after_another_name_takes_the_figure() {
+    let out = figcheck(&[
+        "explain",
+        "--facts",
+        "--config",
+        "examples/figcheck.toml",
+        "--lang",
+        "en",
+        "--date",
+        "2024-06-12",
+        "Brumelune now trails Lunaria Labs, valued at 5 billion euros after its spring round.",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("subject    Lunaria Labs (another name"),
+        "the apposed name should take the figure:\n{text}"
+    );
+    let out = figcheck(&[
+        "explain",
+        "--facts",
+        "--config",
+        "examples/figcheck.toml",
+        "--lang",
+        "en",
+        "--date",
+        "2024-06-12",
+        "Brumelune, a start-up based in Lyon, has raised 120 million euros.",
+    ]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("subject    Brumelune"),
+        "the sentence subject keeps its figure:\n{text}"
+    );
+}

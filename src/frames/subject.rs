@@ -369,6 +369,43 @@ pub(super) fn subject_of(
             .min_by_key(|(s, _, _)| s.start)
             .cloned()
     });
+    // "ahead of OpenAI, valued at $852 billion": a name, a comma, an apposition word and
+    // a few words that name no one else before the figure: the figure describes that
+    // name ("based in New York, has collected $235 million" does not: "has" opens no
+    // apposition).
+    let apposed = others
+        .iter()
+        .filter(|(o, _)| {
+            o.start >= sentence.start
+                && o.end <= m.span.start
+                && text
+                    .get(o.end..)
+                    .is_some_and(|rest| rest.trim_start_matches(' ').starts_with(','))
+                && words_between(&w.tokens, *o, m.span) <= 4
+                // "le R1 de DeepSeek, un système de…": a name qualifying a ledger name
+                // leaves the figure to that one
+                && !w
+                    .ledger
+                    .iter()
+                    .any(|(l, _)| l.end <= o.start && o.start - l.end <= 4)
+                && inp.lex.is_some_and(|l| {
+                    let i = w.tokens.partition_point(|t| t.start < o.end);
+                    w.tokens
+                        .get(i)
+                        .is_some_and(|t| l.apposition.contains(&t.lower))
+                })
+                && !cands
+                    .iter()
+                    .any(|(c, _, _)| c.start >= o.end && c.end <= m.span.start)
+        })
+        .max_by_key(|(o, _)| o.end)
+        .map(|(o, n)| {
+            (
+                *o,
+                Cand::Other,
+                text.get(o.start..o.end).map_or(n.clone(), String::from),
+            )
+        });
     let chosen = beneficiary
         .map(|c| (c, SubjectFrom::Clause))
         .or_else(|| {
@@ -381,6 +418,7 @@ pub(super) fn subject_of(
         .or_else(|| {
             pick(&|c| matches!(c, Cand::Other), &in_clause).map(|c| (c, SubjectFrom::Other))
         })
+        .or_else(|| apposed.map(|c| (c, SubjectFrom::Other)))
         .or_else(|| {
             // The rest of the sentence: its first name or reference before the clause
             // (the sentence's subject: "Hugging Face, an AI company based in New York,
