@@ -1,6 +1,6 @@
 //! Facts without a ledger at scale: N generated English sources about N/20 invented
 //! companies (each company's funding round reported by about 20 sources, one report in
-//! 50 with a figure ten times too large, and an investment plan per source), checked with
+//! 47 with a figure ten times too large, and an investment plan per source), checked with
 //! no ledger so that every figure goes through discovery. Times the stages and prints
 //! the time per claim, to set beside `cargo bench --bench check`; the grouping stage
 //! should stay about flat per claim from 5 000 to 20 000 sources (near-linear).
@@ -25,8 +25,8 @@ const FIRST: [&str; 20] = [
     "Nel", "Pra", "Ros", "Tav", "Ulm", "Wex", "Zar",
 ];
 const SECOND: [&str; 20] = [
-    "link", "mora", "vane", "dex", "tria", "quist", "bolt", "nova", "ris", "hale", "dyne",
-    "mark", "sora", "vex", "lume", "tor", "ix", "ara", "gen", "well",
+    "link", "mora", "vane", "dex", "tria", "quist", "bolt", "nova", "ris", "hale", "dyne", "mark",
+    "sora", "vex", "lume", "tor", "ix", "ara", "gen", "well",
 ];
 
 /// An invented company name, one per index below 400, then with a number-free suffix.
@@ -46,7 +46,7 @@ fn text(i: usize, n: usize) -> String {
     let c = i % companies;
     let name = company(c);
     let amount = 100 + (c * 37) % 400;
-    let raised = if i % 50 == 7 {
+    let raised = if i % 47 == 7 {
         format!("{amount}0 million dollars") // ten times too large
     } else {
         format!("{amount} million dollars")
@@ -80,7 +80,10 @@ fn run(n: usize, tables: &RateTables) {
     time("build sources", t);
 
     let t = Instant::now();
-    let mentions: Vec<_> = sources.iter().map(|s| extract_mentions(&rules, s)).collect();
+    let mentions: Vec<_> = sources
+        .iter()
+        .map(|s| extract_mentions(&rules, s))
+        .collect();
     time("extract (1 thread)", t);
 
     let t = Instant::now();
@@ -122,10 +125,11 @@ fn run(n: usize, tables: &RateTables) {
     let total: f64 = stages.iter().map(|s| s.1).sum();
     let c = claims.len().max(1) as f64;
     println!(
-        "\nN = {n} sources (no ledger), {} claims, {tied} in {} discovered facts, {} findings ({} warnings)",
+        "\nN = {n} sources (no ledger), {} claims, {tied} in {} discovered facts, {} findings ({} errors, {} warnings; the CLI caps them at warning)",
         claims.len(),
         ids.len(),
         findings.len(),
+        report.summary.errors,
         report.summary.warnings,
     );
     for (name, secs) in &stages {

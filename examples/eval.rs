@@ -357,7 +357,7 @@ fn run_story(dir: &Path, verbose: bool, no_ledger: bool) -> Result<Score, String
                 .any(|c| c.fact.as_deref() == Some(f.fact.as_str()))
             {
                 s.recalled += 1;
-            } else if verbose {
+            } else if verbose && !no_ledger {
                 let got: Vec<String> = mine
                     .iter()
                     .map(|c| c.fact.clone().unwrap_or_else(|| "untied".into()))
@@ -382,7 +382,7 @@ fn run_story(dir: &Path, verbose: bool, no_ledger: bool) -> Result<Score, String
         match expected_for(c) {
             Some(f) if &f.fact == fact => s.tied_right += 1,
             other => {
-                if verbose {
+                if verbose && !no_ledger {
                     println!(
                         "  {name}: WRONG TIE {}  {:?} -> {fact}, expected {}",
                         c.file,

@@ -218,11 +218,7 @@ fn broken_examples_caught_without_a_ledger() {
 #[test]
 fn new_articles_are_checked_against_the_archives_discovered_facts() {
     let dir = "tests/fixtures/discover-archive";
-    let r = json_check(&[
-        "--new",
-        &format!("{dir}/new"),
-        &format!("{dir}/archive"),
-    ]);
+    let r = json_check(&["--new", &format!("{dir}/new"), &format!("{dir}/archive")]);
     let findings = r["findings"].as_array().unwrap();
     assert_eq!(findings.len(), 1, "{findings:#?}");
     let f = &findings[0];
@@ -241,7 +237,10 @@ fn new_articles_are_checked_against_the_archives_discovered_facts() {
         .iter()
         .filter_map(|f| f["fact"].as_str())
         .collect();
-    assert!(facts.contains(&"discovered:halvard-foods-funding-2025"), "{facts:?}");
+    assert!(
+        facts.contains(&"discovered:halvard-foods-funding-2025"),
+        "{facts:?}"
+    );
 }
 
 /// Every report format says a finding's fact was discovered, and from how many sources.

@@ -218,7 +218,8 @@ fn slip_of(cause: &Explained) -> Slip {
     match cause {
         Explained::Unexplained(_) => Slip::None,
         Explained::Cause(c)
-            if (c.starts_with("factor ") && !c.contains("French")) || c.starts_with("digit swap") =>
+            if (c.starts_with("factor ") && !c.contains("French"))
+                || c.starts_with("digit swap") =>
         {
             Slip::Symmetric
         }

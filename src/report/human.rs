@@ -129,9 +129,9 @@ fn write_finding(r: &Report, f: &FindingRow, out: &mut dyn Write) -> io::Result<
     } else {
         format!(" (also {})", also.join(", "))
     };
-    let discovered = f
-        .discovered_from_sources
-        .map_or(String::new(), |n| format!(" (fact discovered from {n} sources)"));
+    let discovered = f.discovered_from_sources.map_or(String::new(), |n| {
+        format!(" (fact discovered from {n} sources)")
+    });
     writeln!(
         out,
         "{} [{}] {}{also}{discovered}",

@@ -87,7 +87,9 @@ struct NotNames {
 impl NotNames {
     /// Whether a word can open a name.
     fn can_open(&self, lower: &str) -> bool {
-        lower.chars().count() > 2 && lower.chars().all(char::is_alphabetic) && self.can_follow(lower)
+        lower.chars().count() > 2
+            && lower.chars().all(char::is_alphabetic)
+            && self.can_follow(lower)
     }
 
     /// Whether a word can be part of a name after its first word.
