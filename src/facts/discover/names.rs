@@ -219,7 +219,7 @@ mod tests {
         let sources: Vec<Source> = texts
             .iter()
             .enumerate()
-            .map(|(i, t)| Source::from_text(&format!("s{i}.md"), t, "en"))
+            .map(|(i, t)| Source::from_text(format!("s{i}.md"), *t, "en"))
             .collect();
         shared_names(&rules, &sources, 2).into_values().collect()
     }
