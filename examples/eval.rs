@@ -2,8 +2,14 @@
 //! multi-outlet coverage it was not tuned on (tests/eval/, see its README.md).
 //!
 //! ```text
-//! cargo run --release --example eval -- tests/eval [--verbose]
+//! cargo run --release --example eval -- tests/eval [--verbose] [--no-ledger]
 //! ```
+//!
+//! With `--no-ledger` the ledger is left out and figcheck discovers facts across the
+//! articles; the discovered groups are scored against the ledger facts instead of ties
+//! and verdicts: ledger facts found as one group (all their grouped figures in one
+//! group that holds no other fact's figure), facts split over two or more groups, groups
+//! that mix figures of two facts, facts with no grouped figure; findings as below.
 //!
 //! For each story folder: the ledger (`ledger.toml`) is loaded as a rule pack next to the
 //! bundled ones, `figcheck check --format json` runs over `articles/` (through the same
@@ -78,6 +84,18 @@ struct Score {
     culprits: usize,
     culprits_caught: usize,
     culprits_cause: usize,
+    /// No-ledger mode: ledger facts found as one discovered group.
+    one_group: usize,
+    /// No-ledger mode: ledger facts split over two or more groups.
+    split: usize,
+    /// No-ledger mode: discovered groups holding figures of two or more ledger facts.
+    mixed: usize,
+    /// No-ledger mode: ledger facts none of whose figures was grouped.
+    ungrouped: usize,
+    /// No-ledger mode: discovered groups.
+    groups: usize,
+    /// No-ledger mode: ledger facts with expected figures.
+    ledger_facts: usize,
 }
 
 impl Score {
@@ -95,6 +113,12 @@ impl Score {
         self.culprits += o.culprits;
         self.culprits_caught += o.culprits_caught;
         self.culprits_cause += o.culprits_cause;
+        self.one_group += o.one_group;
+        self.split += o.split;
+        self.mixed += o.mixed;
+        self.ungrouped += o.ungrouped;
+        self.groups += o.groups;
+        self.ledger_facts += o.ledger_facts;
     }
 }
 
@@ -179,7 +203,75 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
 
-fn run_story(dir: &Path, verbose: bool) -> Result<Score, String> {
+/// No-ledger mode: the discovered groups against the ledger facts of the expected
+/// figures (`located`: each expected figure with its span).
+fn score_groups(
+    name: &str,
+    located: &[(&Figure, Option<(usize, usize)>)],
+    claims: &[ClaimInfo],
+    verbose: bool,
+    s: &mut Score,
+) {
+    use std::collections::BTreeSet;
+    // ledger fact -> discovered groups of its figures; group -> ledger facts
+    let mut groups_of: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    let mut facts_of: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for (f, span) in located {
+        if f.fact == "none" {
+            continue;
+        }
+        let e = groups_of.entry(f.fact.as_str()).or_default();
+        let Some(span) = span else { continue };
+        for c in claims
+            .iter()
+            .filter(|c| c.file == f.file && overlaps(*span, (c.start, c.end)))
+        {
+            if let Some(g) = c.fact.as_deref() {
+                e.insert(g);
+                facts_of.entry(g).or_default().insert(f.fact.as_str());
+            }
+        }
+    }
+    let all_groups: BTreeSet<&str> = claims.iter().filter_map(|c| c.fact.as_deref()).collect();
+    s.groups += all_groups.len();
+    for (g, fs) in &facts_of {
+        if fs.len() > 1 {
+            s.mixed += 1;
+            if verbose {
+                println!("  {name}: MIXED {g}: {fs:?}");
+            }
+        }
+    }
+    s.ledger_facts += groups_of.len();
+    for (fact, gs) in &groups_of {
+        match gs.len() {
+            0 => {
+                s.ungrouped += 1;
+                if verbose {
+                    println!("  {name}: UNGROUPED {fact}");
+                }
+            }
+            1 => {
+                let pure = gs
+                    .iter()
+                    .all(|g| facts_of.get(g).is_some_and(|f| f.len() == 1));
+                if pure {
+                    s.one_group += 1;
+                } else if verbose {
+                    println!("  {name}: IN A MIXED GROUP {fact}: {gs:?}");
+                }
+            }
+            _ => {
+                s.split += 1;
+                if verbose {
+                    println!("  {name}: SPLIT {fact}: {gs:?}");
+                }
+            }
+        }
+    }
+}
+
+fn run_story(dir: &Path, verbose: bool, no_ledger: bool) -> Result<Score, String> {
     let name = dir
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -198,7 +290,9 @@ fn run_story(dir: &Path, verbose: bool) -> Result<Score, String> {
     std::fs::copy(dir.join("ledger.toml"), pack.path().join("ledger.toml"))
         .map_err(|e| e.to_string())?;
     let articles = dir.join("articles");
-    let args = [
+    let pack_path = pack.path().to_string_lossy().into_owned();
+    let articles_path = articles.to_string_lossy().into_owned();
+    let mut args = vec![
         "figcheck",
         "check",
         "--no-config",
@@ -207,10 +301,11 @@ fn run_story(dir: &Path, verbose: bool) -> Result<Score, String> {
         "json",
         "--fail-on",
         "never",
-        "--rules",
-        &pack.path().to_string_lossy(),
-        &articles.to_string_lossy(),
     ];
+    if !no_ledger {
+        args.extend(["--rules", pack_path.as_str()]);
+    }
+    args.push(articles_path.as_str());
     let cli = <figcheck::cli::args::Cli as clap::Parser>::try_parse_from(args)
         .map_err(|e| e.to_string())?;
     let (mut out, mut err) = (Vec::new(), Vec::new());
@@ -242,6 +337,9 @@ fn run_story(dir: &Path, verbose: bool) -> Result<Score, String> {
             })
             .map(|(f, _)| *f)
     };
+    if no_ledger {
+        score_groups(&name, &located, &claims, verbose, &mut s);
+    }
     for (f, span) in &located {
         s.figures += 1;
         let Some(span) = span else { continue };
@@ -259,7 +357,7 @@ fn run_story(dir: &Path, verbose: bool) -> Result<Score, String> {
                 .any(|c| c.fact.as_deref() == Some(f.fact.as_str()))
             {
                 s.recalled += 1;
-            } else if verbose {
+            } else if verbose && !no_ledger {
                 let got: Vec<String> = mine
                     .iter()
                     .map(|c| c.fact.clone().unwrap_or_else(|| "untied".into()))
@@ -284,7 +382,7 @@ fn run_story(dir: &Path, verbose: bool) -> Result<Score, String> {
         match expected_for(c) {
             Some(f) if &f.fact == fact => s.tied_right += 1,
             other => {
-                if verbose {
+                if verbose && !no_ledger {
                     println!(
                         "  {name}: WRONG TIE {}  {:?} -> {fact}, expected {}",
                         c.file,
@@ -313,7 +411,7 @@ fn run_story(dir: &Path, verbose: bool) -> Result<Score, String> {
         let got = verdicts.get(&v.fact).map_or("no claim", String::as_str);
         if got == v.verdict {
             s.verdicts_right += 1;
-        } else if verbose {
+        } else if verbose && !no_ledger {
             println!(
                 "  {name}: VERDICT {}: expected {}, got {got}",
                 v.fact, v.verdict
@@ -415,6 +513,7 @@ fn print_row(name: &str, s: &Score) {
 fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "--verbose" || a == "-v");
+    let no_ledger = args.iter().any(|a| a == "--no-ledger");
     let root = args
         .iter()
         .find(|a| !a.starts_with('-'))
@@ -437,7 +536,7 @@ fn main() -> std::process::ExitCode {
     );
     let mut total = Score::default();
     for dir in &stories {
-        match run_story(dir, verbose) {
+        match run_story(dir, verbose, no_ledger) {
             Ok(s) => {
                 let name = dir
                     .file_name()
@@ -453,6 +552,23 @@ fn main() -> std::process::ExitCode {
         }
     }
     print_row("TOTAL", &total);
+    if no_ledger {
+        println!(
+            "no ledger: {} discovered groups; of {} ledger facts: found as one group {}, split in two or more {}, never grouped {}; groups mixing two facts {}; findings {} of which false alarms {}, culprits caught {}/{} (right cause {})",
+            total.groups,
+            total.ledger_facts,
+            total.one_group,
+            total.split,
+            total.ungrouped,
+            total.mixed,
+            total.findings,
+            total.false_alarms,
+            total.culprits_caught,
+            total.culprits,
+            total.culprits_cause
+        );
+        return std::process::ExitCode::SUCCESS;
+    }
     println!(
         "tie recall {} ({}/{}), tie precision {} ({}/{}), verdicts {}/{}, findings {} of which false alarms {}, culprits caught {}/{} (right cause {})",
         ratio(total.recalled, total.expected_tied),

@@ -211,3 +211,57 @@ fn broken_examples_caught_without_a_ledger() {
         missed.join("\n")
     ));
 }
+
+/// Against the archive with no ledger: `--new` compares the new articles' figures with
+/// the facts discovered over the whole archive, and reports only findings on the new
+/// articles' figures (the archive's own disagreement, 3.2 vs 32 bn EUR, stays out).
+#[test]
+fn new_articles_are_checked_against_the_archives_discovered_facts() {
+    let dir = "tests/fixtures/discover-archive";
+    let r = json_check(&["--new", &format!("{dir}/new"), &format!("{dir}/archive")]);
+    let findings = r["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    let f = &findings[0];
+    assert_eq!(f["fact"], "discovered:tessaly-investment-2025");
+    assert_eq!(f["discovered_from_sources"], 4);
+    assert!(f["claims"][0]["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("new/2025-03-10-en-draft.md"));
+    assert!(f["cause"].as_str().unwrap().starts_with("factor 10"));
+    // The whole run, without --new, also flags the archive's own slip.
+    let all = json_check(&[dir]);
+    let facts: Vec<&str> = all["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["fact"].as_str())
+        .collect();
+    assert!(
+        facts.contains(&"discovered:halvard-foods-funding-2025"),
+        "{facts:?}"
+    );
+}
+
+/// Every report format says a finding's fact was discovered, and from how many sources.
+#[test]
+fn report_formats_show_discovered_facts() {
+    for format in ["human", "json", "markdown", "html", "sarif", "github"] {
+        let out = figcheck(&["check", "--no-config", "--format", format, FIXTURE]);
+        let text = stdout(&out);
+        let shown = match format {
+            "json" => text.contains("\"discovered_from_sources\": 3"),
+            "sarif" => {
+                text.contains("\"discoveredFromSources\": 3")
+                    && text.contains("discovered from 3 sources")
+            }
+            _ => text.contains("discovered from 3 sources"),
+        };
+        assert!(shown, "{format}:\n{text}");
+    }
+    let sarif = figcheck(&["check", "--no-config", "--format", "sarif", FIXTURE]);
+    let v: serde_json::Value = serde_json::from_slice(&sarif.stdout).unwrap();
+    insta::assert_json_snapshot!(v["runs"][0]["results"][0]["properties"]);
+    let md = figcheck(&["check", "--no-config", "--format", "markdown", FIXTURE]);
+    insta::assert_snapshot!(stdout(&md));
+}

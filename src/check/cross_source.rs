@@ -9,7 +9,9 @@
 use super::ambiguous_currency::{alternative_match, ambiguity_note, shown};
 use super::interval::{miss_percent, show};
 use super::normalize::{claim_unit_label, reference_interval, unit_label};
-use super::probable_cause::{or_unexplained, plausible_currencies, probable_cause, CauseQuery};
+use super::probable_cause::{
+    or_unexplained, plausible_currencies, probable_cause, CauseQuery, Explained,
+};
 use super::stale_conversion::{event_date, find_stale_match, stale_finding};
 use super::{CheckId, CheckInput, ClaimIndex, Finding};
 use crate::error::display_path;
@@ -150,6 +152,10 @@ pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
                     continue;
                 }
                 if *n < 2 {
+                    if let Some(f) = culprit_of_two(input, index, fact, &members) {
+                        out.push(f);
+                        continue;
+                    }
                     let ids: Vec<usize> = members.iter().map(|(i, _)| *i).collect();
                     let shown: Vec<String> = members
                         .iter()
@@ -183,96 +189,183 @@ pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
             if value.overlaps(&t_iv) {
                 continue;
             }
-            let Some(claim) = input.claims.get(*i) else {
-                continue;
-            };
-            let Some(n) = input.normalized.get(*i) else {
-                continue;
-            };
-            let stated = n.stated.unwrap_or(*value);
-            let path = input
-                .sources
-                .get(claim.source)
-                .map(|s| display_path(std::path::Path::new(&s.path)))
-                .unwrap_or_default();
-            let date = claim.as_of.map_or("undated".to_string(), |d| d.to_string());
-            let at_rate = n.quote.as_ref().map_or(String::new(), |q| {
-                format!(
-                    " at the rate of {} ({} {} per {})",
-                    q.rate_date,
-                    show_rate(q.rate),
-                    unit_label(fact),
-                    claim_unit_label(claim)
-                )
-            });
-            let pct = miss_percent(value, &t_iv).map_or(String::new(), |p| format!(", {p} off"));
-            let head = format!(
-                "\"{}\" ({path}:{}, {date}) is {}{at_rate}, outside {against}{pct}",
-                claim.mention.text,
-                claim.mention.line,
-                show(value, &unit_label(fact)),
-            );
-            // A "$" that nothing decided: does a local dollar match?
-            if let (Some(to), Some(d)) = (fact.currency, claim.as_of) {
-                if let Some(m) = alternative_match(input.tables, claim, &stated, to, d, &t_iv) {
-                    out.push(ambiguity_note(
-                        Some(&fact.id),
-                        &head,
-                        claim,
-                        &m,
-                        &shown(&m, to),
-                        vec![*i],
-                    ));
-                    continue;
-                }
+            if let Some((f, _)) = judge(input, index, fact, *i, value, &t_iv, &against) {
+                out.push(f);
             }
-            // A money claim in another currency: is it a conversion made at an older rate?
-            if let (Unit::Money(from), Some(to), Some(d)) =
-                (claim.mention.quantity.unit, fact.currency, claim.as_of)
-            {
-                if from != to {
-                    if let Some(m) = find_stale_match(
-                        input.tables,
-                        &stated,
-                        from,
-                        to,
-                        d,
-                        &t_iv,
-                        fact.stale_window_days,
-                        event_date(fact),
-                    ) {
-                        out.push(stale_finding(
-                            Some(&fact.id),
-                            &head,
-                            &m,
-                            (from, to),
-                            vec![*i],
-                            "figure",
-                        ));
-                        continue;
-                    }
-                }
-            }
-            let from = claim.mention.quantity.unit.currency();
-            let plausible = plausible_currencies(input, index, claim, Some(fact));
-            let cause = probable_cause(&CauseQuery {
-                tables: input.tables,
-                claim,
-                stated: &stated,
-                from,
-                to: fact.currency,
-                date: claim.as_of,
-                target: &t_iv,
-                event_date: event_date(fact),
-                plausible: &plausible,
-                related: &related_facts(input, fact),
-            });
-            let mut f = Finding::new(CheckId::CrossSourceMismatch, Some(&fact.id), head, vec![*i]);
-            f.cause = Some(or_unexplained(cause));
-            out.push(f);
         }
     }
     out
+}
+
+/// How well a slip explains a miss.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Slip {
+    /// Nothing explains it.
+    None,
+    /// A slip that explains either figure from the other (a factor of ten, a digit swap).
+    Symmetric,
+    /// A slip only one figure can have made: a scale word dropped, doubled or French, a
+    /// currency label, an older rate.
+    OneWay,
+    /// An alias several currencies share ("$") that nothing decided, and another reading
+    /// matches: stronger than a currency swap suspected in a figure whose currency its
+    /// source declared.
+    Alias,
+}
+
+/// The slip kind of a cause text.
+fn slip_of(cause: &Explained) -> Slip {
+    match cause {
+        Explained::Unexplained(_) => Slip::None,
+        Explained::Cause(c)
+            if (c.starts_with("factor ") && !c.contains("French"))
+                || c.starts_with("digit swap") =>
+        {
+            Slip::Symmetric
+        }
+        Explained::Cause(_) => Slip::OneWay,
+    }
+}
+
+/// The finding on claim `i` (its value `value`, in the fact's unit) missing `t_iv`,
+/// described as `against`: a "$" a local dollar explains, a conversion at an older
+/// rate, or a mismatch with its probable cause; with how well a slip explains it.
+fn judge(
+    input: &CheckInput<'_>,
+    index: &ClaimIndex<'_>,
+    fact: &Fact,
+    i: usize,
+    value: &Interval,
+    t_iv: &Interval,
+    against: &str,
+) -> Option<(Finding, Slip)> {
+    let t_iv = *t_iv;
+    let claim = input.claims.get(i)?;
+    let n = input.normalized.get(i)?;
+    let stated = n.stated.unwrap_or(*value);
+    let path = input
+        .sources
+        .get(claim.source)
+        .map(|s| display_path(std::path::Path::new(&s.path)))
+        .unwrap_or_default();
+    let date = claim.as_of.map_or("undated".to_string(), |d| d.to_string());
+    let at_rate = n.quote.as_ref().map_or(String::new(), |q| {
+        format!(
+            " at the rate of {} ({} {} per {})",
+            q.rate_date,
+            show_rate(q.rate),
+            unit_label(fact),
+            claim_unit_label(claim)
+        )
+    });
+    let pct = miss_percent(value, &t_iv).map_or(String::new(), |p| format!(", {p} off"));
+    let head = format!(
+        "\"{}\" ({path}:{}, {date}) is {}{at_rate}, outside {against}{pct}",
+        claim.mention.text,
+        claim.mention.line,
+        show(value, &unit_label(fact)),
+    );
+    // A "$" that nothing decided: does a local dollar match?
+    if let (Some(to), Some(d)) = (fact.currency, claim.as_of) {
+        if let Some(m) = alternative_match(input.tables, claim, &stated, to, d, &t_iv) {
+            let f = ambiguity_note(Some(&fact.id), &head, claim, &m, &shown(&m, to), vec![i]);
+            return Some((f, Slip::Alias));
+        }
+    }
+    // A money claim in another currency: is it a conversion made at an older rate?
+    if let (Unit::Money(from), Some(to), Some(d)) =
+        (claim.mention.quantity.unit, fact.currency, claim.as_of)
+    {
+        if from != to {
+            if let Some(m) = find_stale_match(
+                input.tables,
+                &stated,
+                from,
+                to,
+                d,
+                &t_iv,
+                fact.stale_window_days,
+                event_date(fact),
+            ) {
+                let f = stale_finding(Some(&fact.id), &head, &m, (from, to), vec![i], "figure");
+                return Some((f, Slip::OneWay));
+            }
+        }
+    }
+    let from = claim.mention.quantity.unit.currency();
+    let plausible = plausible_currencies(input, index, claim, Some(fact));
+    let cause = probable_cause(&CauseQuery {
+        tables: input.tables,
+        claim,
+        stated: &stated,
+        from,
+        to: fact.currency,
+        date: claim.as_of,
+        target: &t_iv,
+        event_date: event_date(fact),
+        plausible: &plausible,
+        related: &related_facts(input, fact),
+    });
+    let slip = slip_of(&cause);
+    let mut f = Finding::new(CheckId::CrossSourceMismatch, Some(&fact.id), head, vec![i]);
+    f.cause = Some(or_unexplained(cause));
+    Some((f, slip))
+}
+
+/// Two figures on a fact that disagree, with no third to side with either: the one a
+/// known slip of the other explains is the culprit. A slip only one of them can have
+/// made (a scale word, a currency label, an older rate) decides; a factor of ten
+/// explains either, and then the later report is taken for the copy that slipped (news
+/// copies earlier news), which the cause says.
+fn culprit_of_two(
+    input: &CheckInput<'_>,
+    index: &ClaimIndex<'_>,
+    fact: &Fact,
+    members: &[(usize, Interval)],
+) -> Option<Finding> {
+    let [(a, va), (b, vb)] = members else {
+        return None;
+    };
+    let describe = |i: usize, v: &Interval| {
+        let claim = input.claims.get(i)?;
+        let path = input
+            .sources
+            .get(claim.source)
+            .map(|s| display_path(std::path::Path::new(&s.path)))
+            .unwrap_or_default();
+        Some(format!(
+            "the other source's figure \"{}\" ({path}:{}), {}",
+            claim.mention.text,
+            claim.mention.line,
+            show(v, &unit_label(fact))
+        ))
+    };
+    let on_a = judge(input, index, fact, *a, va, vb, &describe(*b, vb)?)?;
+    let on_b = judge(input, index, fact, *b, vb, va, &describe(*a, va)?)?;
+    let later = |i: usize| {
+        input
+            .claims
+            .get(i)
+            .map(|c| (c.as_of, c.source, c.mention.span.start))
+    };
+    let (mut f, slip, tie) = match on_a.1.cmp(&on_b.1) {
+        std::cmp::Ordering::Greater => (on_a.0, on_a.1, false),
+        std::cmp::Ordering::Less => (on_b.0, on_b.1, false),
+        std::cmp::Ordering::Equal if later(*a) >= later(*b) => (on_a.0, on_a.1, true),
+        std::cmp::Ordering::Equal => (on_b.0, on_b.1, true),
+    };
+    match (slip, tie) {
+        (Slip::None, _) | (Slip::OneWay, true) => None,
+        (Slip::Symmetric, true) => {
+            if let Some(c) = f.cause.as_mut() {
+                c.push_str(
+                    "; with two sources only, the later report is taken for the one that slipped",
+                );
+            }
+            Some(f)
+        }
+        _ => Some(f),
+    }
 }
 
 #[cfg(test)]

@@ -78,6 +78,11 @@ fn properties(f: &FindingRow) -> String {
 /// other checks that flag the same figure (one mistake, one annotation).
 fn message(r: &Report, f: &FindingRow) -> String {
     let mut m = statement(r, f);
+    if let Some(n) = f.discovered_from_sources {
+        m.push_str(&format!(
+            "\nfact discovered from {n} sources (no ledger fact)"
+        ));
+    }
     if let Some(c) = &f.cause {
         m.push_str("\nprobable cause: ");
         m.push_str(&readable::cause(c));

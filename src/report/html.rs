@@ -379,6 +379,12 @@ fn fact(r: &Report, f: &FactRow, out: &mut dyn Write) -> io::Result<()> {
         escape(&f.id)
     )?;
     let unit = f.currency.clone().unwrap_or_else(|| "parameters".into());
+    if let Some(n) = f.discovered_from_sources {
+        writeln!(
+            out,
+            "<p class=\"ref discovered\">Discovered: no ledger fact; grouped from {n} sources (same subject, measure and year).</p>"
+        )?;
+    }
     if let Some(refr) = &f.reference {
         writeln!(
             out,
@@ -466,6 +472,12 @@ fn finding(r: &Report, f: &FindingRow, out: &mut dyn Write) -> io::Result<()> {
         escape(&location(f))
     )?;
     writeln!(out, "<div>{}</div>", escape(&statement(r, f)))?;
+    if let Some(n) = f.discovered_from_sources {
+        writeln!(
+            out,
+            "<p class=\"discovered\">Fact discovered from {n} sources (no ledger fact declares it).</p>"
+        )?;
+    }
     if let Some(c) = &f.cause {
         writeln!(
             out,

@@ -129,7 +129,16 @@ fn write_finding(r: &Report, f: &FindingRow, out: &mut dyn Write) -> io::Result<
     } else {
         format!(" (also {})", also.join(", "))
     };
-    writeln!(out, "{} [{}] {}{also}", f.severity, f.check, location(f))?;
+    let discovered = f.discovered_from_sources.map_or(String::new(), |n| {
+        format!(" (fact discovered from {n} sources)")
+    });
+    writeln!(
+        out,
+        "{} [{}] {}{also}{discovered}",
+        f.severity,
+        f.check,
+        location(f)
+    )?;
     match &f.cause {
         Some(c) => writeln!(
             out,

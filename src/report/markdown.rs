@@ -40,6 +40,9 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
             location(f),
             statement(r, f)
         )?;
+        if let Some(n) = f.discovered_from_sources {
+            writeln!(out, "  - fact discovered from {n} sources (no ledger fact)")?;
+        }
         if let Some(c) = &f.cause {
             writeln!(out, "  - probable cause: {}", readable::cause(c))?;
         }

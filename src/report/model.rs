@@ -163,6 +163,9 @@ pub struct FindingRow {
     pub message: String,
     /// Probable cause.
     pub cause: Option<String>,
+    /// When the fact was discovered across sources (no ledger wrote it): from how many.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discovered_from_sources: Option<usize>,
     /// Matched date (stale conversions).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub matched_date: Option<String>,
@@ -380,6 +383,7 @@ fn sorted_findings(
             fact: f.fact.clone(),
             message: f.message.clone(),
             cause: f.cause.clone(),
+            discovered_from_sources: None,
             matched_date: f.matched_date.map(|d| d.to_string()),
             path: f
                 .source
@@ -488,7 +492,14 @@ pub fn build(
             by_fact.entry(f).or_default().push(i);
         }
     }
-    let finding_rows = merge_related(sorted_findings(findings, sources, &row));
+    let mut finding_rows = merge_related(sorted_findings(findings, sources, &row));
+    for f in &mut finding_rows {
+        f.discovered_from_sources = f
+            .fact
+            .as_deref()
+            .and_then(|id| facts.facts.get(id))
+            .and_then(|x| x.discovered);
+    }
     // The wrong rows: each flagged figure with its most severe primary finding.
     let mut flagged_rows: BTreeMap<(&str, usize), Severity> = BTreeMap::new();
     // Each fact's worst finding on its own claims (a ratio elsewhere does not count).

@@ -149,6 +149,11 @@ pub fn fingerprint(f: &FindingRow) -> String {
 fn result(f: &FindingRow) -> Value {
     let rule_index = CheckId::ALL.iter().position(|c| *c == f.check);
     let mut text = f.message.clone();
+    if let Some(n) = f.discovered_from_sources {
+        text.push_str(&format!(
+            " (The fact was discovered from {n} sources; no ledger fact declares it.)"
+        ));
+    }
     if let Some(c) = &f.cause {
         text.push_str(" Probable cause: ");
         text.push_str(&super::readable::cause(c));
@@ -211,6 +216,10 @@ fn result(f: &FindingRow) -> Value {
     }
     if let Some(d) = &f.matched_date {
         props.insert("matchedDate".into(), json!(d));
+    }
+    if let Some(n) = f.discovered_from_sources {
+        props.insert("discovered".into(), json!(true));
+        props.insert("discoveredFromSources".into(), json!(n));
     }
     if !f.related.is_empty() {
         let checks: Vec<&str> = f.related.iter().map(|r| r.check.as_str()).collect();

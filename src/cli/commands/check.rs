@@ -171,7 +171,11 @@ pub fn run(a: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
     };
     let mut findings = run_all(&input, &settings);
     // Findings on discovered facts are warnings unless `--severity` says otherwise: the
-    // value they are measured against is only what most sources say.
+    // value they are measured against is only what most sources say. A mismatch there
+    // that no known slip explains is a note: a group found by subject, measure and year
+    // can hold two facts (an earlier round, a share price beside a market value), and
+    // a figure far from the others with no slip to show is more often the other fact
+    // than an error.
     for f in &mut findings {
         let discovered = f
             .fact
@@ -179,7 +183,16 @@ pub fn run(a: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
             .and_then(|id| rules.facts.facts.get(id))
             .is_some_and(|x| x.discovered.is_some());
         if discovered && !settings.severities.contains_key(&f.check) {
-            f.severity = f.severity.min(Severity::Warning);
+            let unexplained = f.check == CheckId::CrossSourceMismatch
+                && f.cause
+                    .as_deref()
+                    .is_none_or(|c| c.starts_with("no simple slip"));
+            let cap = if unexplained {
+                Severity::Info
+            } else {
+                Severity::Warning
+            };
+            f.severity = f.severity.min(cap);
         }
     }
     warn_unknown_suppressions(&sources, err)?;

@@ -78,12 +78,11 @@ struct Key {
     kind: FactKind,
 }
 
-/// The year a figure speaks of: its own time words (when they stay in one year), else
-/// its claim's date.
+/// The year a figure speaks of: the year its own time words start in ("over three
+/// years" from a 2025 article is 2025), else its claim's date.
 fn year_of(frame: &Frame, claim: &Claim) -> Option<i32> {
     match &frame.time {
-        Some(t) if t.from.year() == t.until.year() => Some(t.from.year()),
-        Some(_) => None,
+        Some(t) => Some(t.from.year()),
         None => claim.as_of.map(|d| d.year()),
     }
 }
@@ -123,6 +122,102 @@ fn main_currency(claims: &[&Claim]) -> Option<Currency> {
     n.into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
         .map(|(c, _)| c)
+}
+
+/// Whether one measure may stand for the other in some source's language (a role's
+/// `related` list: "spending" for "investment"), and which one is the wider:
+/// `Some(true)` when `a` lists `b`.
+fn related(rules: &RuleSet, langs: &BTreeSet<&str>, a: &str, b: &str) -> Option<bool> {
+    let lists = |x: &str, y: &str| {
+        langs.iter().any(|l| {
+            rules
+                .frames
+                .get(*l)
+                .and_then(|lex| lex.role_ids.get(x))
+                .is_some_and(|r| r.iter().any(|m| m == y))
+        })
+    };
+    if lists(a, b) {
+        Some(true)
+    } else if lists(b, a) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Groups too small to stand (fewer than `min` sources) join the one group they are
+/// compatible with, when there is exactly one, as a ledger fact would take their
+/// figures: same subject and kind, and either a related measure in the same year
+/// ("dépenser 380 milliards" and "consacrer 380 milliards"), or the same measure in one
+/// of the two years before, when none of the figures has time words of its own (a later
+/// report of an earlier plan: "is still rolling out its $12.7 billion investment"). The
+/// joined group keeps the wider measure and the earlier year.
+fn merge_small_groups(
+    rules: &RuleSet,
+    sources: &[Source],
+    claims: &[Claim],
+    frames: &BTreeMap<usize, Frame>,
+    groups: &mut BTreeMap<Key, Vec<usize>>,
+    min: usize,
+) {
+    let langs: BTreeSet<&str> = sources.iter().map(|s| s.lang.as_str()).collect();
+    let n_sources = |members: &[usize]| {
+        members
+            .iter()
+            .filter_map(|i| claims.get(*i).map(|c| c.source))
+            .collect::<BTreeSet<usize>>()
+            .len()
+    };
+    let undated = |members: &[usize]| {
+        members
+            .iter()
+            .all(|i| frames.get(i).is_some_and(|f| f.time.is_none()))
+    };
+    let keys: Vec<Key> = groups.keys().cloned().collect();
+    for small in keys {
+        let Some(members) = groups.get(&small) else {
+            continue;
+        };
+        if n_sources(members) >= min {
+            continue;
+        }
+        let small_undated = undated(members);
+        let mut fits = groups.iter().filter(|(k, _)| {
+            **k != small
+                && k.subject == small.subject
+                && k.kind == small.kind
+                && ((k.year == small.year
+                    && related(rules, &langs, &k.measure, &small.measure).is_some())
+                    || (k.measure == small.measure
+                        && k.year < small.year
+                        && small.year - k.year <= 2
+                        && small_undated))
+        });
+        let (Some((other, other_members)), None) = (fits.next(), fits.next()) else {
+            continue;
+        };
+        let (other, other_n) = (other.clone(), n_sources(other_members));
+        let small_n = n_sources(members);
+        // the joined group's key: the bigger group's; on a tie the wider measure's, or
+        // the earlier year's
+        let into_small = other.year == small.year
+            && (small_n > other_n
+                || (small_n == other_n
+                    && related(rules, &langs, &small.measure, &other.measure) == Some(true)));
+        let (keep, gone) = if into_small {
+            (small.clone(), other)
+        } else {
+            (other, small.clone())
+        };
+        let Some(moved) = groups.remove(&gone) else {
+            continue;
+        };
+        if let Some(v) = groups.get_mut(&keep) {
+            v.extend(moved);
+            v.sort_unstable();
+        }
+    }
 }
 
 /// Discovery settings.
@@ -234,6 +329,7 @@ pub fn discover(
             }
         }
     }
+    merge_small_groups(rules, sources, claims, &frames, &mut groups, min);
     let mut added = Vec::new();
     for (key, members) in groups {
         let srcs: BTreeSet<usize> = members
