@@ -339,6 +339,37 @@ fn broken_wrong_share_is_a_ratio_mismatch_in_percent() {
     );
     // The percentage is not a money claim: the fine stays consistent with its reference.
     assert_eq!(findings(&report).len(), 1, "{:#?}", findings(&report));
+    // Filed under the part (the fine the share is about), on the percentage itself.
+    assert_eq!(f["fact"], "norvalis-fine-2025");
+    assert_eq!(f["claims"][0]["kind"], "share");
+    assert!(
+        cause(&f).starts_with("no simple slip explains it"),
+        "{}",
+        cause(&f)
+    );
+}
+
+#[test]
+fn broken_wrong_fraction_is_a_percentage_read_as_a_fraction() {
+    let (code, report, f) = only_finding("examples/broken/wrong-fraction", "ratio-mismatch");
+    assert_eq!(code, 1);
+    assert_eq!(f["severity"], "error");
+    assert_eq!(flagged_text(&f), "un cinquième de");
+    assert_eq!(f["fact"], "calvane-fine-2025");
+    assert_eq!(f["claims"][0]["kind"], "share");
+    assert_eq!(f["claims"][1]["fact"], "calvane-fine-2025");
+    let message = f["message"].as_str().unwrap();
+    assert!(
+        message.contains("(1/5) states that calvane-fine-2025 is 18–22 % of calvane-sales-2024")
+            && message.contains("give 4.9–5.1 %"),
+        "{message}"
+    );
+    assert!(
+        cause(&f).starts_with("a percentage and a fraction confused: the figures give 4.9–5.1 %, which is 5 %; \"1/5\""),
+        "{}",
+        cause(&f)
+    );
+    assert_eq!(findings(&report).len(), 1, "{:#?}", findings(&report));
 }
 
 /// Each broken example's clean twin (examples/clean/<slip>) raises nothing at all, not
@@ -359,6 +390,7 @@ fn clean_twins_raise_nothing() {
             "earlier-value-wrong-label",
             "local-dollar",
             "related-fact",
+            "wrong-fraction",
             "wrong-share",
             "wrong-sum"
         ]

@@ -13,6 +13,7 @@ pub(crate) mod normalize;
 mod part_of_whole;
 mod probable_cause;
 mod ratio;
+mod share_cause;
 mod stale_conversion;
 mod sum;
 pub mod suppress;

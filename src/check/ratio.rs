@@ -1,7 +1,9 @@
 //! Ratio mismatch. What it checks: "vingt fois plus", "plus de 20 fois", "20 times
 //! larger" against the two facts a `times` `[[relation]]` names, and shares ("4 % of its
-//! sales", "a stake of 11 %") against the part and whole of a `share`
-//! relation, using the source's own claims on them (else the facts' references). The
+//! sales", "a stake of 11 %", "un vingtième de son chiffre d'affaires", "a third of")
+//! against the part and whole of a `share` relation, using the source's own claims on
+//! them (else the facts' references). A share's finding is filed under its part and
+//! carries a probable cause (see `share_cause`). The
 //! stated ratio gets the relation's tolerance (default 10 %): "twenty times" is a round
 //! figure. A share is read only in a sentence with a figure of its part or whole: an
 //! article has many percentages, most about something else.
@@ -10,6 +12,8 @@
 
 use super::interval::show;
 use super::normalize::{claim_interval, reference_interval, unit_label};
+use super::probable_cause::or_unexplained;
+use super::share_cause::{parse_fraction, share_cause, Written};
 use super::{CheckId, CheckInput, ClaimIndex, Finding};
 use crate::facts::{Relation, RelationKind};
 use crate::quantity::{Interval, Unit};
@@ -72,6 +76,25 @@ fn applies(input: &CheckInput<'_>, index: &ClaimIndex<'_>, i: usize, rel: &Relat
     }
 }
 
+/// How a share mention was written: a fraction (its reading holds "n/d"), a percentage
+/// (its pattern's unit is 0.01), or otherwise.
+fn written_share(input: &CheckInput<'_>, c: &crate::facts::Claim) -> Written {
+    if let Some((num, den)) = parse_fraction(&c.mention.reading.number) {
+        return Written::Fraction { num, den };
+    }
+    let percent = input
+        .rules
+        .patterns
+        .get(&c.mention.rule)
+        .is_some_and(|p| p.unit_value == Decimal::new(1, 2));
+    match c.mention.quantity.value {
+        Some(v) if percent => v
+            .checked_mul(Decimal::ONE_HUNDRED)
+            .map_or(Written::Other, Written::Percent),
+        _ => Written::Other,
+    }
+}
+
 /// Run the check.
 pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -115,8 +138,17 @@ pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
             }
             let mut evidence = vec![i];
             evidence.extend(ids.iter().take(4));
+            let mut cause = None;
             let message = match rel.kind {
                 RelationKind::Share => {
+                    let written = written_share(input, c);
+                    cause = Some(or_unexplained(share_cause(&stated, written, &actual)));
+                    let as_written = match written {
+                        Written::Fraction { num, den } => {
+                            format!(" ({}/{})", num.normalize(), den.normalize())
+                        }
+                        Written::Percent(_) | Written::Other => String::new(),
+                    };
                     let pct = |iv: &Interval| {
                         let h = Decimal::ONE_HUNDRED;
                         Interval::new(
@@ -125,7 +157,7 @@ pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
                         )
                     };
                     format!(
-                        "\"{}\" states that {} is {} of {}, but their values ({} and {}) give {}",
+                        "\"{}\"{as_written} states that {} is {} of {}, but their values ({} and {}) give {}",
                         c.mention.text,
                         rel.smaller,
                         show(&pct(&stated), "%"),
@@ -151,12 +183,20 @@ pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
                     )
                 }
             };
-            out.push(Finding::new(
+            // A share is a statement about its part ("the fine is 6 % of the sales"): the
+            // finding is filed under the part's fact; a ratio under the larger one's.
+            let filed = match rel.kind {
+                RelationKind::Share => &rel.smaller,
+                RelationKind::Times | RelationKind::Sum => &rel.larger,
+            };
+            let mut finding = Finding::new(
                 CheckId::RatioMismatch,
-                Some(&rel.larger),
+                Some(filed.as_str()),
                 message,
                 evidence,
-            ));
+            );
+            finding.cause = cause;
+            out.push(finding);
             break;
         }
     }

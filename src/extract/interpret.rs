@@ -119,6 +119,19 @@ pub fn interpret(
         }
         None => Qualifier::Exact,
     };
+    if group(caps, groups.fraction).is_some() || group(caps, groups.number_den).is_some() {
+        let (value, precision, n_text) = read_fraction(m, pattern, groups, caps)?;
+        reading.number = n_text;
+        return Some(Candidate {
+            span: Span::new(whole.start(), whole.end()),
+            quantity: Quantity::from_value(value, qualifier, Unit::Share, precision),
+            unit_known: true,
+            rule: pattern.id.clone(),
+            origin: MentionOrigin::Stated,
+            reading,
+            kind: pattern.kind,
+        });
+    }
     // Sub-units ("50 cents"; "3 dollars 50 cents"): alone they are the amount, scaled
     // by the pattern's sub-unit; after a main number they are added to it.
     // A second, smaller sub-unit (Chinese 分 after 角) adds to the first the same way.
@@ -272,6 +285,52 @@ pub fn interpret(
         reading,
         kind: pattern.kind,
     })
+}
+
+/// A fraction ("1/20", "un tiers", "two thirds", "half") as (value, precision, "n/d").
+///
+/// The value is the exact quotient when it has one (1/20 = 0.05, precision 0); 1/3 has
+/// none in decimals, so the value is rounded to Decimal's last digit and the precision
+/// is two units of that digit: the interval `value ± precision / 2` then holds the exact
+/// rational, and 1/3 is never compared as 0.33. A numerator is a whole number no larger
+/// than the denominator (a share of a whole); none means 1.
+fn read_fraction(
+    m: &LangMatcher,
+    pattern: &CompiledPattern,
+    groups: &Groups,
+    caps: &Found<'_>,
+) -> Option<(Decimal, Decimal, String)> {
+    let den = match group(caps, groups.number_den) {
+        Some(g) => {
+            let n = parse_number(g.as_str(), &m.lexicon.numbers).ok()?;
+            (n.decimals == 0).then_some(n.value)?
+        }
+        None => Decimal::from(
+            m.lexicon
+                .fraction_of(group(caps, groups.fraction)?.as_str())?,
+        ),
+    };
+    let num = match read_number(m, caps, groups.number, groups.spelled) {
+        Some((n, 0, _)) => n,
+        Some(_) => return None,
+        None => Decimal::ONE,
+    };
+    if den <= Decimal::ZERO || num <= Decimal::ZERO || num > den {
+        return None;
+    }
+    let top = num.checked_mul(pattern.unit_value)?;
+    let value = top.checked_div(den)?;
+    let exact = value.checked_mul(den).is_some_and(|back| back == top);
+    let precision = if exact {
+        Decimal::ZERO
+    } else {
+        Decimal::new(2, value.scale())
+    };
+    Some((
+        value,
+        precision,
+        format!("{}/{}", num.normalize(), den.normalize()),
+    ))
 }
 
 /// The currency of an alias; an ambiguous alias is decided by cue words near the figure.

@@ -178,7 +178,8 @@ pub fn figure(row: &MentionRow) -> String {
             s.as_deref()
                 .and_then(|v| v.parse::<rust_decimal::Decimal>().ok())
                 .and_then(|d| d.checked_mul(rust_decimal::Decimal::ONE_HUNDRED))
-                .map(|p| p.normalize().to_string())
+                // 1/3 is 33.33 % to a reader, not 28 digits
+                .map(|p| p.round_dp(2).normalize().to_string())
         };
         let (v, lo, hi) = (pct(&row.value), pct(&row.low), pct(&row.high));
         return readable::amount(

@@ -129,6 +129,10 @@ pub struct Groups {
     pub currency: Option<usize>,
     /// `{qualifier}`.
     pub qualifier: Option<usize>,
+    /// `{fraction}`: a fraction word ("tiers").
+    pub fraction: Option<usize>,
+    /// `{number:den}`: the digits under a fraction bar ("20" in "1/20").
+    pub number_den: Option<usize>,
     /// `(?P<model>...)`.
     pub model: Option<usize>,
 }
@@ -334,6 +338,21 @@ pub fn parse_decimal_literal(s: &str) -> Option<Decimal> {
     }
 }
 
+/// Parse an example's expected value: a decimal literal, or a fraction "1/3" (the
+/// quotient as [`crate::extract`] computes it, so a share of a third is written exactly).
+pub fn parse_example_value(s: &str) -> Option<Decimal> {
+    match s.split_once('/') {
+        Some((n, d)) => {
+            let d = parse_decimal_literal(d)?;
+            if d.is_zero() {
+                return None;
+            }
+            parse_decimal_literal(n)?.checked_div(d)
+        }
+        None => parse_decimal_literal(s),
+    }
+}
+
 fn validate_name(s: &str) -> bool {
     !s.is_empty()
         && s.chars()
@@ -474,6 +493,7 @@ fn summarize(file: &LoadedFile) -> String {
     add(c.currency.len(), "currencies");
     add(c.ambiguous.len(), "ambiguous aliases");
     add(c.scale.len(), "scales");
+    add(c.fraction.len(), "fractions");
     add(usize::from(c.numbers.is_some()), "number format");
     add(c.qualifier.len(), "qualifiers");
     add(
@@ -618,11 +638,11 @@ fn compile_pattern(
     for ex in &p.examples {
         for (field, v) in [("value", &ex.value), ("low", &ex.low), ("high", &ex.high)] {
             if let Some(v) = v {
-                if parse_decimal_literal(v).is_none() {
+                if parse_example_value(v).is_none() {
                     ctx.err(
                         &p.name,
                         format!(
-                            "example \"{}\": {field} \"{v}\" is not a decimal number",
+                            "example \"{}\": {field} \"{v}\" is not a decimal number or a fraction (\"1/3\")",
                             ex.text
                         ),
                         Some(&id),
@@ -819,6 +839,20 @@ fn build_lexicon(packs: &[LoadedPack], lang: &str, errors: &mut Vec<Error>) -> L
                     ),
                 }
             }
+            for fr in &c.fraction {
+                let d = *fr.denominator.get_ref();
+                if d < 2 {
+                    ctx.err(
+                        &fr.denominator,
+                        format!("fraction denominator {d} must be 2 or more (\"quart\" = 4)"),
+                        None,
+                    );
+                    continue;
+                }
+                for w in &fr.words {
+                    lex.fractions.insert(normalize_word(w), d);
+                }
+            }
             if let Some(n) = &c.numbers {
                 let chars = |v: &[String]| -> Vec<char> {
                     v.iter().filter_map(|s| s.chars().next()).collect()
@@ -910,7 +944,20 @@ fn build_matcher(
             .flatten()
             .collect();
         let has = |g: &str| names.iter().any(|n| *n == format!("{prefix}{g}"));
-        let needs_number = !(has("number")
+        let is_fraction = has("fraction") || has("number_den");
+        if is_fraction && p.kind != PatternKind::Share {
+            errors.push(
+                Error::rule_error(format!(
+                    "{{fraction}} and {{number:den}} read a share: this pattern's kind is \"{}\", use kind = \"share\"",
+                    p.kind.as_str()
+                ))
+                .at(p.location.clone())
+                .rule(&p.id),
+            );
+            continue;
+        }
+        let needs_number = !(is_fraction
+            || has("number")
             || has("spelled")
             || has("number_sub")
             || has("spelled_sub")
@@ -919,7 +966,7 @@ fn build_matcher(
         if needs_number {
             errors.push(
                 Error::rule_error(
-                    "pattern captures no number: use {number} or {spelled}".to_string(),
+                    "pattern captures no number: use {number}, {spelled} or {fraction}".to_string(),
                 )
                 .at(p.location.clone())
                 .rule(&p.id),
@@ -979,6 +1026,8 @@ fn build_matcher(
                 scale_lo: g("scale_lo"),
                 currency: g("currency"),
                 qualifier: g("qualifier"),
+                fraction: g("fraction"),
+                number_den: g("number_den"),
                 model: g("model"),
             };
             MatcherPattern { id, regex, groups }

@@ -24,6 +24,8 @@ pub const PLACEHOLDERS: &[&str] = &[
     "currency-symbol",
     "currency-name",
     "qualifier",
+    "fraction",
+    "number:den",
     "sp",
 ];
 
@@ -100,6 +102,7 @@ fn group_of(name: &str) -> &str {
         "number:sub" => "number_sub",
         "spelled:sub" => "spelled_sub",
         "number:sub2" => "number_sub2",
+        "number:den" => "number_den",
         "spelled:sub2" => "spelled_sub2",
         "scale:lo" => "scale_lo",
         other => other,
@@ -110,7 +113,7 @@ fn expand_one(name: &str, lex: &Lexicon, prefix: &str) -> Result<String, String>
     let g = |group: &str| format!("{prefix}{group}");
     let s = match name {
         "sp" => SP.to_string(),
-        "number" | "number:hi" | "number:sub" | "number:sub2" => {
+        "number" | "number:hi" | "number:sub" | "number:sub2" | "number:den" => {
             format!("(?P<{}>{})", g(group_of(name)), number_regex(lex))
         }
         "spelled" | "spelled:hi" | "spelled:sub" | "spelled:sub2" => {
@@ -150,6 +153,14 @@ fn expand_one(name: &str, lex: &Lexicon, prefix: &str) -> Result<String, String>
                 "(?P<{}>{})",
                 g("currency"),
                 alternation_with(&words, "currency", false, false)?
+            )
+        }
+        "fraction" => {
+            let words: Vec<&str> = lex.fractions.keys().map(String::as_str).collect();
+            format!(
+                "(?P<{}>{})",
+                g("fraction"),
+                alternation_with(&words, "fraction", true, true)?
             )
         }
         "qualifier" => {

@@ -63,6 +63,8 @@ pub struct Lexicon {
     pub qualifiers: BTreeMap<String, Qualifier>,
     /// Digit separators.
     pub numbers: NumberFormat,
+    /// Fraction words, normalised, with their denominator ("tiers" = 3).
+    pub fractions: BTreeMap<String, u32>,
     /// Spelled-out number words and their values.
     pub spelled: BTreeMap<String, u64>,
     /// Words joining spelled-out numbers ("et", "and").
@@ -133,6 +135,11 @@ impl Lexicon {
             .iter()
             .find(|(k, _)| normalize_word(k) == norm)
             .map(|(_, v)| *v)
+    }
+
+    /// The denominator of a captured fraction word ("tiers" = 3, "Tenths" = 10).
+    pub fn fraction_of(&self, word: &str) -> Option<u32> {
+        self.fractions.get(&normalize_word(word)).copied()
     }
 
     /// The qualifier of captured qualifier words.

@@ -37,6 +37,9 @@ pub struct PackFile {
     /// Scale words ("milliard" = 1e9).
     #[serde(default)]
     pub scale: Vec<ScaleDef>,
+    /// Fraction words ("tiers" = 1/3, "tenth" = 1/10), for the `{fraction}` placeholder.
+    #[serde(default)]
+    pub fraction: Vec<FractionDef>,
     /// Digit separators.
     #[serde(default)]
     pub numbers: Option<NumbersDef>,
@@ -362,6 +365,17 @@ pub struct ScaleDef {
     pub value: Spanned<String>,
 }
 
+/// `[[fraction]]`: words that name one N-th of a whole ("un tiers", "a tenth", "half").
+/// A spelled or digit numerator before them counts N-ths ("deux tiers", "two thirds").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FractionDef {
+    /// The words, singular and plural ("tiers"; "tenth", "tenths").
+    pub words: Vec<String>,
+    /// N: the whole is cut into N parts ("quart" = 4).
+    pub denominator: Spanned<u32>,
+}
+
 /// `[numbers]`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -414,7 +428,10 @@ pub struct PatternDef {
     pub kind: Spanned<String>,
     /// The regex, with placeholders: {number}, {number:hi}, {spelled}, {scale},
     /// {scale:lo}, {currency}, {currency-symbol}, {currency-name}, {qualifier}, {sp},
-    /// {number:sub}, {spelled:sub} (a count of sub-units: see `sub-unit`).
+    /// {number:sub}, {spelled:sub} (a count of sub-units: see `sub-unit`), and for a
+    /// share {fraction} (a word of the `[[fraction]]` table: "tiers", "tenth") and
+    /// {number:den} (the digits under the bar of "1/20"); a fraction's numerator is
+    /// {number} or {spelled}, else 1.
     pub regex: Spanned<String>,
     /// The currency when the pattern does not capture one (e.g. a pattern for "yuan").
     #[serde(default)]

@@ -2,7 +2,7 @@
 //! language (so priorities between rules are tested too). Used by `figcheck rules test`
 //! and by the test suite.
 
-use super::compile::parse_decimal_literal;
+use super::compile::parse_example_value;
 use super::RuleSet;
 use crate::error::Location;
 use crate::extract::{extract_text, Mention};
@@ -110,7 +110,7 @@ fn run_pattern_examples(rules: &RuleSet) -> SelfTestReport {
                              got: Option<Decimal>,
                              problems: &mut Vec<String>| {
                     if let Some(w) = want {
-                        let w = parse_decimal_literal(w);
+                        let w = parse_example_value(w);
                         if w.map(|d| d.normalize()) != got.map(|d| d.normalize()) {
                             problems.push(format!(
                                 "{name} {}",
