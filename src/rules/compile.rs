@@ -284,6 +284,21 @@ impl LazyMatcher {
     }
 }
 
+/// Whether a pack has patterns or the words their placeholders expand to (what a
+/// language's combined matcher is built from), not only facts, roles or cues.
+fn shapes_matcher(pack: &LoadedPack) -> bool {
+    pack.files.iter().any(|f| {
+        let c = &f.contents;
+        !c.pattern.is_empty()
+            || !c.currency.is_empty()
+            || !c.ambiguous.is_empty()
+            || !c.scale.is_empty()
+            || c.numbers.is_some()
+            || !c.qualifier.is_empty()
+            || c.spelled.is_some()
+    })
+}
+
 struct Ctx<'a> {
     file: &'a LoadedFile,
     errors: &'a mut Vec<Error>,
@@ -422,8 +437,11 @@ pub fn compile(packs: &[LoadedPack]) -> Result<RuleSet, Errors> {
     langs.sort();
     for lang in &langs {
         let lex = build_lexicon(packs, lang, &mut errors);
+        // Only a user pack that shapes the matcher (patterns or their words) has it
+        // compiled now: a facts-only pack of lang "*" compiled every language at
+        // start-up.
         let has_user_pack = packs.iter().any(|p| {
-            !p.manifest_origin.bundled && {
+            !p.manifest_origin.bundled && shapes_matcher(p) && {
                 let l = p.manifest.lang.get_ref();
                 l == lang || l == "*"
             }
