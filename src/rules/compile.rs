@@ -302,11 +302,18 @@ fn shapes_matcher(pack: &LoadedPack) -> bool {
 struct Ctx<'a> {
     file: &'a LoadedFile,
     errors: &'a mut Vec<Error>,
+    /// The file's lines, indexed once (a pack file has hundreds of located patterns).
+    index: crate::text::LineIndex,
 }
 
 impl Ctx<'_> {
     fn loc<T>(&self, s: &Spanned<T>) -> Location {
-        Location::at_offset(&self.file.origin.path, &self.file.text, s.span().start)
+        let (line, column) = self.index.line_col(&self.file.text, s.span().start);
+        Location {
+            path: self.file.origin.path.clone(),
+            line,
+            column,
+        }
     }
 
     fn err<T>(&mut self, s: &Spanned<T>, msg: String, rule: Option<&str>) {
@@ -407,6 +414,7 @@ pub fn compile(packs: &[LoadedPack]) -> Result<RuleSet, Errors> {
             let mut ctx = Ctx {
                 file,
                 errors: &mut errors,
+                index: crate::text::LineIndex::new(&file.text),
             };
             for p in &file.contents.pattern {
                 if let Some(cp) = compile_pattern(pack, file, p, &mut ctx) {
@@ -745,6 +753,7 @@ fn build_lexicon(packs: &[LoadedPack], lang: &str, errors: &mut Vec<Error>) -> L
             let mut ctx = Ctx {
                 file,
                 errors: &mut sink,
+                index: crate::text::LineIndex::new(&file.text),
             };
             let c = &file.contents;
             for cur in &c.currency {
