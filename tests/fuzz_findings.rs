@@ -103,6 +103,11 @@ fn html_references_of_every_kind_map_each_character_home() {
         "<p>one\r\ntwo\rthree\r\n\r\n4 milliards</p>\r\n<p title=\"&amp;5\">6</p>",
         "<p>a<!-- 5 &amp; -->b<![CDATA[x]]>5 &sectionamp; &ampamp; &AMP 9</p>",
         "<pre>\r\n\r\n7 &amp\r\n8</pre><p>&nbsp&nbsp2 000 &euro;</p>",
+        // text emitted after more input was read: "</" and a name that does not close
+        // the RCDATA element (fuzz artifact: `<title>lo;ok</navle>`)
+        "<p>ab</p><title>lo;ok</navle>\n  <m</title><p>5 n</p>",
+        "<textarea>a</b>5 n&amp;6</textarea><p>x</p><xmp>c</d>7</xmp>",
+        "<p>&amp;&lt;5 &amp;&amp;6 &#38;7</p>",
     ] {
         assert_html_maps_home(file);
     }
@@ -143,4 +148,11 @@ fn toml_front_matter_error_at_a_crlf_line_end_stays_on_the_line() {
     assert_eq!(figcheck::text::line_col(text, 5), (1, 5));
     assert_eq!(figcheck::text::line_col(text, 4), (1, 5));
     assert_eq!(figcheck::text::line_col(text, 6), (2, 1));
+}
+
+/// fuzz target `html` (input kept as a fixture): inside `<title>`, "</navle>" is text,
+/// emitted as "</" and "navle" once the name was read; "navle" was mapped to the `>`.
+#[test]
+fn html_text_emitted_after_more_input_was_read_maps_home() {
+    assert_html_maps_home(include_str!("fixtures/fuzz/html-rcdata-end-tag.html"));
 }

@@ -107,21 +107,34 @@ impl Chunks {
             }
             let text = value.get(t..t + p.len).unwrap_or_default();
             // Plain text: the piece's bytes end where its input ended (input before
-            // them, such as the LF of a CR LF whose CR was emitted as LF, is skipped).
-            let plain = p
+            // them, such as the LF of a CR LF whose CR was emitted as LF, is skipped),
+            // or start where the input not yet mapped starts (a buffer emitted once more
+            // was read: "</" and a tag name that does not end the `<title>`). A lone
+            // "&" there is a decoded `&amp;`, not plain text.
+            let at_end = p
                 .end
                 .checked_sub(p.len)
                 .filter(|s| *s >= f && file.get(*s..p.end) == Some(text));
-            match plain {
-                Some(s) => put(t, s, false),
+            let at_start = (text != b"&" && file.get(f..f + p.len) == Some(text)).then_some(f);
+            match (at_end, at_start) {
+                (Some(s), _) => {
+                    put(t, s, false);
+                    f = p.end;
+                }
+                (None, Some(s)) => {
+                    put(t, s, false);
+                    f = s + p.len;
+                }
                 // Decoded: every character of the piece at its input's first byte.
-                None => match std::str::from_utf8(text) {
-                    Ok(s) => s.char_indices().for_each(|(i, _)| put(t + i, f, true)),
-                    Err(_) => put(t, f, true),
-                },
+                (None, None) => {
+                    match std::str::from_utf8(text) {
+                        Ok(s) => s.char_indices().for_each(|(i, _)| put(t + i, f, true)),
+                        Err(_) => put(t, f, true),
+                    }
+                    f = p.end.max(f);
+                }
             }
             t += p.len;
-            f = p.end.max(f);
             put(t, f, false);
         }
         self.queue.set(q);
