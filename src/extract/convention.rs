@@ -54,8 +54,8 @@ pub(crate) struct AliasReading {
 }
 
 impl SourceConventions {
-    /// Decide every alias with local readings for `source` (its text as `text`, front
-    /// matter blanked).
+    /// Decide every alias with local readings for `source` (its text as `text`; only
+    /// the body, from `source.body.start`, is read).
     pub fn decide(lexicon: &Lexicon, source: &Source, text: &str) -> Self {
         let mut by_alias = BTreeMap::new();
         let mut body: Option<String> = None;

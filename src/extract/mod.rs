@@ -6,10 +6,11 @@
 //! Extraction never fails: what cannot be read is not a mention.
 //!
 //! Only the source's body is read: front matter is metadata, never text. Figures are
-//! looked for from the body's start, and everything that looks around a figure (edges,
-//! look-around, currency windows, elided units) sees the text with the front matter
-//! blanked out (each byte a space, line breaks kept), so offsets stay those of the
-//! file's text.
+//! looked for in the text from the body's start (a slice of the source's text, never a
+//! copy: memory does not grow with the text), so everything that looks around a figure
+//! (edges, look-around, currency windows, elided units) stops at the body's start, as it
+//! would at the start of a file; spans are moved back to offsets of the whole text
+//! when a mention is handed out.
 
 mod context;
 mod convention;
@@ -43,22 +44,24 @@ pub fn for_each_mention(rules: &RuleSet, source: &Source, mut f: impl FnMut(Ment
     let Some(matcher) = rules.matcher(&source.lang) else {
         return;
     };
-    let masked = mask_before(&source.text, source.body.start);
-    let text: &str = &masked;
-    let end = source.body.end.min(text.len());
+    // The body's start is a line start (after front matter) or 0: a character boundary.
+    let Some((off, text)) = body_text(source) else {
+        return;
+    };
+    let end = source.body.end.min(source.text.len()).saturating_sub(off);
     let Some(hay) = text.get(..end) else {
         return;
     };
     let position_text = source.position_text();
     let index = LineIndex::new(position_text);
     let mut resolver = context::Resolver::default();
-    let conventions = convention::SourceConventions::decide(&matcher.lexicon, source, text);
+    let conventions = convention::SourceConventions::decide(&matcher.lexicon, source, &source.text);
     let mut caps: Vec<Captures> = matcher
         .patterns
         .iter()
         .map(|p| p.regex.create_captures())
         .collect();
-    let mut pos = source.body.start.min(end);
+    let mut pos = 0;
     while pos < end {
         // The combined regex finds where the next figure is (lazy DFA, no groups);
         // the pattern that matched there is read alone, anchored on that span.
@@ -84,40 +87,37 @@ pub fn for_each_mention(rules: &RuleSet, source: &Source, mut f: impl FnMut(Ment
         let Some(c) = resolver.push(c, text) else {
             continue;
         };
-        let at = source.file_offset(c.span.start);
+        let span = Span::new(c.span.start + off, c.span.end + off);
+        let origin = match c.origin {
+            MentionOrigin::Context {
+                antecedent,
+                antecedent_start,
+            } => MentionOrigin::Context {
+                antecedent,
+                antecedent_start: antecedent_start + off,
+            },
+            o => o,
+        };
+        let at = source.file_offset(span.start);
         let (line, column) = index.line_col(position_text, at);
         f(Mention {
-            span: c.span,
+            span,
             line,
             column,
             text: c.span.slice(text).to_string(),
             quantity: c.quantity,
             rule: c.rule,
             lang: matcher.lang.clone(),
-            origin: c.origin,
+            origin,
             reading: c.reading,
         });
     }
 }
 
-/// `text` with every byte before `start` blanked (a space; line breaks kept), borrowed
-/// when there is nothing to blank.
-fn mask_before(text: &str, start: usize) -> std::borrow::Cow<'_, str> {
-    let start = start.min(text.len());
-    if start == 0 {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut bytes = text.as_bytes().to_vec();
-    for b in bytes.iter_mut().take(start) {
-        if *b != b'\n' {
-            *b = b' ';
-        }
-    }
-    // `start` is a character boundary (a line start), so this is valid UTF-8
-    match String::from_utf8(bytes) {
-        Ok(s) => std::borrow::Cow::Owned(s),
-        Err(_) => std::borrow::Cow::Borrowed(text),
-    }
+/// The source's text from its body's start, and that start: a slice, not a copy.
+fn body_text(source: &Source) -> Option<(usize, &str)> {
+    let off = source.body.start.min(source.text.len());
+    Some((off, source.text.get(off..)?))
 }
 
 /// The mentions of a bare text in a language (for `explain` and rule examples).

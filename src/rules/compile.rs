@@ -288,14 +288,36 @@ impl LazyMatcher {
     }
 }
 
+/// Whether a pack has patterns or the words their placeholders expand to (what a
+/// language's combined matcher is built from), not only facts, roles or cues.
+fn shapes_matcher(pack: &LoadedPack) -> bool {
+    pack.files.iter().any(|f| {
+        let c = &f.contents;
+        !c.pattern.is_empty()
+            || !c.currency.is_empty()
+            || !c.ambiguous.is_empty()
+            || !c.scale.is_empty()
+            || c.numbers.is_some()
+            || !c.qualifier.is_empty()
+            || c.spelled.is_some()
+    })
+}
+
 struct Ctx<'a> {
     file: &'a LoadedFile,
     errors: &'a mut Vec<Error>,
+    /// The file's lines, indexed once (a pack file has hundreds of located patterns).
+    index: crate::text::LineIndex,
 }
 
 impl Ctx<'_> {
     fn loc<T>(&self, s: &Spanned<T>) -> Location {
-        Location::at_offset(&self.file.origin.path, &self.file.text, s.span().start)
+        let (line, column) = self.index.line_col(&self.file.text, s.span().start);
+        Location {
+            path: self.file.origin.path.clone(),
+            line,
+            column,
+        }
     }
 
     fn err<T>(&mut self, s: &Spanned<T>, msg: String, rule: Option<&str>) {
@@ -411,6 +433,7 @@ pub fn compile(packs: &[LoadedPack]) -> Result<RuleSet, Errors> {
             let mut ctx = Ctx {
                 file,
                 errors: &mut errors,
+                index: crate::text::LineIndex::new(&file.text),
             };
             for p in &file.contents.pattern {
                 if let Some(cp) = compile_pattern(pack, file, p, &mut ctx) {
@@ -441,8 +464,11 @@ pub fn compile(packs: &[LoadedPack]) -> Result<RuleSet, Errors> {
     langs.sort();
     for lang in &langs {
         let lex = build_lexicon(packs, lang, &mut errors);
+        // Only a user pack that shapes the matcher (patterns or their words) has it
+        // compiled now: a facts-only pack of lang "*" compiled every language at
+        // start-up.
         let has_user_pack = packs.iter().any(|p| {
-            !p.manifest_origin.bundled && {
+            !p.manifest_origin.bundled && shapes_matcher(p) && {
                 let l = p.manifest.lang.get_ref();
                 l == lang || l == "*"
             }
@@ -747,6 +773,7 @@ fn build_lexicon(packs: &[LoadedPack], lang: &str, errors: &mut Vec<Error>) -> L
             let mut ctx = Ctx {
                 file,
                 errors: &mut sink,
+                index: crate::text::LineIndex::new(&file.text),
             };
             let c = &file.contents;
             for cur in &c.currency {

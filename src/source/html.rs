@@ -13,14 +13,12 @@
 //! a browser, so a line break that would make a blank line in the text is read as a
 //! space (same length, so offsets are kept), except inside `<pre>`.
 //!
-//! Offsets: figures are found in the extracted text; each text token starts a segment
-//! of an [`OffsetMap`] at its file offset, and inside a token a new segment starts
-//! after every character reference (`&amp;`, `&#160;`, `&nbsp;`, also without its `;`
-//! as in `&nbsp&nbsp`, or decoding to two characters) and every CR dropped by the
-//! tokenizer (a lone CR, which it turns into a LF, keeps its place), so a figure's line
-//! and column are those of the file. If a token's decoded text still cannot be aligned
-//! with its bytes, the rest of the token keeps the offset reached so far: the line
-//! stays right, the column may be a few characters early.
+//! Offsets: figures are found in the extracted text; an [`OffsetMap`] takes each text
+//! offset back to the file. The map is not inferred from the decoded text: the
+//! tokenizer's emitter is wrapped ([`chunks`]) to note where in the file each piece of
+//! text was emitted, so a character reference (known or not, with or without its `;`,
+//! numeric or named, decoding to one character or two) maps to its `&`, a CR LF to its
+//! CR, and plain text byte for byte: a figure's line and column are those of the file.
 //!
 //! Metadata, at front-matter level: `<html lang>`, the date of
 //! `<meta property="article:published_time">` (else the first `<time datetime>`), and
@@ -32,6 +30,9 @@ use super::date::parse_iso_date;
 use crate::text::{OffsetMap, Span};
 use chrono::NaiveDate;
 use html5gum::{DefaultEmitter, Token, Tokenizer};
+
+mod chunks;
+use chunks::{Chunks, Recorder};
 
 /// What an HTML file says, read.
 #[derive(Debug, Clone, Default)]
@@ -126,6 +127,8 @@ pub fn read_html(file: &str) -> HtmlText {
     let mut heads = Headings::default();
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     emitter.naively_switch_states(true);
+    let chunks = Chunks::default();
+    let emitter = Recorder::new(emitter, &chunks);
     for token in Tokenizer::new_with_emitter(file, emitter).flatten() {
         match token {
             Token::StartTag(tag) => {
@@ -197,18 +200,24 @@ pub fn read_html(file: &str) -> HtmlText {
                     end_paragraph(&mut out, tag.span.start);
                 }
             }
-            Token::String(s) if heads.in_title => {
-                heads.title.push_str(&String::from_utf8_lossy(&s.value));
-            }
-            Token::String(s) if skip == 0 => {
-                let decoded = String::from_utf8_lossy(&s.value);
-                let raw = file.get(s.span.start..s.span.end).unwrap_or("");
-                let decoded = if pre == 0 {
-                    no_blank_lines(&out.text, &decoded)
-                } else {
-                    decoded.into_owned()
-                };
-                push_text(&mut out, &decoded, raw, s.span.start);
+            Token::String(s) => {
+                // Where the token's pieces are in the file (taken for every token, so
+                // the pieces of the next one are next).
+                let mut segs = Vec::new();
+                chunks.map_token(file.as_bytes(), &s.value, s.span.start, |t, f| {
+                    segs.push((t, f));
+                });
+                if heads.in_title {
+                    heads.title.push_str(&String::from_utf8_lossy(&s.value));
+                } else if skip == 0 {
+                    let decoded = String::from_utf8_lossy(&s.value);
+                    let decoded = if pre == 0 {
+                        no_blank_lines(&out.text, &decoded)
+                    } else {
+                        decoded.into_owned()
+                    };
+                    push_text(&mut out, &decoded, &segs);
+                }
             }
             _ => {}
         }
@@ -306,102 +315,19 @@ fn end_paragraph(out: &mut HtmlText, file_at: usize) {
     });
 }
 
-/// Where a character reference at the start of `raw` ends, when one was decoded there:
-/// `decoded` is what the tokenizer made of `raw`. The reference is `&`, a name or number
-/// and an optional `;` ("&amp;", "&#160;", but also "&nbsp" without its `;`, read up to
-/// the longest name the tokenizer knows, so "&notit;" is "&not" then "it;"); it decodes
-/// to one character, or two for some named references closed by `;`. The candidate ends are tried longest first, and the first
-/// after which the raw and decoded texts agree again is taken. Returns the raw and
-/// decoded lengths.
-fn reference_end(raw: &str, decoded: &str) -> Option<(usize, usize)> {
-    let rest = raw.strip_prefix('&')?;
-    let name = rest
-        .char_indices()
-        .take(40)
-        .find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '#'))
-        .map_or(rest.len().min(40), |(i, _)| i);
-    if name == 0 {
-        return None;
-    }
-    let semi = rest.get(name..).is_some_and(|r| r.starts_with(';'));
-    let mut ends: Vec<usize> = Vec::with_capacity(name + 1);
-    if semi {
-        ends.push(name + 2);
-    }
-    ends.extend((1..=name).rev().map(|n| n + 1));
-    let mut dec = decoded.char_indices().map(|(i, c)| i + c.len_utf8());
-    let one = dec.next()?;
-    let two = dec.next();
-    for end in ends {
-        // Only a named reference closed by its `;` decodes to two characters: those
-        // without `;` (the legacy ones: "&sect", "&nbsp") and numeric ones are one, so
-        // "&sectionamp;" is "§" then "ionamp;", never "§i" from "&secti".
-        let closed = semi && end == name + 2 && !rest.starts_with('#');
-        let two = if closed { two } else { None };
-        for d in [Some(one), two].into_iter().flatten() {
-            if agrees(raw.get(end..)?, decoded.get(d..)?) {
-                return Some((end, d));
-            }
-        }
-    }
-    None
-}
-
-/// Whether a raw text and its decoded form go on alike (a few characters, or up to the
-/// next reference or CR, which the alignment reads on its own).
-fn agrees(raw: &str, decoded: &str) -> bool {
-    let (mut r, mut d) = (raw.chars(), decoded.chars());
-    for _ in 0..8 {
-        match (r.next(), d.next()) {
-            (None, None) | (Some('&' | '\r'), _) => return true,
-            (Some(a), Some(b)) if a == b || (a == '\n' && b == ' ') => {}
-            _ => return false,
-        }
-    }
-    true
-}
-
-/// Append a text token: `decoded` (what the tokenizer gives) came from `raw`, the file
-/// bytes at `file_at`.
-fn push_text(out: &mut HtmlText, decoded: &str, raw: &str, file_at: usize) {
+/// Append a text token: `decoded` (what the tokenizer gives, line breaks that would
+/// make blank lines turned into spaces, same length) with its segments `(offset in
+/// decoded, file offset)`.
+fn push_text(out: &mut HtmlText, decoded: &str, segs: &[(usize, usize)]) {
     if decoded.trim().is_empty() && (out.text.is_empty() || out.text.ends_with(char::is_whitespace))
     {
         return;
     }
     let base = out.text.len();
-    out.map.push(base, file_at);
+    for &(t, f) in segs {
+        out.map.push(base + t, f);
+    }
     out.text.push_str(decoded);
-    if raw == decoded {
-        return;
-    }
-    let (mut i, mut j) = (0usize, 0usize);
-    while let (Some(r), Some(d)) = (raw.get(i..), decoded.get(j..)) {
-        let (Some(rc), Some(dc)) = (r.chars().next(), d.chars().next()) else {
-            break;
-        };
-        if rc == '&' {
-            if let Some((ri, dj)) = reference_end(r, d) {
-                i += ri;
-                j += dj;
-                out.map.push(base + j, file_at + i);
-                continue;
-            }
-        }
-        if rc == dc || (rc == '\n' && dc == ' ') {
-            i += rc.len_utf8();
-            j += dc.len_utf8();
-        } else if rc == '\r' && r.as_bytes().get(1) == Some(&b'\n') {
-            // CR LF: the tokenizer drops the CR
-            i += 1;
-            out.map.push(base + j, file_at + i);
-        } else if rc == '\r' && (dc == '\n' || dc == ' ') {
-            // a lone CR: the tokenizer makes it a LF (same length)
-            i += 1;
-            j += 1;
-        } else {
-            break;
-        }
-    }
 }
 
 #[cfg(test)]

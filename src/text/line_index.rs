@@ -65,8 +65,13 @@ impl LineIndex {
 
     /// 1-based line and column (column counted in characters) of a byte offset.
     /// Offsets past the end or inside a character are clamped to a valid position.
+    /// An offset between the CR and the LF of a line break is the CR's: the break is
+    /// one place at the end of its line, never a column past it.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
-        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let mut offset = floor_char_boundary(text, offset.min(text.len()));
+        if offset > 0 && text.as_bytes().get(offset - 1..=offset) == Some(b"\r\n") {
+            offset -= 1;
+        }
         let line = match self.starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
@@ -95,8 +100,16 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 }
 
 /// 1-based line and column of a byte offset, without a prebuilt index.
+/// Reads the text up to the offset only (a rule pack's thousand patterns each locate
+/// their line without indexing the whole file each time).
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    LineIndex::new(text).line_col(text, offset)
+    // One character past the offset decides a CR LF or a lone CR there.
+    let mut end = offset.saturating_add(1).min(text.len());
+    while end < text.len() && !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let head = text.get(..end).unwrap_or(text);
+    LineIndex::new(head).line_col(head, offset)
 }
 
 #[cfg(test)]
@@ -104,7 +117,11 @@ mod tests {
     use super::*;
 
     /// Line and column by walking the text from its start.
-    fn naive(text: &str, offset: usize) -> (usize, usize) {
+    fn naive(text: &str, mut offset: usize) -> (usize, usize) {
+        // The LF of a CR LF is the CR's place.
+        if offset > 0 && text.get(offset - 1..=offset) == Some("\r\n") {
+            offset -= 1;
+        }
         let (mut line, mut col) = (1, 1);
         let mut chars = text.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
