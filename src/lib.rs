@@ -14,6 +14,7 @@
 //! The library never prints: output goes to writers passed in, problems are values.
 
 pub mod check;
+pub mod checker;
 pub mod cli;
 pub mod error;
 pub mod extract;

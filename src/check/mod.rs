@@ -21,7 +21,7 @@ mod unsupported_language;
 
 pub use normalize::{claim_interval, normalize_claims, Normalized};
 
-use crate::facts::Claim;
+use crate::facts::{Claim, FactSet};
 use crate::rates::RateTables;
 use crate::rules::RuleSet;
 use crate::source::Source;
@@ -230,8 +230,10 @@ impl Finding {
 
 /// What the checks read.
 pub struct CheckInput<'a> {
-    /// The rules (facts, relations, language tables).
+    /// The rules (language tables).
     pub rules: &'a RuleSet,
+    /// The facts and relations of this run (the ledger's, or those discovered).
+    pub facts: &'a FactSet,
     /// The rate tables.
     pub tables: &'a RateTables,
     /// The sources.

@@ -16,6 +16,8 @@ mod rates;
 mod rates_update;
 mod rules;
 
+pub(crate) use rates::load_tables;
+
 /// Run one subcommand.
 pub fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<ExitStatus> {
     use crate::cli::config::{configure_check, configure_extract, configure_rules};
