@@ -20,6 +20,7 @@ pub mod error;
 pub mod extract;
 pub mod facts;
 pub mod frames;
+pub mod lsp;
 pub mod quantity;
 pub mod rates;
 pub mod report;

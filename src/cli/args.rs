@@ -39,6 +39,9 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff), e.g. `figcheck man > figcheck.1 && man ./figcheck.1`.
     Man,
+    /// Run the language server over standard input and output (for an editor's LSP
+    /// client): diagnostics, hover and quick fixes on Markdown, HTML and text articles.
+    Lsp,
     /// Facts: list ledger and discovered facts with their claims; suggest a ledger draft.
     #[command(subcommand)]
     Facts(FactsCommand),
