@@ -180,14 +180,19 @@ fn diagnostics_hover_and_quick_fix() {
     assert_eq!(d["severity"], json!(1));
     let message = d["message"].as_str().unwrap();
     assert!(message.contains("probable cause"), "{message}");
-    assert!(message.contains("10"), "the factor of ten is named: {message}");
+    assert!(
+        message.contains("10"),
+        "the factor of ten is named: {message}"
+    );
     let related = d["relatedInformation"].as_array().unwrap();
     assert!(
-        related.iter().any(|r| r["location"]["uri"]
-            .as_str()
-            .unwrap()
-            .ends_with("/a.md")
-            && r["message"].as_str().unwrap().contains("120 millions d'euros")),
+        related.iter().any(
+            |r| r["location"]["uri"].as_str().unwrap().ends_with("/a.md")
+                && r["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("120 millions d'euros")
+        ),
         "{related:#?}"
     );
 

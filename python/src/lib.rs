@@ -8,7 +8,7 @@ use figcheck::checker::Checked;
 use figcheck::cli::configured::{Configured, Request};
 use figcheck::report::mentions::MentionRow;
 use figcheck::report::model::Report;
-use figcheck::source::{load_sources, parse_date_flag, plan_sources, Source};
+use figcheck::source::{load_sources_with_stdin, parse_date_flag, plan_sources, Source};
 use figcheck::{Error, Errors};
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
@@ -100,7 +100,8 @@ impl NativeChecker {
             if date.is_some() {
                 opts.date = date;
             }
-            let (loaded, errors) = py.detach(|| load_sources(&opts));
+            let (loaded, errors) =
+                py.detach(|| load_sources_with_stdin(&opts, &mut std::io::empty()));
             if !errors.is_empty() {
                 return Err(raise(py, &Errors(errors)));
             }
@@ -144,9 +145,7 @@ impl NativeChecker {
             rules: rules.unwrap_or_default(),
             rates: rates.unwrap_or_default(),
         };
-        let configured = py
-            .detach(|| request.load())
-            .map_err(|e| raise(py, &e))?;
+        let configured = py.detach(|| request.load()).map_err(|e| raise(py, &e))?;
         Ok(NativeChecker { configured })
     }
 
@@ -161,7 +160,13 @@ impl NativeChecker {
         path: &str,
     ) -> PyResult<String> {
         let source = self
-            .sources(py, Vec::new(), vec![(path.to_string(), text.to_string())], lang, date)?
+            .sources(
+                py,
+                Vec::new(),
+                vec![(path.to_string(), text.to_string())],
+                lang,
+                date,
+            )?
             .into_iter()
             .next()
             .ok_or_else(|| PyException::new_err("no source"))?;
@@ -200,7 +205,11 @@ impl NativeChecker {
         date: Option<&str>,
     ) -> PyResult<Vec<String>> {
         let sources = self.sources(py, paths, texts, lang, date)?;
-        let report = py.detach(|| self.configured.checker.report(&self.configured.checker.check(sources)));
+        let report = py.detach(|| {
+            self.configured
+                .checker
+                .report(&self.configured.checker.check(sources))
+        });
         report.claim_records.iter().map(to_json).collect()
     }
 

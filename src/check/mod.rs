@@ -250,7 +250,7 @@ pub struct CheckSettings {
     /// A severity per check, replacing the default.
     pub severities: BTreeMap<CheckId, Severity>,
     /// The relative rate tolerance of inline conversions (`[tolerance]
-    /// inline-conversion`); default [`inline_conversion::RATE_TOLERANCE`].
+    /// inline-conversion`); default `inline_conversion::RATE_TOLERANCE`.
     pub inline_rate_tolerance: Option<rust_decimal::Decimal>,
 }
 

@@ -16,7 +16,7 @@
 //!     .map_err(|e| figcheck::Errors(vec![e]))?;
 //! let mentions = checker.extract(&a);
 //! assert_eq!(mentions.len(), 1);
-//! assert_eq!(mentions[0].raw, "2 milliards d'euros");
+//! assert_eq!(mentions[0].text, "2 milliards d'euros");
 //!
 //! let checked = checker.check(vec![a]);
 //! let report = checker.report(&checked);
@@ -248,7 +248,8 @@ impl Checker {
 
     /// Claims from claim files, every error of every file reported (`check --claims`).
     pub fn read_claim_files(&self, paths: &[PathBuf]) -> Result<Claims, Errors> {
-        let (sources, claims) = crate::facts::claims_io::read_claim_files(paths, &self.rules.facts)?;
+        let (sources, claims) =
+            crate::facts::claims_io::read_claim_files(paths, &self.rules.facts)?;
         Ok(Claims {
             sources,
             claims,
@@ -303,13 +304,7 @@ impl Checker {
 
     /// The report of a check: sorted once, self-contained, ready for any renderer.
     pub fn report(&self, c: &Checked) -> Report {
-        let mut report = model::build(
-            &c.facts,
-            &c.sources,
-            &c.claims,
-            &c.normalized,
-            &c.findings,
-        );
+        let mut report = model::build(&c.facts, &c.sources, &c.claims, &c.normalized, &c.findings);
         report.summary.suppressed = c.dropped.by_comment;
         report.summary.baselined = c.dropped.by_baseline;
         report
@@ -329,8 +324,18 @@ mod tests {
     fn claim_records_reduce_to_the_same_findings() {
         let ledger = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/facts");
         let checker = Checker::builder().rules_dir(ledger).build().unwrap();
-        let a = fr(&checker, "a.md", "2024-06-12", "Brumelune a levé 120 millions d'euros.");
-        let b = fr(&checker, "b.md", "2024-06-13", "Brumelune a levé 180 millions d'euros.");
+        let a = fr(
+            &checker,
+            "a.md",
+            "2024-06-12",
+            "Brumelune a levé 120 millions d'euros.",
+        );
+        let b = fr(
+            &checker,
+            "b.md",
+            "2024-06-13",
+            "Brumelune a levé 180 millions d'euros.",
+        );
         let direct = checker.check(vec![a.clone(), b.clone()]);
         let direct = checker.report(&direct);
         // map: one source at a time, as a cluster's workers do
@@ -342,10 +347,15 @@ mod tests {
                 lines.push('\n');
             }
         }
-        let claims = checker.claims_from_jsonl(Path::new("claims.jsonl"), &lines).unwrap();
+        let claims = checker
+            .claims_from_jsonl(Path::new("claims.jsonl"), &lines)
+            .unwrap();
         let reduced = checker.report(&checker.check_claims(claims, None));
         assert_eq!(reduced.summary.claims, direct.summary.claims);
-        assert!(!direct.findings.is_empty(), "120 vs 180 million EUR is a finding");
+        assert!(
+            !direct.findings.is_empty(),
+            "120 vs 180 million EUR is a finding"
+        );
         assert_eq!(
             serde_json::to_value(&reduced.findings).unwrap(),
             serde_json::to_value(&direct.findings).unwrap()

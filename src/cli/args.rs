@@ -179,6 +179,7 @@ pub enum CheckFormat {
     /// Findings first, one block each, then one line per fact (--verbose: every figure).
     #[default]
     Human,
+    #[allow(rustdoc::broken_intra_doc_links)] // clap help text: "[check]" is literal
     /// One line per finding (path:line:col: severity[check] ...), as linters print.
     Concise,
     /// One JSON document: facts, findings, unassigned claims.

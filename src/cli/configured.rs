@@ -121,7 +121,8 @@ pub fn folder_of(path: &Path) -> PathBuf {
     if path.is_dir() {
         path.to_path_buf()
     } else {
-        path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+        path.parent()
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
     }
 }
 
@@ -151,4 +152,3 @@ fn settings(a: &CheckArgs) -> Result<(CheckSettings, BTreeSet<CheckId>), Error> 
     s.inline_rate_tolerance = a.tolerance.inline_conversion;
     Ok((s, off))
 }
-

@@ -3,7 +3,7 @@
 
 use crate::cli::configured::{Configured, Request};
 use crate::report::model::{ClaimRow, Report};
-use crate::source::{load_sources, source_from_bytes, Source};
+use crate::source::{load_sources_with_stdin, source_from_bytes, Source};
 use crate::{Error, Errors};
 use std::path::{Path, PathBuf};
 
@@ -32,7 +32,10 @@ impl Analysis {
     /// The byte range of a claim of the document in its text (the file's bytes, also
     /// for HTML, whose checked text is derived).
     pub fn file_range(&self, c: &ClaimRow) -> (usize, usize) {
-        (self.source.file_offset(c.start), self.source.file_offset(c.end))
+        (
+            self.source.file_offset(c.start),
+            self.source.file_offset(c.end),
+        )
     }
 }
 
@@ -57,7 +60,8 @@ pub fn analyse(configured: &Configured, path: &Path, text: &str) -> Result<Analy
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     let opts = configured.load_options(vec![folder])?;
-    let (mut sources, _unreadable) = load_sources(&opts);
+    // Standard input is the protocol's: a "-" path reads nothing.
+    let (mut sources, _unreadable) = load_sources_with_stdin(&opts, &mut std::io::empty());
     let doc = canonical(path);
     if doc.is_some() {
         sources.retain(|s| canonical(Path::new(&s.path)) != doc);

@@ -60,6 +60,25 @@ fn message(f: &FindingRow) -> String {
     }
 }
 
+/// The figures a finding is measured against: its other claims, then the figures of
+/// its fact in the other sources.
+fn other_claims<'a>(a: &'a Analysis, f: &'a FindingRow) -> Vec<&'a ClaimRow> {
+    let mut out: Vec<&ClaimRow> = f.claims.iter().skip(1).collect();
+    let fact_claims = f
+        .fact
+        .as_ref()
+        .and_then(|id| a.report.facts.iter().find(|x| &x.id == id))
+        .map(|x| x.claims.as_slice())
+        .unwrap_or_default();
+    for c in fact_claims {
+        let flagged = f.claims.first().is_some_and(|x| x == c);
+        if c.path != a.source.path && !flagged && !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The document's diagnostics: each finding whose flagged figure (or whole source) is
 /// in the document.
 pub fn diagnostics(a: &Analysis) -> Vec<Diagnostic> {
@@ -73,10 +92,8 @@ pub fn diagnostics(a: &Analysis) -> Vec<Diagnostic> {
             None if f.path.as_deref() == Some(a.source.path.as_str()) => Range::default(),
             _ => continue,
         };
-        let related: Vec<DiagnosticRelatedInformation> = f
-            .claims
-            .iter()
-            .skip(1)
+        let related: Vec<DiagnosticRelatedInformation> = other_claims(a, f)
+            .into_iter()
             .filter_map(|c| {
                 Some(DiagnosticRelatedInformation {
                     location: location(a, c)?,
@@ -84,7 +101,9 @@ pub fn diagnostics(a: &Analysis) -> Vec<Diagnostic> {
                         "{}: \"{}\"{}",
                         crate::error::display_path(Path::new(&c.path)),
                         c.text,
-                        c.date.as_ref().map_or(String::new(), |d| format!(" on {d}"))
+                        c.date
+                            .as_ref()
+                            .map_or(String::new(), |d| format!(" on {d}"))
                     ),
                 })
             })
@@ -129,7 +148,10 @@ pub fn hover(a: &Analysis, pos: Position) -> Option<Hover> {
     let unit = c.currency.clone().unwrap_or_else(|| c.kind.clone());
     let mut lines = vec![format!(
         "**{}**: read as {} {unit} ({:?}, rule `{}`)",
-        c.text, bounds(c), c.qualifier, c.rule
+        c.text,
+        bounds(c),
+        c.qualifier,
+        c.rule
     )];
     if let (Some(lo), Some(hi)) = (&c.normalized_min, &c.normalized_max) {
         let fact_unit = c
@@ -196,6 +218,9 @@ fn paragraph_start(text: &str, line: u32) -> u32 {
 
 /// For each figcheck diagnostic in `diagnostics`: an action inserting the suppression
 /// comment (`<!-- figcheck-ignore CHECK reason -->`) above the figure's paragraph.
+// The protocol's `WorkspaceEdit::changes` is a HashMap keyed by `Uri`, whose parsed
+// form caches data inside: the key is never mutated here.
+#[allow(clippy::mutable_key_type)]
 pub fn code_actions(a: &Analysis, uri: &Uri, diagnostics: &[Diagnostic]) -> Vec<CodeAction> {
     let mut out = Vec::new();
     for d in diagnostics {
@@ -209,7 +234,10 @@ pub fn code_actions(a: &Analysis, uri: &Uri, diagnostics: &[Diagnostic]) -> Vec<
         let comment = format!("<!-- figcheck-ignore {check} the figure is right: say why -->\n");
         let at = Position::new(line, 0);
         let mut changes = HashMap::new();
-        changes.insert(uri.clone(), vec![TextEdit::new(Range::new(at, at), comment)]);
+        changes.insert(
+            uri.clone(),
+            vec![TextEdit::new(Range::new(at, at), comment)],
+        );
         out.push(CodeAction {
             title: format!("Accept this figure: insert a figcheck-ignore {check} comment"),
             kind: Some(CodeActionKind::QUICKFIX),

@@ -167,9 +167,10 @@ impl State {
                 };
                 let uri = p.text_document.uri;
                 // Full sync: the last change holds the whole text.
-                if let (Some(change), Some(doc)) =
-                    (p.content_changes.into_iter().last(), self.docs.get_mut(&uri))
-                {
+                if let (Some(change), Some(doc)) = (
+                    p.content_changes.into_iter().last(),
+                    self.docs.get_mut(&uri),
+                ) {
                     doc.0 = change.text;
                 }
                 vec![self.refresh(uri, Some(p.text_document.version))]
@@ -234,5 +235,9 @@ impl State {
 }
 
 fn invalid(id: RequestId) -> Response {
-    Response::new_err(id, ErrorCode::InvalidParams as i32, "invalid params".to_string())
+    Response::new_err(
+        id,
+        ErrorCode::InvalidParams as i32,
+        "invalid params".to_string(),
+    )
 }
