@@ -82,6 +82,7 @@ fn run(n: usize, rules: &RuleSet, tables: &RateTables) {
     let t = Instant::now();
     let input = CheckInput {
         rules,
+        facts: &rules.facts,
         tables,
         sources: &sources,
         claims: &claims,

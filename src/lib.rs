@@ -14,11 +14,13 @@
 //! The library never prints: output goes to writers passed in, problems are values.
 
 pub mod check;
+pub mod checker;
 pub mod cli;
 pub mod error;
 pub mod extract;
 pub mod facts;
 pub mod frames;
+pub mod lsp;
 pub mod quantity;
 pub mod rates;
 pub mod report;

@@ -15,6 +15,17 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    // The language server owns standard input and output: its own threads read and
+    // write them, so this thread must not hold the stdout lock.
+    if matches!(cli.command, figcheck::cli::args::Command::Lsp) {
+        return match figcheck::lsp::run_stdio() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                let _ = writeln!(std::io::stderr(), "error: figcheck lsp: {e}");
+                ExitCode::from(2)
+            }
+        };
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     // Standard error is NOT locked for the whole run: the progress bar draws to it from

@@ -95,7 +95,7 @@ fn target(input: &CheckInput<'_>, fact: &Fact, members: &[(usize, Interval)]) ->
 /// The facts a `[[relation]]` links to `fact`, with their references in `fact`'s unit
 /// (converted at the reference's date): (relation id, label, interval).
 fn related_facts(input: &CheckInput<'_>, fact: &Fact) -> Vec<(String, String, Interval)> {
-    let facts = &input.rules.facts;
+    let facts = &input.facts;
     facts
         .relations
         .iter()
@@ -129,7 +129,7 @@ fn related_facts(input: &CheckInput<'_>, fact: &Fact) -> Vec<(String, String, In
 /// Run the check over every fact.
 pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for fact in input.rules.facts.facts.values() {
+    for fact in input.facts.facts.values() {
         let members: Vec<(usize, Interval)> = index
             .by_fact
             .get(fact.id.as_str())

@@ -83,7 +83,7 @@ pub fn check(
         // Judged once: each side's stated precision (and "about" width), and one rate
         // tolerance for the conversion, not each side widened by the fact's tolerance.
         let fact = a.fact.as_deref().or(b.fact.as_deref());
-        let fact_def = fact.and_then(|id| input.rules.facts.facts.get(id));
+        let fact_def = fact.and_then(|id| input.facts.facts.get(id));
         let approx = fact_def.map_or_else(
             || parse_decimal_literal(DEFAULT_APPROX).unwrap_or(Decimal::ZERO),
             |f| f.approx_width,

@@ -22,7 +22,7 @@ mod unsupported_language;
 
 pub use normalize::{claim_interval, normalize_claims, Normalized};
 
-use crate::facts::Claim;
+use crate::facts::{Claim, FactSet};
 use crate::rates::RateTables;
 use crate::rules::RuleSet;
 use crate::source::Source;
@@ -231,8 +231,10 @@ impl Finding {
 
 /// What the checks read.
 pub struct CheckInput<'a> {
-    /// The rules (facts, relations, language tables).
+    /// The rules (language tables).
     pub rules: &'a RuleSet,
+    /// The facts and relations of this run (the ledger's, or those discovered).
+    pub facts: &'a FactSet,
     /// The rate tables.
     pub tables: &'a RateTables,
     /// The sources.
@@ -249,7 +251,7 @@ pub struct CheckSettings {
     /// A severity per check, replacing the default.
     pub severities: BTreeMap<CheckId, Severity>,
     /// The relative rate tolerance of inline conversions (`[tolerance]
-    /// inline-conversion`); default [`inline_conversion::RATE_TOLERANCE`].
+    /// inline-conversion`); default `inline_conversion::RATE_TOLERANCE`.
     pub inline_rate_tolerance: Option<rust_decimal::Decimal>,
 }
 

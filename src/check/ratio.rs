@@ -31,7 +31,7 @@ fn fact_value(
     if let Some(stated) = super::sum::stated(input, index, source, fact) {
         return Some(stated);
     }
-    let f = input.rules.facts.facts.get(fact)?;
+    let f = input.facts.facts.get(fact)?;
     reference_interval(f, input.tables)?
         .ok()
         .map(|iv| (iv, Vec::new()))
@@ -102,7 +102,7 @@ pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
         if !matches!(c.mention.quantity.unit, Unit::Ratio | Unit::Share) {
             continue;
         }
-        for rel in &input.rules.facts.relations {
+        for rel in &input.facts.relations {
             if !applies(input, index, i, rel) {
                 continue;
             }
@@ -114,7 +114,6 @@ pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
             };
             ids.extend(ids_small);
             let unit = input
-                .rules
                 .facts
                 .facts
                 .get(&rel.larger)

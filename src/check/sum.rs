@@ -60,12 +60,11 @@ fn widen(iv: &Interval, tol: Decimal) -> Interval {
 pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     let sources: Vec<usize> = index.by_source.keys().copied().collect();
-    for rel in &input.rules.facts.relations {
+    for rel in &input.facts.relations {
         if rel.kind != RelationKind::Sum {
             continue;
         }
         let unit = input
-            .rules
             .facts
             .facts
             .get(&rel.larger)

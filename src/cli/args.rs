@@ -39,6 +39,9 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff), e.g. `figcheck man > figcheck.1 && man ./figcheck.1`.
     Man,
+    /// Run the language server over standard input and output (for an editor's LSP
+    /// client): diagnostics, hover and quick fixes on Markdown, HTML and text articles.
+    Lsp,
     /// Facts: list ledger and discovered facts with their claims; suggest a ledger draft.
     #[command(subcommand)]
     Facts(FactsCommand),
@@ -176,6 +179,7 @@ pub enum CheckFormat {
     /// Findings first, one block each, then one line per fact (--verbose: every figure).
     #[default]
     Human,
+    #[allow(rustdoc::broken_intra_doc_links)] // clap help text: "[check]" is literal
     /// One line per finding (path:line:col: severity[check] ...), as linters print.
     Concise,
     /// One JSON document: facts, findings, unassigned claims.

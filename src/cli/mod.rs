@@ -6,6 +6,7 @@ pub mod baseline;
 pub mod color;
 pub mod commands;
 pub mod config;
+pub mod configured;
 pub mod only_new;
 pub mod ordered;
 pub mod progress;

@@ -83,7 +83,7 @@ pub fn figure(c: &ClaimRow) -> String {
     format!("\"{}\" ({}, {date})", c.text, readable::stated(c))
 }
 
-/// The finding's one-line statement: "<figure> should be <X>", else its message.
+/// The finding's one-line statement: "`<figure>` should be `<X>`", else its message.
 pub fn statement(r: &Report, f: &FindingRow) -> String {
     match (f.claims.first(), should_be(r, f)) {
         (Some(c), Some(want)) => format!("{} should be {want}", figure(c)),

@@ -171,6 +171,11 @@ impl SourcePlan {
         self.inputs.is_empty()
     }
 
+    /// The display paths of the inputs, in reading order.
+    pub fn paths(&self) -> Vec<String> {
+        self.inputs.iter().map(|i| i.shown.clone()).collect()
+    }
+
     /// Read the `i`-th input (in display-path order); "-" reads `stdin`. `None` past
     /// the end.
     pub fn load(&self, i: usize, stdin: &mut dyn Read) -> Option<Result<Source, Error>> {

@@ -51,13 +51,7 @@ pub(crate) fn load_options(a: &SourceArgs, rules: &RuleSet) -> Result<LoadOption
 
 /// Load rules, then sources; the first error list stops the run (exit 2).
 pub(crate) fn load_rules(a: &crate::cli::args::RuleArgs) -> Result<RuleSet, Errors> {
-    let rules = RuleSet::load(&a.rules, !a.no_default_rules)?;
-    if rules.langs.is_empty() {
-        return Err(Errors(vec![Error::usage(
-            "no rules loaded: --no-default-rules needs at least one --rules DIR with patterns",
-        )]));
-    }
-    Ok(rules)
+    crate::checker::load_rules(&a.rules, !a.no_default_rules)
 }
 
 /// Extract the mentions of every source in parallel; order is kept.

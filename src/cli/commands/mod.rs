@@ -16,6 +16,8 @@ mod rates;
 mod rates_update;
 mod rules;
 
+pub(crate) use rates::load_tables;
+
 /// Run one subcommand.
 pub fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<ExitStatus> {
     use crate::cli::config::{configure_check, configure_extract, configure_rules};
@@ -80,6 +82,7 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
         Command::Rules(RulesCommand::ExplainCheck(a)) => rules::explain_check(&a, out, err),
         Command::Completions(a) => conventions::completions(&a, out),
         Command::Man => conventions::man(out),
+        Command::Lsp => crate::lsp::run_stdio().map(|()| ExitStatus::Clean),
         Command::Convert(mut a) => match configure_data_dir(&mut a.rates) {
             Ok(()) => convert::run(&a, out, err),
             Err(e) => report_errors(&e.into(), err),

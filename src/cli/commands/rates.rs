@@ -16,7 +16,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 /// The largest gap in days between a date and its rate row, when nothing says.
-pub(crate) const DEFAULT_MAX_GAP: u32 = 7;
+pub(crate) const DEFAULT_MAX_GAP: u32 = crate::checker::DEFAULT_MAX_GAP;
 
 /// `rates info` warns when the newest row is older than this many days.
 pub(crate) const STALE_AFTER_DAYS: i64 = 7;
@@ -24,7 +24,7 @@ pub(crate) const STALE_AFTER_DAYS: i64 = 7;
 /// Load the tables a command's rate flags ask for: the bundled table, the data folder's
 /// updated table (when installed), then the `--rates` folders.
 pub(crate) fn load_tables(a: &RateArgs) -> Result<RateTables, Errors> {
-    RateTables::load_with_updated(
+    crate::checker::load_tables(
         &a.rates,
         !a.no_default_rates,
         updated_table(a).as_deref(),
