@@ -292,8 +292,7 @@ impl Checker {
                 .is_some_and(|x| x.discovered.is_some());
             if discovered && !settings.severities.contains_key(&f.check) {
                 let unexplained = f.check == CheckId::CrossSourceMismatch
-                    && f
-                        .cause
+                    && f.cause
                         .as_deref()
                         .is_none_or(|c| c.starts_with("no simple slip"));
                 let cap = if unexplained {
