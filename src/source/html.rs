@@ -15,7 +15,7 @@
 //!
 //! Offsets: figures are found in the extracted text; an [`OffsetMap`] takes each text
 //! offset back to the file. The map is not inferred from the decoded text: the
-//! tokenizer's emitter is wrapped ([`chunks`]) to note where in the file each piece of
+//! tokenizer's emitter is wrapped (`chunks.rs`) to note where in the file each piece of
 //! text was emitted, so a character reference (known or not, with or without its `;`,
 //! numeric or named, decoding to one character or two) maps to its `&`, a CR LF to its
 //! CR, and plain text byte for byte: a figure's line and column are those of the file.
