@@ -109,6 +109,7 @@ fn run(n: usize, tables: &RateTables) {
     let t = Instant::now();
     let input = CheckInput {
         rules: &rules,
+        facts: &rules.facts,
         tables,
         sources: &sources,
         claims: &claims,
