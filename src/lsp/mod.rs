@@ -64,8 +64,17 @@ pub fn run_stdio() -> std::io::Result<()> {
 /// Serve one connection: initialize, then requests and notifications until shutdown.
 pub fn serve(connection: &Connection) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let caps = serde_json::to_value(capabilities())?;
-    connection.initialize(caps)?;
+    let (id, init) = connection.initialize_start()?;
     let mut state = State::default();
+    // Load the workspace folder's configuration, rules and rates, and compile every
+    // language's matcher before answering `initialize`: the editor waits once at start,
+    // and the first document's diagnostics do not pay for it.
+    if let Some(root) = workspace_root(&init) {
+        if let Ok(c) = state.configured(&root) {
+            for _ in c.checker.rules().matchers() {}
+        }
+    }
+    connection.initialize_finish(id, serde_json::json!({ "capabilities": caps }))?;
     for msg in &connection.receiver {
         match msg {
             Message::Request(req) => {
@@ -84,6 +93,18 @@ pub fn serve(connection: &Connection) -> Result<(), Box<dyn std::error::Error + 
         }
     }
     Ok(())
+}
+
+/// The folder of `initialize`'s first workspace folder, else of its `rootUri`.
+fn workspace_root(init: &serde_json::Value) -> Option<PathBuf> {
+    let uri = init
+        .get("workspaceFolders")
+        .and_then(|f| f.get(0))
+        .and_then(|f| f.get("uri"))
+        .or_else(|| init.get("rootUri"))
+        .and_then(serde_json::Value::as_str)?;
+    let uri: Uri = uri.parse().ok()?;
+    position::uri_to_path(&uri)
 }
 
 fn params<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> Option<T> {
