@@ -10,7 +10,7 @@
 use chrono::{Duration, NaiveDate};
 use figcheck::check::{normalize_claims, run_all, CheckInput, CheckSettings};
 use figcheck::extract::extract_mentions;
-use figcheck::facts::assign_claims;
+use figcheck::facts::{assign_claims, FactSet};
 use figcheck::rates::RateTables;
 use figcheck::report::{human, json, model};
 use figcheck::rules::RuleSet;
@@ -46,7 +46,7 @@ struct Stage {
     secs: f64,
 }
 
-fn run(n: usize, rules: &RuleSet, tables: &RateTables) {
+fn run(n: usize, rules: &RuleSet, facts: &FactSet, tables: &RateTables) {
     let first = NaiveDate::from_ymd_opt(2025, 2, 24).unwrap_or_default();
     let mut stages = Vec::new();
     let mut time = |name: &'static str, start: Instant| {
@@ -72,17 +72,17 @@ fn run(n: usize, rules: &RuleSet, tables: &RateTables) {
     time("extract (1 thread)", t);
 
     let t = Instant::now();
-    let claims = assign_claims(rules, &sources, &mentions);
+    let claims = assign_claims(rules, facts, &sources, &mentions);
     time("assign", t);
 
     let t = Instant::now();
-    let normalized = normalize_claims(&rules.facts, tables, &claims);
+    let normalized = normalize_claims(facts, tables, &claims);
     time("normalize", t);
 
     let t = Instant::now();
     let input = CheckInput {
         rules,
-        facts: &rules.facts,
+        facts,
         tables,
         sources: &sources,
         claims: &claims,
@@ -92,7 +92,7 @@ fn run(n: usize, rules: &RuleSet, tables: &RateTables) {
     time("checks (run_all)", t);
 
     let t = Instant::now();
-    let report = model::build(&rules.facts, &sources, &claims, &normalized, &findings);
+    let report = model::build(facts, &sources, &claims, &normalized, &findings);
     time("report build", t);
 
     let t = Instant::now();
@@ -143,11 +143,14 @@ fn main() {
     if sizes.is_empty() {
         sizes = vec![1_000, 10_000, 20_000];
     }
-    let (Ok(rules), Ok(tables)) = (RuleSet::bundled(), RateTables::bundled()) else {
+    let (Ok((rules, facts)), Ok(tables)) = (
+        figcheck::facts::load_rules_and_facts(&[], true),
+        RateTables::bundled(),
+    ) else {
         println!("the bundled rules or rates do not load");
         return;
     };
     for n in sizes {
-        run(n, &rules, &tables);
+        run(n, &rules, &facts, &tables);
     }
 }

@@ -16,7 +16,6 @@ use figcheck::facts::discover::{discover, DiscoverOptions};
 use figcheck::facts::{assign_claims, FactSet};
 use figcheck::rates::RateTables;
 use figcheck::report::model;
-use figcheck::rules::RuleSet;
 use figcheck::source::Source;
 use std::time::Instant;
 
@@ -59,7 +58,7 @@ fn text(i: usize, n: usize) -> String {
 }
 
 fn run(n: usize, tables: &RateTables) {
-    let Ok(mut rules) = RuleSet::bundled() else {
+    let Ok((rules, mut facts)) = figcheck::facts::load_rules_and_facts(&[], true) else {
         println!("the bundled rules do not load");
         return;
     };
@@ -87,7 +86,7 @@ fn run(n: usize, tables: &RateTables) {
     time("extract (1 thread)", t);
 
     let t = Instant::now();
-    let mut claims = assign_claims(&rules, &sources, &mentions);
+    let mut claims = assign_claims(&rules, &facts, &sources, &mentions);
     time("assign", t);
 
     let t = Instant::now();
@@ -99,17 +98,17 @@ fn run(n: usize, tables: &RateTables) {
         &mut found,
         DiscoverOptions::default(),
     );
-    rules.facts.facts.extend(found.facts);
+    facts.facts.extend(found.facts);
     time("discover (grouping)", t);
 
     let t = Instant::now();
-    let normalized = normalize_claims(&rules.facts, tables, &claims);
+    let normalized = normalize_claims(&facts, tables, &claims);
     time("normalize", t);
 
     let t = Instant::now();
     let input = CheckInput {
         rules: &rules,
-        facts: &rules.facts,
+        facts: &facts,
         tables,
         sources: &sources,
         claims: &claims,
@@ -119,7 +118,7 @@ fn run(n: usize, tables: &RateTables) {
     time("checks (run_all)", t);
 
     let t = Instant::now();
-    let report = model::build(&rules.facts, &sources, &claims, &normalized, &findings);
+    let report = model::build(&facts, &sources, &claims, &normalized, &findings);
     time("report build", t);
 
     let tied = claims.iter().filter(|c| c.fact.is_some()).count();

@@ -1,12 +1,13 @@
 //! The bundled rule packs: they load, and every example of every rule reads as it says.
 
-use figcheck::rules::selftest::run_examples;
-use figcheck::rules::RuleSet;
+use figcheck::facts::load_rules_and_facts;
+use figcheck::selftest::run_examples;
 
 #[test]
 fn bundled_packs_load_and_pass_their_examples() {
-    let rules = RuleSet::bundled().unwrap_or_else(|e| panic!("bundled rules: {e}"));
-    let report = run_examples(&rules);
+    let (rules, facts) =
+        load_rules_and_facts(&[], true).unwrap_or_else(|e| panic!("bundled rules: {e}"));
+    let report = run_examples(&rules, &facts);
     let msgs: Vec<String> = report
         .failures
         .iter()

@@ -16,27 +16,16 @@ use super::stale_conversion::{
 };
 use super::{CheckId, CheckInput, ClaimIndex, Finding};
 use crate::facts::Claim;
+use crate::frames::conversion::is_conversion_gap;
 use crate::quantity::{Currency, Interval, Unit};
 use crate::rates::format::rate as show_rate;
 use crate::rates::normalize::convert_interval;
 use crate::rules::compile::parse_decimal_literal;
-use crate::rules::lexicon::normalize_word;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 /// Days looked back for a stale inline conversion.
 const WINDOW_DAYS: u32 = 90;
-
-/// Whether the text between two figures makes the second a conversion of the first.
-pub(crate) fn is_conversion_gap(between: &str, words: &[String]) -> bool {
-    let t = normalize_word(between);
-    let t = t.trim().trim_start_matches([',', '，']).trim();
-    let t = t.strip_prefix(['(', '[', '（']).map_or(t, str::trim);
-    if t.is_empty() || t == "-" || t == "–" || t == "≈" || t == "~" || t == "=" {
-        return true;
-    }
-    words.iter().any(|w| t == w)
-}
 
 /// Run the check; `rate_tolerance` replaces [`RATE_TOLERANCE`].
 pub fn check(
@@ -283,17 +272,4 @@ fn local_reading<'c>(
         let detail = format!("on {date}: {}", shown.join("; "));
         (a, AlternativeMatch { readings }, detail)
     })
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn conversion_gaps() {
-        let words = vec!["soit".to_string(), "or about".to_string()];
-        assert!(super::is_conversion_gap(" (", &words));
-        assert!(super::is_conversion_gap(", soit ", &words));
-        assert!(super::is_conversion_gap(", or about ", &words));
-        assert!(!super::is_conversion_gap(" et ", &words));
-        assert!(!super::is_conversion_gap(", contre ", &words));
-    }
 }

@@ -4,6 +4,7 @@
 
 use super::{CheckConfig, Checker};
 use crate::check::{CheckId, Severity};
+use crate::facts::FactSet;
 use crate::rates::RateTables;
 use crate::rules::RuleSet;
 use crate::{Error, Errors};
@@ -111,14 +112,14 @@ impl CheckerBuilder {
 
     /// Load the rules, then the rate tables. Errors carry their file, line and column.
     pub fn build(self) -> Result<Checker, Errors> {
-        let rules = load_rules(&self.rule_dirs, self.bundled_rules)?;
+        let (rules, facts) = load_rules_and_facts(&self.rule_dirs, self.bundled_rules)?;
         let tables = load_tables(
             &self.rate_dirs,
             self.bundled_rates,
             self.updated_table.as_deref(),
             self.max_gap,
         )?;
-        Ok(Checker::from_parts(rules, tables, self.config))
+        Ok(Checker::from_parts(rules, facts, tables, self.config))
     }
 }
 
@@ -126,12 +127,25 @@ impl CheckerBuilder {
 /// set without a single language is an error: it would read nothing.
 pub fn load_rules(dirs: &[PathBuf], bundled: bool) -> Result<RuleSet, Errors> {
     let rules = RuleSet::load(dirs, bundled)?;
+    has_a_language(&rules)?;
+    Ok(rules)
+}
+
+fn has_a_language(rules: &RuleSet) -> Result<(), Errors> {
     if rules.langs.is_empty() {
         return Err(Errors(vec![Error::usage(
             "no rules loaded: --no-default-rules needs at least one --rules DIR with patterns",
         )]));
     }
-    Ok(rules)
+    Ok(())
+}
+
+/// The rule packs as [`load_rules`] loads them, and their ledger; the errors of both
+/// are reported together.
+pub fn load_rules_and_facts(dirs: &[PathBuf], bundled: bool) -> Result<(RuleSet, FactSet), Errors> {
+    let (rules, facts) = crate::facts::load_rules_and_facts(dirs, bundled)?;
+    has_a_language(&rules)?;
+    Ok((rules, facts))
 }
 
 /// The rate tables: the bundled ECB table and the updated one (unless `bundled` is

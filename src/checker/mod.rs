@@ -27,7 +27,7 @@
 
 pub mod builder;
 
-pub use builder::{load_rules, load_tables, CheckerBuilder, DEFAULT_MAX_GAP};
+pub use builder::{load_rules, load_rules_and_facts, load_tables, CheckerBuilder, DEFAULT_MAX_GAP};
 
 use crate::check::suppress::{drop_accepted, Dropped};
 use crate::check::{normalize_claims, run_all, CheckId, CheckInput, CheckSettings, Normalized};
@@ -106,10 +106,12 @@ pub struct Checked {
     pub dropped: Dropped,
 }
 
-/// Rule packs, rate tables and check settings, loaded once.
+/// Rule packs (their rules and their ledger), rate tables and check settings, loaded
+/// once.
 #[derive(Debug, Clone)]
 pub struct Checker {
     rules: RuleSet,
+    facts: FactSet,
     tables: RateTables,
     config: CheckConfig,
 }
@@ -120,10 +122,16 @@ impl Checker {
         CheckerBuilder::default()
     }
 
-    /// A checker from rules and tables already loaded. The configuration's default
-    /// widths are given to the facts that do not set their own.
-    pub fn from_parts(mut rules: RuleSet, tables: RateTables, config: CheckConfig) -> Checker {
-        for fact in rules.facts.facts.values_mut() {
+    /// A checker from rules, facts and tables already loaded
+    /// ([`load_rules_and_facts`], [`load_tables`]). The configuration's default widths
+    /// are given to the facts that do not set their own.
+    pub fn from_parts(
+        rules: RuleSet,
+        mut facts: FactSet,
+        tables: RateTables,
+        config: CheckConfig,
+    ) -> Checker {
+        for fact in facts.facts.values_mut() {
             if let (Some(t), false) = (config.cross_source, fact.own_widths.0) {
                 fact.tolerance = t;
             }
@@ -133,6 +141,7 @@ impl Checker {
         }
         Checker {
             rules,
+            facts,
             tables,
             config,
         }
@@ -141,6 +150,11 @@ impl Checker {
     /// The rule set.
     pub fn rules(&self) -> &RuleSet {
         &self.rules
+    }
+
+    /// The ledger: the packs' facts and relations.
+    pub fn facts(&self) -> &FactSet {
+        &self.facts
     }
 
     /// The rate tables.
@@ -206,8 +220,8 @@ impl Checker {
     /// Tie the mentions to facts: the ledger's, or, without a ledger, facts discovered
     /// across the sources.
     pub fn claims(&self, sources: Vec<Source>, mentions: &[Vec<Mention>]) -> Claims {
-        let mut claims = assign_claims(&self.rules, &sources, mentions);
-        let mut facts = self.rules.facts.clone();
+        let mut claims = assign_claims(&self.rules, &self.facts, &sources, mentions);
+        let mut facts = self.facts.clone();
         if facts.facts.is_empty() {
             let mut found = FactSet::default();
             discover(
@@ -232,11 +246,11 @@ impl Checker {
         &self,
         records: Vec<(crate::Location, ClaimRecord)>,
     ) -> Result<Claims, Errors> {
-        let (sources, claims) = rebuild(records, &self.rules.facts)?;
+        let (sources, claims) = rebuild(records, &self.facts)?;
         Ok(Claims {
             sources,
             claims,
-            facts: self.rules.facts.clone(),
+            facts: self.facts.clone(),
         })
     }
 
@@ -248,12 +262,11 @@ impl Checker {
 
     /// Claims from claim files, every error of every file reported (`check --claims`).
     pub fn read_claim_files(&self, paths: &[PathBuf]) -> Result<Claims, Errors> {
-        let (sources, claims) =
-            crate::facts::claims_io::read_claim_files(paths, &self.rules.facts)?;
+        let (sources, claims) = crate::facts::claims_io::read_claim_files(paths, &self.facts)?;
         Ok(Claims {
             sources,
             claims,
-            facts: self.rules.facts.clone(),
+            facts: self.facts.clone(),
         })
     }
 

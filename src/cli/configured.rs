@@ -99,10 +99,11 @@ impl Configured {
 
 /// The checker that `figcheck check`'s flags (figcheck.toml applied) ask for.
 pub fn checker(a: &CheckArgs) -> Result<Checker, Errors> {
-    let rules = crate::checker::load_rules(&a.rules.rules, !a.rules.no_default_rules)?;
+    let (rules, facts) =
+        crate::checker::load_rules_and_facts(&a.rules.rules, !a.rules.no_default_rules)?;
     let config = check_config(a)?;
     let tables = super::commands::load_tables(&a.rates)?;
-    Ok(Checker::from_parts(rules, tables, config))
+    Ok(Checker::from_parts(rules, facts, tables, config))
 }
 
 /// The check configuration the flags ask for (`--severity`, `--tolerance`...).

@@ -207,24 +207,7 @@ fn is_digit(c: char) -> bool {
 /// between words (Chinese, Japanese kana) are not: each of their characters is an edge,
 /// so "投入超过3800亿元" holds a figure glued to the words around it.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() && !is_unspaced_script(c)
-}
-
-/// Han ideographs, kana and CJK punctuation and full-width forms (not full-width
-/// digits and letters: "１２３" is one number).
-pub(crate) fn is_unspaced_script(c: char) -> bool {
-    if matches!(c, '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}') {
-        return false;
-    }
-    matches!(
-        c,
-        '\u{3000}'..='\u{30FF}'
-            | '\u{3400}'..='\u{4DBF}'
-            | '\u{4E00}'..='\u{9FFF}'
-            | '\u{F900}'..='\u{FAFF}'
-            | '\u{FF00}'..='\u{FFEF}'
-            | '\u{20000}'..='\u{3FFFF}'
-    )
+    c.is_alphanumeric() && !crate::text::is_unspaced_script(c)
 }
 
 /// A figure does not start or end inside a word or a number, is not a percentage, and

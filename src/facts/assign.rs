@@ -236,7 +236,7 @@ pub struct Ledger<'a> {
 impl<'a> Ledger<'a> {
     /// Index the facts' entities.
     pub fn new(facts: &'a FactSet) -> Self {
-        let entities = EntityIndex::new(facts);
+        let entities = facts.entity_index();
         let fact_entity = facts
             .facts
             .values()
@@ -461,8 +461,13 @@ fn compatible(ms: &[Mention], frames: &[Option<Frame>], i: usize, j: usize) -> b
 /// Claims for the mentions of each source (`mentions[i]` belongs to `sources[i]`), in
 /// source then text order. Ratio mentions ("vingt fois plus") are claims tied to no fact:
 /// the relation check reads them.
-pub fn assign_claims(rules: &RuleSet, sources: &[Source], mentions: &[Vec<Mention>]) -> Vec<Claim> {
-    let ledger = Ledger::new(&rules.facts);
+pub fn assign_claims(
+    rules: &RuleSet,
+    facts: &FactSet,
+    sources: &[Source],
+    mentions: &[Vec<Mention>],
+) -> Vec<Claim> {
+    let ledger = Ledger::new(facts);
     let mut claims = Vec::new();
     for (i, (source, ms)) in sources.iter().zip(mentions).enumerate() {
         claims.extend(assign_source(&ledger, rules, i, source, ms));
@@ -505,7 +510,7 @@ measure = "funding"
 date = "2025-05-20"
 "#;
 
-    fn rules() -> RuleSet {
+    fn rules() -> (RuleSet, FactSet) {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
             dir.path().join("pack.toml"),
@@ -513,15 +518,16 @@ date = "2025-05-20"
         )
         .unwrap();
         std::fs::write(dir.path().join("facts.toml"), LEDGER).unwrap();
-        RuleSet::load(&[dir.path().to_path_buf()], true).unwrap()
+        crate::facts::load_rules_and_facts(&[dir.path().to_path_buf()], true).unwrap()
     }
 
     /// (figure, fact or "untied: why") for each figure of a text.
-    fn ties(rules: &RuleSet, text: &str, lang: &str, date: &str) -> Vec<(String, String)> {
+    fn ties(r: &(RuleSet, FactSet), text: &str, lang: &str, date: &str) -> Vec<(String, String)> {
+        let (rules, facts) = r;
         let mut source = Source::from_text("t", text, lang);
         source.date = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
         let ms = extract_text(rules, text, lang);
-        let ledger = Ledger::new(&rules.facts);
+        let ledger = Ledger::new(facts);
         assign_source(&ledger, rules, 0, &source, &ms)
             .into_iter()
             .map(|c| {
@@ -645,7 +651,7 @@ date = "2025-05-20"
 
     #[test]
     fn no_ledger_no_frames() {
-        let r = RuleSet::bundled().unwrap();
+        let r = crate::facts::load_rules_and_facts(&[], true).unwrap();
         let t = ties(&r, "Acme a levé 10 millions d'euros.", "fr", "2024-03-04");
         assert_eq!(
             t,

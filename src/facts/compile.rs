@@ -2,19 +2,20 @@
 //! line and column and the fact id; later packs replace a fact with the same id.
 
 use super::{EventWindow, Fact, FactKind, FactSet, Reference, Relation, RelationKind, Scope};
+use crate::error::Errors;
 use crate::error::{Error, Location};
 use crate::quantity::{iso4217, Currency};
 use crate::rules::compile::parse_decimal_literal;
-use crate::rules::expand::alternation_with;
-use crate::rules::load::{LoadedFile, LoadedPack};
+use crate::rules::compile::LedgerTables;
+use crate::rules::expand::words_regex;
 use crate::rules::schema::RelationDef;
+use crate::rules::RuleSet;
 use chrono::NaiveDate;
-use regex::Regex;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 use toml::Spanned;
 
-fn loc<T>(file: &LoadedFile, s: &Spanned<T>) -> Location {
+fn loc<T>(file: &LedgerTables, s: &Spanned<T>) -> Location {
     Location::at_offset(&file.origin.path, &file.text, s.span().start)
 }
 
@@ -56,29 +57,33 @@ fn ratio(s: &Option<Spanned<String>>, default: &str) -> Result<Decimal, String> 
     }
 }
 
-/// A case-insensitive whole-word matcher for a list of words.
-pub(crate) fn words_regex(words: &[String]) -> Result<Option<Regex>, String> {
-    if words.is_empty() {
-        return Ok(None);
+impl FactSet {
+    /// Compile the facts and relations of the loaded packs (`rules.ledger`), with the
+    /// role ids of `rules` for their measures; every error is reported.
+    pub fn compile(rules: &RuleSet) -> Result<FactSet, Errors> {
+        let mut errors = Vec::new();
+        let set = compile_facts(&rules.ledger, &rules.role_ids, &mut errors);
+        if errors.is_empty() {
+            Ok(set)
+        } else {
+            errors.sort_by(|a, b| a.location.cmp(&b.location));
+            Err(Errors(errors))
+        }
     }
-    let list: Vec<&str> = words.iter().map(String::as_str).collect();
-    let alt = alternation_with(&list, "words", true, true)?;
-    Regex::new(&format!("(?i:{alt})"))
-        .map(Some)
-        .map_err(|e| e.to_string())
 }
 
-/// Compile the facts and relations of all packs, reporting every error.
-pub fn compile_facts(
-    packs: &[LoadedPack],
+/// Compile the facts and relations of the ledger tables, reporting every error.
+pub(super) fn compile_facts(
+    ledger: &[LedgerTables],
     role_ids: &std::collections::BTreeMap<String, Vec<String>>,
     errors: &mut Vec<Error>,
 ) -> FactSet {
     let mut set = FactSet::default();
     let mut relation_defs = Vec::new();
-    for (priority, pack) in packs.iter().enumerate() {
-        for file in &pack.files {
-            for f in &file.contents.fact {
+    for file in ledger {
+        let priority = file.priority;
+        {
+            for f in &file.facts {
                 let id = f.id.get_ref().clone();
                 let mut push = |at: Location, msg: String| {
                     errors.push(Error::rule_error(msg).at(at).rule(&id));
@@ -349,7 +354,7 @@ pub fn compile_facts(
                     },
                 );
             }
-            for r in &file.contents.relation {
+            for r in &file.relations {
                 relation_defs.push((file, r));
             }
         }
@@ -367,7 +372,7 @@ pub fn compile_facts(
 /// Validate one `[[relation]]`: its kind, the keys that kind takes, the facts it names
 /// (known, and of one kind and currency for a share or a sum) and its tolerance.
 fn compile_relation(
-    file: &LoadedFile,
+    file: &LedgerTables,
     r: &RelationDef,
     set: &FactSet,
     errors: &mut Vec<Error>,
@@ -550,7 +555,8 @@ entities = ["Acme"]
         .unwrap();
         std::fs::write(dir.path().join("facts.toml"), format!("{FACTS}{relations}")).unwrap();
         RuleSet::load(&[dir.path().to_path_buf()], true)
-            .map(|r| r.facts.relations)
+            .and_then(|r| crate::facts::FactSet::compile(&r))
+            .map(|f| f.relations)
             .map_err(|e| e.0.iter().map(ToString::to_string).collect())
     }
 

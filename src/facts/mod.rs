@@ -10,7 +10,6 @@ pub mod assign;
 pub mod claims_io;
 pub mod compile;
 pub mod discover;
-pub mod examples;
 
 use crate::error::Location;
 use crate::extract::Mention;
@@ -289,6 +288,45 @@ pub struct FactSet {
     pub facts: BTreeMap<String, Fact>,
     /// Relations, by id order.
     pub relations: Vec<Relation>,
+}
+
+impl FactSet {
+    /// The facts' entities, for the frames stage: names shared by two facts are one
+    /// entity.
+    pub fn entity_index(&self) -> crate::frames::subject::EntityIndex {
+        crate::frames::subject::EntityIndex::new(
+            self.facts
+                .values()
+                .map(|f| (f.entities.as_slice(), f.kind == FactKind::Money)),
+        )
+    }
+}
+
+/// Load the bundled packs (unless `bundled` is false) and those of `dirs`, and compile
+/// their rules and their facts, as [`RuleSet::load`](crate::rules::RuleSet::load) then
+/// [`FactSet::compile`] do, but reporting the errors of both at once (a bad pattern does
+/// not hide a bad fact), by file, line and column.
+pub fn load_rules_and_facts(
+    dirs: &[std::path::PathBuf],
+    bundled: bool,
+) -> Result<(crate::rules::RuleSet, FactSet), crate::error::Errors> {
+    use crate::rules::compile::LedgerTables;
+    let (packs, mut errors) = crate::rules::load::load_packs_keep_going(dirs, bundled);
+    let rules = crate::rules::compile::compile(&packs);
+    let role_ids = crate::rules::roles::role_ids(&packs);
+    let facts = compile::compile_facts(&LedgerTables::of_packs(&packs), &role_ids, &mut errors);
+    match rules {
+        Ok(rules) if errors.is_empty() => Ok((rules, facts)),
+        Ok(_) => {
+            errors.sort_by(|a, b| a.location.cmp(&b.location));
+            Err(crate::error::Errors(errors))
+        }
+        Err(crate::error::Errors(more)) => {
+            errors.extend(more);
+            errors.sort_by(|a, b| a.location.cmp(&b.location));
+            Err(crate::error::Errors(errors))
+        }
+    }
 }
 
 /// How a claim's date was settled.

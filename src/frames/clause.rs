@@ -2,8 +2,8 @@
 //! (punctuation and clause words cut it; a bracketed conversion right after the figure
 //! does not), and how far apart two spans are, in bytes or in words.
 
-use super::lexicon::FrameLexicon;
-use super::tokens::Token;
+use crate::rules::roles::FrameLexicon;
+use crate::text::words::Token;
 use crate::text::Span;
 
 pub(super) const BREAK_CHARS: [&str; 14] = [

@@ -1,8 +1,8 @@
 //! The measure side of a frame: role words (`[[role]]` in the packs) found by stem in a
 //! span of the text, outside figures.
 
-use super::lexicon::FrameLexicon;
-use super::tokens::{find_phrase, Token};
+use crate::rules::roles::FrameLexicon;
+use crate::text::words::{find_phrase, Token};
 use crate::text::Span;
 
 /// Words between a role word and its figure beyond which the word is read as the

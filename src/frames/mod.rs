@@ -13,23 +13,23 @@
 //! Plain data out: `facts::assign` ties frames to facts; nothing here knows a fact.
 
 mod clause;
-pub mod lexicon;
+pub(crate) mod conversion;
+
 mod measure;
 pub mod subject;
 pub mod time;
-pub mod tokens;
 
 use crate::extract::Mention;
 use crate::quantity::Unit;
+use crate::rules::roles::FrameLexicon;
 use crate::source::Source;
+use crate::text::words::{self, tokenize, Token};
 use crate::text::{Segments, Span};
 use clause::{clause_of, distance, words_between};
-use lexicon::FrameLexicon;
 use measure::{roles_in, ROLE_REACH};
 use serde::{Deserialize, Serialize};
 use subject::EntityIndex;
 pub use time::FrameTime;
-use tokens::{tokenize, Token};
 
 /// How the subject was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -191,14 +191,14 @@ fn source_words<'a>(
             text,
             body.start,
             body.end,
-            &tokens::WordStemmer::for_lang(""),
+            &words::WordStemmer::for_lang(""),
         ),
     };
     let ledger = inp.entities.occurrences(text, body.start, body.end);
     let mut references = Vec::new();
     if let Some(l) = stemmer_lex {
         for (written, stems, pronoun) in &l.references {
-            for (i, j) in tokens::find_phrase_gapped(&tokens, stems, 2) {
+            for (i, j) in words::find_phrase_gapped(&tokens, stems, 2) {
                 let (Some(a), Some(b)) = (tokens.get(i), tokens.get(j)) else {
                     continue;
                 };
@@ -286,10 +286,7 @@ pub fn frames_for_source(
             let converts = prev.unit() != m.unit()
                 && matches!((prev.unit(), m.unit()), (Unit::Money(_), Unit::Money(_)))
                 && between.len() <= 40
-                && crate::check::inline_conversion::is_conversion_gap(
-                    between,
-                    inp.conversion_words,
-                );
+                && conversion::is_conversion_gap(between, inp.conversion_words);
             if let (true, Some(pf)) = (converts, frames.last()) {
                 frame = pf.clone();
                 frame.conversion_of = Some(i - 1);

@@ -8,12 +8,11 @@
 use super::clause::{
     clause_after_conversion, distance, inside_any, seq_at, shadowed, words_between,
 };
-use super::lexicon::FrameLexicon;
-use super::tokens::Token;
 use super::{Frame, FrameInputs, SourceWords, SubjectFrom};
 use crate::extract::{Mention, MentionOrigin};
-use crate::facts::FactSet;
 use crate::quantity::Unit;
+use crate::rules::roles::FrameLexicon;
+use crate::text::words::Token;
 use crate::text::Span;
 use regex::Regex;
 use std::collections::BTreeMap;
@@ -46,15 +45,16 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 }
 
 impl EntityIndex {
-    /// Group the entity names of every fact.
-    pub fn new(facts: &FactSet) -> Self {
+    /// Group the entity names of every fact: each item is one fact's names and whether
+    /// it counts money (else parameters). Names shared by two facts join their entities.
+    pub fn new<'a>(facts: impl IntoIterator<Item = (&'a [String], bool)>) -> Self {
         let mut names: Vec<String> = Vec::new();
         let mut name_kinds: Vec<(bool, bool)> = Vec::new();
         let mut index: BTreeMap<String, usize> = BTreeMap::new();
         let mut parent: Vec<usize> = Vec::new();
-        for f in facts.facts.values() {
+        for (entities, money) in facts {
             let mut first: Option<usize> = None;
-            for n in &f.entities {
+            for n in entities {
                 let key = n.to_lowercase();
                 let i = *index.entry(key).or_insert_with(|| {
                     names.push(n.clone());
@@ -63,9 +63,10 @@ impl EntityIndex {
                     parent.len() - 1
                 });
                 if let Some(k) = name_kinds.get_mut(i) {
-                    match f.kind {
-                        crate::facts::FactKind::Money => k.0 = true,
-                        crate::facts::FactKind::Parameters => k.1 = true,
+                    if money {
+                        k.0 = true;
+                    } else {
+                        k.1 = true;
                     }
                 }
                 match first {
@@ -101,7 +102,7 @@ impl EntityIndex {
         }
         let mut all = names.clone();
         all.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-        let regex = crate::facts::compile::words_regex(&all).ok().flatten();
+        let regex = crate::rules::expand::words_regex(&all).ok().flatten();
         EntityIndex {
             groups,
             by_name,
@@ -143,7 +144,7 @@ impl EntityIndex {
                 let before = slice.get(..m.start()).and_then(|s| s.chars().next_back());
                 let after = slice.get(m.end()..).and_then(|s| s.chars().next());
                 // Han characters are word edges: "阿里巴巴宣布" names 阿里巴巴.
-                let glued = |c: char| c.is_alphanumeric() && !crate::extract::is_unspaced_script(c);
+                let glued = |c: char| c.is_alphanumeric() && !crate::text::is_unspaced_script(c);
                 !before.is_some_and(glued) && !after.is_some_and(glued)
             })
             .filter_map(|m| {

@@ -4,8 +4,8 @@
 //! sentence-opening adverbial ("En 2023, ..."). A year after a horizon word ("d'ici
 //! 2029", "by 2030") is a target, not the figure's time.
 
-use super::lexicon::FrameLexicon;
-use super::tokens::Token;
+use crate::rules::roles::FrameLexicon;
+use crate::text::words::Token;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -144,7 +144,7 @@ pub fn find_time(
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
     use super::*;
-    use crate::frames::tokens::tokenize;
+    use crate::text::words::tokenize;
 
     fn time_of(lang: &str, text: &str, date: &str) -> Option<String> {
         let rules = crate::rules::RuleSet::bundled().unwrap();

@@ -8,6 +8,7 @@ pub mod html;
 pub mod human;
 pub mod json;
 pub mod jsonl;
+pub mod ledger_draft;
 pub mod markdown;
 pub mod mentions;
 pub mod model;

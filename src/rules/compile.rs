@@ -189,10 +189,51 @@ pub struct RuleSet {
     pub patterns: BTreeMap<String, CompiledPattern>,
     /// One matcher per language, compiled on first use (see [`LazyMatcher`]).
     pub langs: BTreeMap<String, LazyMatcher>,
-    /// Facts and relations.
-    pub facts: crate::facts::FactSet,
+    /// The packs' `[[fact]]` and `[[relation]]` tables as written: the facts module
+    /// compiles them (`FactSet::compile`); the rules compiler does not read them.
+    pub ledger: Vec<LedgerTables>,
+    /// Every role id of every language, with the roles that may stand for it.
+    pub role_ids: BTreeMap<String, Vec<String>>,
     /// The frames stage's words, per language.
-    pub frames: BTreeMap<String, crate::frames::lexicon::FrameLexicon>,
+    pub frames: BTreeMap<String, super::roles::FrameLexicon>,
+}
+
+/// One pack file's ledger tables, with what their error messages need.
+#[derive(Debug, Clone)]
+pub struct LedgerTables {
+    /// The pack's position in load order (a later pack replaces a fact of the same id).
+    pub priority: usize,
+    /// Where the file came from.
+    pub origin: Origin,
+    /// Its text, to turn spans into line/column.
+    pub text: std::sync::Arc<str>,
+    /// `[[fact]]` tables.
+    pub facts: Vec<super::schema::FactDef>,
+    /// `[[relation]]` tables.
+    pub relations: Vec<super::schema::RelationDef>,
+}
+
+impl LedgerTables {
+    /// The ledger tables of every pack file that has some, in load order.
+    pub fn of_packs(packs: &[LoadedPack]) -> Vec<LedgerTables> {
+        let mut out = Vec::new();
+        for (priority, pack) in packs.iter().enumerate() {
+            for file in &pack.files {
+                let c = &file.contents;
+                if c.fact.is_empty() && c.relation.is_empty() {
+                    continue;
+                }
+                out.push(LedgerTables {
+                    priority,
+                    origin: file.origin.clone(),
+                    text: std::sync::Arc::from(file.text.as_str()),
+                    facts: c.fact.clone(),
+                    relations: c.relation.clone(),
+                });
+            }
+        }
+        out
+    }
 }
 
 impl RuleSet {
@@ -482,25 +523,17 @@ pub fn compile(packs: &[LoadedPack]) -> Result<RuleSet, Errors> {
         }
     }
     let mut frames = BTreeMap::new();
-    let mut role_ids: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    role_ids.insert("parameters".to_string(), Vec::new());
     for lang in &langs {
-        let lex = crate::frames::lexicon::compile_frames(packs, lang, &mut errors);
-        for (id, related) in &lex.role_ids {
-            let e = role_ids.entry(id.clone()).or_default();
-            e.extend(related.iter().cloned());
-            e.sort();
-            e.dedup();
-        }
+        let lex = super::roles::compile_frames(packs, lang, &mut errors);
         frames.insert(lang.clone(), lex);
     }
-    let facts = crate::facts::compile::compile_facts(packs, &role_ids, &mut errors);
     if errors.is_empty() {
         Ok(RuleSet {
             packs: infos,
             patterns,
             langs: matchers,
-            facts,
+            ledger: LedgerTables::of_packs(packs),
+            role_ids: super::roles::role_ids(packs),
             frames,
         })
     } else {

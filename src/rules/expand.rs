@@ -7,6 +7,7 @@
 //! writes (`(?P<model>...)`) are prefixed the same way.
 
 use super::lexicon::Lexicon;
+use regex::Regex;
 
 /// The placeholders a pattern may use, for error messages and docs.
 pub const PLACEHOLDERS: &[&str] = &[
@@ -357,6 +358,18 @@ fn rename_groups(text: &str, prefix: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// A case-insensitive whole-word matcher for a list of words.
+pub fn words_regex(words: &[String]) -> Result<Option<Regex>, String> {
+    if words.is_empty() {
+        return Ok(None);
+    }
+    let list: Vec<&str> = words.iter().map(String::as_str).collect();
+    let alt = alternation_with(&list, "words", true, true)?;
+    Regex::new(&format!("(?i:{alt})"))
+        .map(Some)
+        .map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

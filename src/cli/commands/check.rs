@@ -41,7 +41,7 @@ fn warn_unknown_suppressions(
 
 /// Run `figcheck check`.
 pub fn run(a: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<ExitStatus> {
-    let rules = match super::extract::load_rules(&a.rules) {
+    let (rules, facts) = match super::extract::load_rules_and_facts(&a.rules) {
         Ok(r) => r,
         Err(e) => return super::report_errors(&e, err),
     };
@@ -62,7 +62,7 @@ pub fn run(a: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
         Ok(t) => t,
         Err(e) => return super::report_errors(&e, err),
     };
-    let checker = Checker::from_parts(rules, tables, config);
+    let checker = Checker::from_parts(rules, facts, tables, config);
     // ---- only-new (figcheck.toml / CI work) ----
     let only_new = match crate::cli::only_new::new_sources(&a.only_new) {
         Ok(n) => n,

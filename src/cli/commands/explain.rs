@@ -14,7 +14,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<ExitStatus> {
-    let rules = match super::extract::load_rules(&a.rules) {
+    let (rules, facts) = match super::extract::load_rules_and_facts(&a.rules) {
         Ok(r) => r,
         Err(e) => return super::report_errors(&e, err),
     };
@@ -66,7 +66,7 @@ pub fn run(
             Some(Err(e)) => return super::report_errors(&e.into(), err),
             None => None,
         };
-        explain_ties(&rules, &a.text, &lang, date, &mentions, out)?;
+        explain_ties(&rules, &facts, &a.text, &lang, date, &mentions, out)?;
     }
     Ok(ExitStatus::Clean)
 }
@@ -74,6 +74,7 @@ pub fn run(
 /// `--facts`: every figure's frame and tie, or why it has none.
 fn explain_ties(
     rules: &RuleSet,
+    facts: &crate::facts::FactSet,
     text: &str,
     lang: &str,
     date: Option<chrono::NaiveDate>,
@@ -82,7 +83,7 @@ fn explain_ties(
 ) -> std::io::Result<()> {
     use crate::facts::assign::{assign_source, Ledger};
     writeln!(out)?;
-    if rules.facts.facts.is_empty() {
+    if facts.facts.is_empty() {
         writeln!(
             out,
             "No facts are loaded: a ledger comes from figcheck.toml (rules = [\"...\"]) or --rules DIR."
@@ -91,7 +92,7 @@ fn explain_ties(
     }
     let mut source = crate::source::Source::from_text("-", text, lang);
     source.date = date;
-    let ledger = Ledger::new(&rules.facts);
+    let ledger = Ledger::new(facts);
     for c in assign_source(&ledger, rules, 0, &source, mentions) {
         writeln!(out, "\"{}\"", c.mention.text)?;
         write!(out, "{}", describe_claim(&c))?;

@@ -50,8 +50,17 @@ pub(crate) fn load_options(a: &SourceArgs, rules: &RuleSet) -> Result<LoadOption
 }
 
 /// Load rules, then sources; the first error list stops the run (exit 2).
+/// The ledger is compiled too, though `extract` does not read it: a broken pack is an
+/// error whatever the command.
 pub(crate) fn load_rules(a: &crate::cli::args::RuleArgs) -> Result<RuleSet, Errors> {
-    crate::checker::load_rules(&a.rules, !a.no_default_rules)
+    load_rules_and_facts(a).map(|(rules, _)| rules)
+}
+
+/// The rule packs of `--rules`/`--no-default-rules` and their ledger.
+pub(crate) fn load_rules_and_facts(
+    a: &crate::cli::args::RuleArgs,
+) -> Result<(RuleSet, crate::facts::FactSet), Errors> {
+    crate::checker::load_rules_and_facts(&a.rules, !a.no_default_rules)
 }
 
 /// Extract the mentions of every source in parallel; order is kept.

@@ -7,16 +7,18 @@ use crate::check::normalize::{unit_label, Normalized};
 use crate::check::normalize_claims;
 use crate::cli::args::FactsArgs;
 use crate::cli::ExitStatus;
-use crate::facts::discover::{discover, draft, DiscoverOptions};
+use crate::facts::discover::{discover, DiscoverOptions};
+use crate::facts::FactSet;
 use crate::facts::{assign_claims, Claim, Fact};
-use crate::rules::RuleSet;
+use crate::report::ledger_draft;
 use crate::source::{load_sources, Source};
 use crate::Errors;
 use std::io::Write;
 
 /// What both subcommands read.
 struct Run {
-    rules: RuleSet,
+    /// The ledger's facts and those discovered.
+    facts: FactSet,
     sources: Vec<Source>,
     claims: Vec<Claim>,
     normalized: Vec<Normalized>,
@@ -24,7 +26,7 @@ struct Run {
 
 fn gather(a: &FactsArgs, err: &mut dyn Write) -> std::io::Result<Result<Run, ExitStatus>> {
     let c = &a.check;
-    let mut rules = match super::extract::load_rules(&c.rules) {
+    let (rules, mut facts) = match super::extract::load_rules_and_facts(&c.rules) {
         Ok(r) => r,
         Err(e) => return super::report_errors(&e, err).map(Err),
     };
@@ -43,7 +45,7 @@ fn gather(a: &FactsArgs, err: &mut dyn Write) -> std::io::Result<Result<Run, Exi
     }
     let progress = crate::cli::progress::Progress::new(sources.len(), true);
     let mentions = super::extract::extract_all(&rules, &sources, &progress);
-    let mut claims = assign_claims(&rules, &sources, &mentions);
+    let mut claims = assign_claims(&rules, &facts, &sources, &mentions);
     let mut found = crate::facts::FactSet::default();
     discover(
         &rules,
@@ -69,10 +71,10 @@ fn gather(a: &FactsArgs, err: &mut dyn Write) -> std::io::Result<Result<Run, Exi
             }
         }
     }
-    rules.facts.facts.extend(found.facts);
-    let normalized = normalize_claims(&rules.facts, &tables, &claims);
+    facts.facts.extend(found.facts);
+    let normalized = normalize_claims(&facts, &tables, &claims);
     Ok(Ok(Run {
-        rules,
+        facts,
         sources,
         claims,
         normalized,
@@ -89,7 +91,7 @@ pub fn suggest(
         Ok(r) => r,
         Err(status) => return Ok(status),
     };
-    let text = draft::write(&r.rules.facts, &r.claims, &r.normalized, &r.sources);
+    let text = ledger_draft::write(&r.facts, &r.claims, &r.normalized, &r.sources);
     out.write_all(text.as_bytes())?;
     Ok(ExitStatus::Clean)
 }
@@ -146,12 +148,8 @@ pub fn list(
         Ok(r) => r,
         Err(status) => return Ok(status),
     };
-    let (found, ledger): (Vec<&Fact>, Vec<&Fact>) = r
-        .rules
-        .facts
-        .facts
-        .values()
-        .partition(|f| f.discovered.is_some());
+    let (found, ledger): (Vec<&Fact>, Vec<&Fact>) =
+        r.facts.facts.values().partition(|f| f.discovered.is_some());
     writeln!(
         out,
         "{} ledger fact(s), {} discovered\n",

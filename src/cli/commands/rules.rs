@@ -5,7 +5,7 @@ use crate::cli::args::{ExplainCheckArgs, RulesListArgs, RulesShowArgs, RulesTest
 use crate::cli::ExitStatus;
 use crate::report::format::plain;
 use crate::report::sarif::rule_title;
-use crate::rules::selftest::run_examples;
+use crate::selftest::run_examples;
 use std::io::Write;
 use std::str::FromStr;
 
@@ -15,11 +15,11 @@ pub fn test(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<ExitStatus> {
-    let rules = match super::extract::load_rules(&a.rules) {
+    let (rules, facts) = match super::extract::load_rules_and_facts(&a.rules) {
         Ok(r) => r,
         Err(e) => return super::report_errors(&e, err),
     };
-    let report = run_examples(&rules);
+    let report = run_examples(&rules, &facts);
     for f in &report.failures {
         writeln!(out, "FAIL {}: [{}] ({})", f.location, f.rule, f.lang)?;
         writeln!(out, "     text:     {:?}", f.text)?;

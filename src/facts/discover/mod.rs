@@ -9,7 +9,6 @@
 //!
 //! Plain data in and out; nothing here converts or judges a figure.
 
-pub mod draft;
 mod names;
 
 use super::{Claim, EventWindow, Fact, FactKind, FactSet, Scope, Tie};
@@ -108,7 +107,7 @@ fn name_index(names: &BTreeMap<String, String>) -> EntityIndex {
             );
         }
     }
-    EntityIndex::new(&set)
+    set.entity_index()
 }
 
 /// The most common currency of a group's money figures (ties: the code's order).

@@ -10,11 +10,11 @@
 //! "Yuan"). Such words are dropped from the front of a run: "Why Kelong Robotics..."
 //! names Kelong Robotics.
 
-use crate::frames::lexicon::FrameLexicon;
-use crate::frames::tokens::{tokenize, WordStemmer};
 use crate::rules::lexicon::normalize_word;
+use crate::rules::roles::FrameLexicon;
 use crate::rules::RuleSet;
 use crate::source::Source;
+use crate::text::words::{tokenize, WordStemmer};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Whether the word at `start` opens a sentence or a line (so its capital says nothing,

@@ -1,40 +1,13 @@
-//! Running every rule's examples and counter-examples against the whole rule set of its
-//! language (so priorities between rules are tested too). Used by `figcheck rules test`
-//! and by the test suite.
+//! Every pattern's examples and counter-examples, read with the whole rule set of its
+//! language (so priorities between rules are tested too).
 
-use super::compile::parse_example_value;
-use super::RuleSet;
-use crate::error::Location;
+use super::{ExampleFailure, SelfTestReport};
 use crate::extract::{extract_text, Mention};
 use crate::quantity::Qualifier;
+use crate::rules::compile::parse_example_value;
+use crate::rules::RuleSet;
 use rust_decimal::Decimal;
 use std::str::FromStr;
-
-/// One example that did not read as expected.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExampleFailure {
-    /// The rule.
-    pub rule: String,
-    /// Where the rule is written.
-    pub location: Location,
-    /// The language the example was read in.
-    pub lang: String,
-    /// The example text.
-    pub text: String,
-    /// What was expected.
-    pub expected: String,
-    /// What was found.
-    pub got: String,
-}
-
-/// The outcome of a self-test.
-#[derive(Debug, Clone, Default)]
-pub struct SelfTestReport {
-    /// Examples and counter-examples that passed.
-    pub passed: usize,
-    /// Those that did not.
-    pub failures: Vec<ExampleFailure>,
-}
 
 fn describe(m: &Mention) -> String {
     let q = &m.quantity;
@@ -53,17 +26,8 @@ fn describe(m: &Mention) -> String {
     )
 }
 
-/// Run all examples of all patterns, then those of the facts.
-pub fn run_examples(rules: &RuleSet) -> SelfTestReport {
-    let mut report = run_pattern_examples(rules);
-    let (passed, mut failures) = crate::facts::examples::run_fact_examples(rules);
-    report.passed += passed;
-    report.failures.append(&mut failures);
-    report
-}
-
 /// Run all examples of all patterns.
-fn run_pattern_examples(rules: &RuleSet) -> SelfTestReport {
+pub(super) fn run_pattern_examples(rules: &RuleSet) -> SelfTestReport {
     let mut report = SelfTestReport::default();
     let all_langs = rules.languages();
     for p in rules.patterns.values() {

@@ -3,11 +3,11 @@
 //! comments listing its claims. Loading the draft back (`--rules DIR`) ties the same
 //! figures to the same facts.
 
-use super::PREFIX;
 use crate::check::cross_source::consensus;
 use crate::check::interval::show;
 use crate::check::normalize::{unit_label, Normalized};
 use crate::error::display_path;
+use crate::facts::discover::PREFIX;
 use crate::facts::{Claim, Fact, FactKind, FactSet};
 use crate::quantity::Interval;
 use crate::source::Source;

@@ -2,20 +2,21 @@
 //! `figcheck rules test` and the test suite, like the patterns' examples. A ledger is
 //! tested the way rules are: "this sentence is about our fact; that one is not".
 
-use super::assign::{assign_source, Ledger};
+use super::ExampleFailure;
 use crate::extract::extract_text;
-use crate::rules::selftest::ExampleFailure;
+use crate::facts::assign::{assign_source, Ledger};
+use crate::facts::FactSet;
 use crate::rules::RuleSet;
 use crate::source::lang::detect_lang;
 use crate::source::Source;
 
 /// Run every fact's examples: (passed, failures).
-pub fn run_fact_examples(rules: &RuleSet) -> (usize, Vec<ExampleFailure>) {
-    let ledger = Ledger::new(&rules.facts);
+pub(super) fn run_fact_examples(rules: &RuleSet, facts: &FactSet) -> (usize, Vec<ExampleFailure>) {
+    let ledger = Ledger::new(facts);
     let known = rules.languages();
     let mut passed = 0;
     let mut failures = Vec::new();
-    for fact in rules.facts.facts.values() {
+    for fact in facts.facts.values() {
         for ex in &fact.examples {
             let lang = ex
                 .lang

@@ -7,6 +7,23 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+/// Han ideographs, kana and CJK punctuation and full-width forms (not full-width
+/// digits and letters: "１２３" is one number).
+pub fn is_unspaced_script(c: char) -> bool {
+    if matches!(c, '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}') {
+        return false;
+    }
+    matches!(
+        c,
+        '\u{3000}'..='\u{30FF}'
+            | '\u{3400}'..='\u{4DBF}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{FF00}'..='\u{FFEF}'
+            | '\u{20000}'..='\u{3FFFF}'
+    )
+}
+
 /// One word.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
@@ -96,7 +113,7 @@ pub fn tokenize(text: &str, from: usize, to: usize, stemmer: &WordStemmer) -> Ve
         });
     };
     for (i, c) in slice.char_indices() {
-        if crate::extract::is_unspaced_script(c) {
+        if is_unspaced_script(c) {
             if let Some(s) = start.take() {
                 push(s, i, &mut out);
             }

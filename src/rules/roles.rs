@@ -2,9 +2,9 @@
 //! `[frames]` tables: role words and references as stem phrases, clause breaks, time
 //! words, and the capitalised words that are not names.
 
-use super::tokens::{phrase_stems, WordStemmer};
 use crate::error::{Error, Location};
 use crate::rules::load::LoadedPack;
+use crate::text::words::{phrase_stems, WordStemmer};
 use std::collections::BTreeMap;
 
 /// One role word or phrase.
@@ -53,10 +53,34 @@ pub struct FrameLexicon {
 }
 
 fn lower_words(s: &str) -> Vec<String> {
-    super::tokens::tokenize(s, 0, s.len(), &WordStemmer::for_lang(""))
+    crate::text::words::tokenize(s, 0, s.len(), &WordStemmer::for_lang(""))
         .into_iter()
         .map(|t| t.lower)
         .collect()
+}
+
+/// Every valid role id of the packs, with the roles that may stand for it, and
+/// "parameters": what a `[[fact]]`'s `measure` may name. (Errors in the role tables are
+/// reported by [`compile_frames`].)
+pub fn role_ids(packs: &[LoadedPack]) -> BTreeMap<String, Vec<String>> {
+    let mut ids: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    ids.insert("parameters".to_string(), Vec::new());
+    for file in packs.iter().flat_map(|p| &p.files) {
+        for r in &file.contents.role {
+            let id = r.id.get_ref();
+            let ok = !id.is_empty()
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            if ok && !r.words.is_empty() {
+                let e = ids.entry(id.clone()).or_default();
+                e.extend(r.related.iter().cloned());
+                e.sort();
+                e.dedup();
+            }
+        }
+    }
+    ids
 }
 
 /// The frame words of `lang`: packs of that language and `*` packs, in load order.
