@@ -1,8 +1,8 @@
 //! Interval helpers the checks share: how wide a claim is, how far two figures are, and
 //! how to show an interval to a reader.
 
+use crate::quantity::format::short_amount;
 use crate::quantity::Interval;
-use crate::report::format::short_amount;
 use rust_decimal::Decimal;
 
 /// Midpoint, or the finite bound of a half-open interval.

@@ -6,6 +6,7 @@
 
 mod ambiguous_currency;
 pub(crate) mod cross_source;
+pub mod fingerprint;
 pub(crate) mod inline_conversion;
 pub(crate) mod interval;
 mod model_name_size;

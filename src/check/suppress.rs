@@ -5,9 +5,9 @@
 //! - a baseline: fingerprints (the SARIF `partialFingerprints`) of findings accepted
 //!   earlier (`--baseline FILE`).
 
+use super::fingerprint::fingerprint_of;
 use super::{CheckId, Finding};
 use crate::facts::Claim;
-use crate::report::sarif::fingerprint_of;
 use crate::source::Source;
 use std::collections::BTreeSet;
 

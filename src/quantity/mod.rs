@@ -1,6 +1,7 @@
 //! Value types every stage uses: currencies, qualifiers, intervals, units, quantities.
 
 mod currency;
+pub mod format;
 mod interval;
 pub mod iso4217;
 mod qualifier;

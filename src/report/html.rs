@@ -8,7 +8,7 @@
 use super::model::{ClaimRow, FactRow, FindingRow, Report, Verdict};
 use super::sarif::rule_title;
 use crate::check::Severity;
-use crate::report::format::short_amount;
+use crate::quantity::format::short_amount;
 use crate::report::human::{location, normalized, statement, summary_line};
 use crate::report::readable;
 use rust_decimal::Decimal;

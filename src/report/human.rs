@@ -7,7 +7,7 @@
 use super::model::{ClaimRow, FactRow, FindingRow, Report, Verdict};
 use super::readable;
 use crate::check::{CheckId, Severity};
-use crate::report::format::short_amount;
+use crate::quantity::format::short_amount;
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
 use std::io::{self, Write};

@@ -1,8 +1,8 @@
 //! The output of `figcheck extract`: one row per mention, as a table, JSON or JSON Lines.
 
-use super::format::plain;
 use super::readable;
 use crate::extract::{Mention, MentionOrigin};
+use crate::quantity::format::plain;
 use crate::quantity::Qualifier;
 use crate::source::Source;
 use serde::Serialize;

@@ -2,7 +2,7 @@
 //! up a rate or run a check; they only format what they are given.
 
 pub mod concise;
-pub mod format;
+
 pub mod github;
 pub mod html;
 pub mod human;

@@ -5,8 +5,8 @@ use crate::check::{CheckId, Finding, Normalized, Severity};
 use crate::extract::MentionOrigin;
 use crate::facts::claims_io::{claim_record, ClaimRecord};
 use crate::facts::{AsOf, Claim, FactSet, Tie};
+use crate::quantity::format::plain;
 use crate::quantity::Qualifier;
-use crate::report::format::plain;
 use crate::source::Source;
 use crate::text::natural::natural_cmp;
 use crate::text::{Segments, Span};
@@ -110,7 +110,7 @@ impl ReferenceRow {
         let value = self
             .value
             .parse::<rust_decimal::Decimal>()
-            .map(crate::report::format::short_amount)
+            .map(crate::quantity::format::short_amount)
             .unwrap_or_else(|_| self.value.clone());
         let cur = self.currency.clone().unwrap_or_else(|| unit.to_string());
         let date = self

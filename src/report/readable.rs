@@ -5,8 +5,8 @@
 //! too large"). Machine formats (JSON, SARIF properties) keep the exact strings.
 
 use super::model::{ClaimRow, FactRow, ReferenceRow};
+use crate::quantity::format::short_amount;
 use crate::quantity::Qualifier;
-use crate::report::format::short_amount;
 use rust_decimal::Decimal;
 
 fn dec(s: Option<&str>) -> Option<Decimal> {

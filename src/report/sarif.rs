@@ -10,6 +10,7 @@
 //! It reads the [`Report`] only.
 
 use super::model::{ClaimRow, FindingRow, Report};
+use crate::check::fingerprint::fingerprint_of;
 use crate::check::{CheckId, Severity};
 use serde_json::{json, Map, Value};
 use std::io::{self, Write};
@@ -41,16 +42,6 @@ pub fn level(s: Severity) -> &'static str {
         Severity::Warning => "warning",
         Severity::Info => "note",
     }
-}
-
-/// FNV-1a, 64 bits: a small stable hash for fingerprints (not for security).
-pub fn fnv1a64(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
 }
 
 /// A relative path as a URI reference: `/` kept, everything outside the unreserved set
@@ -115,24 +106,6 @@ fn claim_location(c: &ClaimRow, id: Option<usize>) -> Value {
         json!({ "text": format!("\"{}\"", c.text) }),
     );
     Value::Object(loc)
-}
-
-/// The stable fingerprint of a finding: its check, the path of its flagged figure (or
-/// source) and the figures' text, hashed. The same when the article is edited elsewhere;
-/// `--baseline` files are keyed by it.
-pub fn fingerprint_of<'a>(
-    check: CheckId,
-    path: &str,
-    figures: impl Iterator<Item = &'a str>,
-) -> String {
-    let mut key = String::from(check.as_str());
-    key.push('\u{1f}');
-    key.push_str(path);
-    for text in figures {
-        key.push('\u{1f}');
-        key.push_str(text);
-    }
-    format!("{:016x}", fnv1a64(key.as_bytes()))
 }
 
 /// A report finding's fingerprint (see [`fingerprint_of`]).
@@ -263,12 +236,6 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fnv_known_values() {
-        assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
-    }
 
     #[test]
     fn uris() {

@@ -3,7 +3,7 @@
 use crate::cli::args::ExplainArgs;
 use crate::cli::ExitStatus;
 use crate::extract::{extract_text, Mention, MentionOrigin};
-use crate::report::format::plain;
+use crate::quantity::format::plain;
 use crate::rules::RuleSet;
 use crate::source::lang::{check_lang, detect_lang};
 use std::io::Write;
@@ -188,7 +188,7 @@ fn explain_one(rules: &RuleSet, m: &Mention, out: &mut dyn Write) -> std::io::Re
         }
     }
     // "380 bn" as a reader says it, the exact value beside it
-    let short = crate::report::format::short_amount;
+    let short = crate::quantity::format::short_amount;
     let v = |d: Option<rust_decimal::Decimal>| d.map_or("open".to_string(), short);
     let unit = q.unit.currency().map_or(String::new(), |c| format!(" {c}"));
     match q.value {

@@ -3,7 +3,7 @@
 use crate::check::CheckId;
 use crate::cli::args::{ExplainCheckArgs, RulesListArgs, RulesShowArgs, RulesTestArgs};
 use crate::cli::ExitStatus;
-use crate::report::format::plain;
+use crate::quantity::format::plain;
 use crate::report::sarif::rule_title;
 use crate::selftest::run_examples;
 use std::io::Write;

@@ -1,4 +1,5 @@
-//! Small formatting helpers shared by the human-readable renderers.
+//! Decimals as people read them ("52.4", "380 bn", "94,000"), shared by the checks' messages
+//! and the renderers.
 
 use rust_decimal::Decimal;
 
