@@ -2,7 +2,8 @@
 //! share and that outlets use for their own money ("$": Singapore, Hong Kong, Canadian
 //! and Australian outlets write their dollar as "$" and the US one as "US$").
 //!
-//! Decided once per source, before its figures are read, in this order:
+//! Decided once per source and alias, at the first figure written with the alias, in
+//! this order:
 //! 1. the source's declaration (front matter or manifest `dollar = "SGD"`);
 //! 2. the outlet table (`[[ambiguous.local]]`: outlet names and web domains);
 //! 3. the article itself: a `local-if-written` alias ("US$") elsewhere in it means the
@@ -18,6 +19,7 @@
 use crate::quantity::Currency;
 use crate::rules::lexicon::{normalize_word, Ambiguity, Lexicon};
 use crate::source::Source;
+use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
 
 /// How an alias is read in one source.
@@ -39,10 +41,16 @@ pub(crate) enum Decision {
     },
 }
 
-/// The decisions of one source, keyed by normalised alias.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct SourceConventions {
-    by_alias: BTreeMap<String, Decision>,
+/// The decisions of one source, keyed by normalised alias. Each alias is decided the
+/// first time a figure of the source is written with it, so a source with no ambiguous
+/// alias pays nothing (no normalised copy of its body is made).
+#[derive(Debug)]
+pub(crate) struct SourceConventions<'a> {
+    source: &'a Source,
+    text: &'a str,
+    /// The source's body, normalised, made on first need.
+    body: OnceCell<String>,
+    by_alias: RefCell<BTreeMap<String, Decision>>,
 }
 
 /// A currency read for an alias at one figure.
@@ -53,40 +61,48 @@ pub(crate) struct AliasReading {
     pub alternatives: Vec<Currency>,
 }
 
-impl SourceConventions {
-    /// Decide every alias with local readings for `source` (its text as `text`; only
-    /// the body, from `source.body.start`, is read).
-    pub fn decide(lexicon: &Lexicon, source: &Source, text: &str) -> Self {
-        let mut by_alias = BTreeMap::new();
-        let mut body: Option<String> = None;
-        for (alias, amb) in &lexicon.ambiguous {
-            if !amb.declared_by_source && amb.locals.is_empty() {
-                continue;
-            }
-            let body = body.get_or_insert_with(|| {
-                normalize_word(text.get(source.body.start..).unwrap_or(text))
-            });
-            // local currencies the article writes with their own sign ("A$"): its bare
-            // alias is then not that currency
-            let explicit: Vec<Currency> = amb
-                .locals
-                .iter()
-                .map(|l| l.currency)
-                .filter(|c| {
-                    lexicon.symbols.iter().any(|(sym, sc)| {
-                        sc == c
-                            && normalize_word(sym) != normalize_word(alias)
-                            && sym.contains(alias.as_str())
-                            && contains_alias(body, &normalize_word(sym))
-                    })
-                })
-                .collect();
-            by_alias.insert(
-                alias.clone(),
-                decide_alias(alias, amb, source, body, &explicit),
-            );
+impl<'a> SourceConventions<'a> {
+    /// The conventions of `source` (its text as `text`; only the body, from
+    /// `source.body.start`, is read), decided alias by alias when first asked.
+    pub fn new(source: &'a Source, text: &'a str) -> Self {
+        SourceConventions {
+            source,
+            text,
+            body: OnceCell::new(),
+            by_alias: RefCell::new(BTreeMap::new()),
         }
-        SourceConventions { by_alias }
+    }
+
+    /// How the source reads the ambiguous alias `key` (normalised), once decided.
+    fn decision(&self, lexicon: &Lexicon, key: &str, amb: &Ambiguity) -> Decision {
+        if let Some(d) = self.by_alias.borrow().get(key) {
+            return d.clone();
+        }
+        let text = self.text;
+        let source = self.source;
+        let body = self
+            .body
+            .get_or_init(|| normalize_word(text.get(source.body.start..).unwrap_or(text)));
+        // local currencies the article writes with their own sign ("A$"): its bare
+        // alias is then not that currency
+        let explicit: Vec<Currency> = amb
+            .locals
+            .iter()
+            .map(|l| l.currency)
+            .filter(|c| {
+                lexicon.symbols.iter().any(|(sym, sc)| {
+                    sc == c
+                        && normalize_word(sym) != key
+                        && sym.contains(key)
+                        && contains_alias(body, &normalize_word(sym))
+                })
+            })
+            .collect();
+        let d = decide_alias(key, amb, source, body, &explicit);
+        self.by_alias
+            .borrow_mut()
+            .insert(key.to_string(), d.clone());
+        d
     }
 
     /// The reading of `alias` at a figure spanning `start..end` of `text`, when the
@@ -99,8 +115,11 @@ impl SourceConventions {
         end: usize,
         text: &str,
     ) -> Option<AliasReading> {
-        let decision = self.by_alias.get(&normalize_word(alias))?;
-        let amb = lexicon.ambiguity_of(alias)?;
+        let key = normalize_word(alias);
+        let amb = lexicon.ambiguous.get(&key)?;
+        if !amb.declared_by_source && amb.locals.is_empty() {
+            return None;
+        }
         let allowed = |c: Currency| c == amb.default || amb.locals.iter().any(|l| l.currency == c);
         let after = text.get(end..).and_then(code_after);
         let before = text.get(..start).and_then(code_before);
@@ -119,16 +138,16 @@ impl SourceConventions {
                 });
             }
         }
-        Some(match decision {
+        Some(match self.decision(lexicon, &key, amb) {
             Decision::Decided { currency, note } => AliasReading {
-                currency: *currency,
-                note: Some(note.clone()),
+                currency,
+                note: Some(note),
                 alternatives: Vec::new(),
             },
             Decision::Open { alternatives, note } => AliasReading {
                 currency: amb.default,
-                note: note.clone(),
-                alternatives: alternatives.clone(),
+                note,
+                alternatives,
             },
         })
     }

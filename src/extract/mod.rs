@@ -55,7 +55,7 @@ pub fn for_each_mention(rules: &RuleSet, source: &Source, mut f: impl FnMut(Ment
     let position_text = source.position_text();
     let index = LineIndex::new(position_text);
     let mut resolver = context::Resolver::default();
-    let conventions = convention::SourceConventions::decide(&matcher.lexicon, source, &source.text);
+    let conventions = convention::SourceConventions::new(source, &source.text);
     let mut caps: Vec<Captures> = matcher
         .patterns
         .iter()
@@ -71,14 +71,21 @@ pub fn for_each_mention(rules: &RuleSet, source: &Source, mut f: impl FnMut(Ment
         else {
             break;
         };
-        let accepted =
-            read_match(hay, m.start(), m.end(), matcher, &mut caps).and_then(|(mp, found)| {
-                let pattern = rules.patterns.get(&mp.id)?;
-                if !edges_ok(text, m.start(), m.end(), pattern) {
-                    return None;
-                }
-                interpret::interpret(matcher, pattern, &mp.groups, &found, text, &conventions)
-            });
+        let accepted = read_match(
+            hay,
+            m.start(),
+            m.end(),
+            m.pattern().as_usize(),
+            matcher,
+            &mut caps,
+        )
+        .and_then(|(mp, found)| {
+            let pattern = rules.patterns.get(&mp.id)?;
+            if !edges_ok(text, m.start(), m.end(), pattern) {
+                return None;
+            }
+            interpret::interpret(matcher, pattern, &mp.groups, &found, text, &conventions)
+        });
         let Some(c) = accepted else {
             pos = after_rejected(hay, m.start(), matcher);
             continue;
@@ -126,17 +133,25 @@ pub fn extract_text(rules: &RuleSet, text: &str, lang: &str) -> Vec<Mention> {
     extract_mentions(rules, &source)
 }
 
-/// The first pattern, in the alternation's order, that matches anchored at `start`
-/// within `start..end`: the alternative the combined regex took (leftmost-first), with
-/// its groups. Look-around still sees the text outside the span.
+/// The pattern the combined regex took at `start..end` (its index `which`), read alone
+/// for its groups; should it not match there, the first pattern in order that matches
+/// anchored at `start` within `start..end`. Look-around still sees the text outside the
+/// span.
 fn read_match<'m, 'c>(
     hay: &'c str,
     start: usize,
     end: usize,
+    which: usize,
     matcher: &'m LangMatcher,
     caps: &'c mut [Captures],
 ) -> Option<(&'m MatcherPattern, Found<'c>)> {
     let input = Input::new(hay).span(start..end).anchored(Anchored::Yes);
+    if let (Some(p), Some(c)) = (matcher.patterns.get(which), caps.get_mut(which)) {
+        p.regex.search_captures(&input, c);
+        if c.is_match() {
+            return Some((p, Found::new(hay, caps.get(which)?)));
+        }
+    }
     let i = matcher
         .patterns
         .iter()

@@ -1057,8 +1057,11 @@ fn build_matcher(
     if alternation.is_empty() {
         return None;
     }
-    let combined = ascii_word_boundaries(&alternation.join("|"));
-    let regex = match build_combined_regex(&combined) {
+    let alternatives: Vec<String> = alternation
+        .iter()
+        .map(|a| ascii_word_boundaries(a))
+        .collect();
+    let regex = match build_combined_regex(&alternatives) {
         Ok(r) => r,
         Err(e) => {
             errors.push(Error::rule_error(format!(
@@ -1149,10 +1152,12 @@ pub(crate) fn ascii_word_boundaries(regex: &str) -> String {
     out
 }
 
-/// The combined regex only finds where a figure is: it keeps no groups (the pattern
-/// found there is read alone, with its groups), which makes it smaller and quicker to
-/// build, and its lazy DFA gets a large cache.
-fn build_combined_regex(text: &str) -> Result<regex_automata::meta::Regex, String> {
+/// All patterns of a language as one multi-pattern regex: leftmost-first, a pattern
+/// before those after it at the same start (as an alternation in that order would), and
+/// the match says which pattern it is, so only that one is read again for its groups.
+/// It only finds where a figure is: it keeps no groups, which makes it smaller and
+/// quicker to build, and its lazy DFA gets a large cache.
+fn build_combined_regex(patterns: &[String]) -> Result<regex_automata::meta::Regex, String> {
     regex_automata::meta::Regex::builder()
         .configure(
             regex_automata::meta::Config::new()
@@ -1160,7 +1165,7 @@ fn build_combined_regex(text: &str) -> Result<regex_automata::meta::Regex, Strin
                 .hybrid_cache_capacity(64 * (1 << 20))
                 .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit),
         )
-        .build(text)
+        .build_many(patterns)
         .map_err(|e| {
             let s = e.to_string();
             s.lines().next().unwrap_or("").to_string()
