@@ -56,29 +56,25 @@ pub fn for_each_mention(rules: &RuleSet, source: &Source, mut f: impl FnMut(Ment
     let index = LineIndex::new(position_text);
     let mut resolver = context::Resolver::default();
     let conventions = convention::SourceConventions::decide(&matcher.lexicon, source, &source.text);
-    let mut caps: Vec<Captures> = matcher
-        .patterns
-        .iter()
-        .map(|p| p.regex.create_captures())
-        .collect();
+    // Each pattern's groups, made when the pattern is first read.
+    let mut caps: Vec<Option<Captures>> = matcher.patterns.iter().map(|_| None).collect();
     let mut pos = 0;
     while pos < end {
-        // The combined regex finds where the next figure is (lazy DFA, no groups);
-        // the pattern that matched there is read alone, anchored on that span.
+        // The combined regex finds where the next figure is and which pattern took it
+        // (lazy DFA, no groups); that pattern is read alone, anchored on that span.
         let Some(m) = matcher
             .regex
             .find(regex_automata::Input::new(hay).range(pos..))
         else {
             break;
         };
-        let accepted =
-            read_match(hay, m.start(), m.end(), matcher, &mut caps).and_then(|(mp, found)| {
-                let pattern = rules.patterns.get(&mp.id)?;
-                if !edges_ok(text, m.start(), m.end(), pattern) {
-                    return None;
-                }
-                interpret::interpret(matcher, pattern, &mp.groups, &found, text, &conventions)
-            });
+        let accepted = read_match(hay, &m, matcher, &mut caps).and_then(|(mp, found)| {
+            let pattern = rules.patterns.get(&mp.id)?;
+            if !edges_ok(text, m.start(), m.end(), pattern) {
+                return None;
+            }
+            interpret::interpret(matcher, pattern, &mp.groups, &found, text, &conventions)
+        });
         let Some(c) = accepted else {
             pos = after_rejected(hay, m.start(), matcher);
             continue;
@@ -126,26 +122,42 @@ pub fn extract_text(rules: &RuleSet, text: &str, lang: &str) -> Vec<Mention> {
     extract_mentions(rules, &source)
 }
 
-/// The first pattern, in the alternation's order, that matches anchored at `start`
-/// within `start..end`: the alternative the combined regex took (leftmost-first), with
-/// its groups. Look-around still sees the text outside the span.
+/// The first pattern, in the combined regex's order, that matches anchored at the start
+/// of `m` within its span: the one the combined regex took (leftmost-first), with its
+/// groups. Look-around still sees the text outside the span.
+///
+/// A pattern before the one the combined regex reports cannot match there (leftmost-first
+/// would have taken it), unless its word boundaries, ASCII in the combined regex, are
+/// Unicode alone: only those are tried before it. After it, every pattern is tried in
+/// order, as the one reported may not match alone for the same reason.
 fn read_match<'m, 'c>(
     hay: &'c str,
-    start: usize,
-    end: usize,
+    m: &regex_automata::Match,
     matcher: &'m LangMatcher,
-    caps: &'c mut [Captures],
+    caps: &'c mut [Option<Captures>],
 ) -> Option<(&'m MatcherPattern, Found<'c>)> {
-    let input = Input::new(hay).span(start..end).anchored(Anchored::Yes);
-    let i = matcher
-        .patterns
-        .iter()
-        .zip(caps.iter_mut())
-        .position(|(p, c)| {
-            p.regex.search_captures(&input, c);
-            c.is_match()
-        })?;
-    Some((matcher.patterns.get(i)?, Found::new(hay, caps.get(i)?)))
+    let input = Input::new(hay).span(m.range()).anchored(Anchored::Yes);
+    let took = m.pattern().as_usize();
+    let mut found = None;
+    for (i, (p, c)) in matcher.patterns.iter().zip(caps.iter_mut()).enumerate() {
+        if i < took && !p.unicode_boundary {
+            continue;
+        }
+        let Some(regex) = p.regex() else {
+            continue;
+        };
+        let c = c.get_or_insert_with(|| regex.create_captures());
+        regex.search_captures(&input, c);
+        if c.is_match() {
+            found = Some(i);
+            break;
+        }
+    }
+    let i = found?;
+    Some((
+        matcher.patterns.get(i)?,
+        Found::new(hay, caps.get(i)?.as_ref()?),
+    ))
 }
 
 /// Where to look next after a match at `at` was rejected, skipping whole runs that no

@@ -10,7 +10,7 @@ use super::schema::{ExampleDef, PatternDef};
 use crate::error::{Error, Errors, Location};
 use crate::quantity::{iso4217, Currency, Qualifier};
 use regex::{Regex, RegexBuilder};
-use regex_automata::PatternID;
+use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::str::FromStr;
@@ -137,17 +137,36 @@ pub struct Groups {
     pub model: Option<usize>,
 }
 
-/// One pattern of a language's matcher: its id, its own compiled regex (to read the
-/// groups of a match the combined regex found) and the indexes of its groups.
+/// One pattern of a language's matcher: its id, its own regex (to read the groups of a
+/// match the combined regex found) and the indexes of its groups.
 #[derive(Debug, Clone)]
 pub struct MatcherPattern {
     /// The pattern id.
     pub id: String,
-    /// The pattern alone. Capture groups are resolved with it, anchored on the span the
-    /// combined regex found: a small automaton, instead of all patterns' groups.
-    pub regex: regex_automata::meta::Regex,
-    /// Group indexes in `regex`.
+    /// The pattern alone, parsed; compiled into `regex` on first use.
+    hir: Hir,
+    /// The pattern alone, compiled when a match of the combined regex first needs it (a
+    /// run over one article reads a few patterns, not all). Capture groups are resolved
+    /// with it, anchored on the span the combined regex found: a small automaton,
+    /// instead of all patterns' groups.
+    regex: std::sync::OnceLock<Option<regex_automata::meta::Regex>>,
+    /// Group indexes in the pattern's regex.
     pub groups: Groups,
+    /// Whether the pattern has a Unicode word boundary (`\b`, `\B`), made ASCII in the
+    /// combined regex: it may then match alone where the combined regex took a later
+    /// pattern, so it is always tried; any other pattern before the one the combined
+    /// regex reports cannot match there (leftmost-first would have taken it).
+    pub(crate) unicode_boundary: bool,
+}
+
+impl MatcherPattern {
+    /// The pattern's own regex, compiled now if it was not yet (`None` only if it does
+    /// not compile, which `rules test` and a user pack's load rule out).
+    pub fn regex(&self) -> Option<&regex_automata::meta::Regex> {
+        self.regex
+            .get_or_init(|| build_pattern_regex(&self.hir).ok())
+            .as_ref()
+    }
 }
 
 /// Everything needed to read texts of one language.
@@ -157,9 +176,11 @@ pub struct LangMatcher {
     pub lang: String,
     /// Its tables.
     pub lexicon: Lexicon,
-    /// All its patterns in one regex, in priority order: finds where figures are.
+    /// All its patterns in one regex, one pattern each, in priority order
+    /// (leftmost-first, as one alternation): finds where figures are and which pattern
+    /// took each (`Match::pattern`, an index into `patterns`).
     pub regex: regex_automata::meta::Regex,
-    /// The patterns in the order of the alternation.
+    /// The patterns in the order of the combined regex.
     pub patterns: Vec<MatcherPattern>,
 }
 
@@ -276,8 +297,14 @@ impl LazyMatcher {
         self.cell
             .get_or_init(|| {
                 let mut errors = Vec::new();
-                build_matcher(&self.lang, self.lexicon.clone(), patterns, &mut errors)
-                    .filter(|_| errors.is_empty())
+                build_matcher(
+                    &self.lang,
+                    self.lexicon.clone(),
+                    patterns,
+                    false,
+                    &mut errors,
+                )
+                .filter(|_| errors.is_empty())
             })
             .as_ref()
     }
@@ -474,7 +501,7 @@ pub fn compile(packs: &[LoadedPack]) -> Result<RuleSet, Errors> {
             }
         });
         if has_user_pack {
-            if let Some(m) = build_matcher(lang, lex.clone(), &patterns, &mut errors) {
+            if let Some(m) = build_matcher(lang, lex.clone(), &patterns, true, &mut errors) {
                 matchers.insert(lang.clone(), LazyMatcher::built(lang, lex, m));
             }
         } else {
@@ -930,10 +957,14 @@ fn first_lang(packs: &[LoadedPack]) -> Option<String> {
     langs.first().map(|s| s.to_string())
 }
 
+/// Build a language's matcher. With `eager`, every pattern's own regex is compiled now
+/// (a user pack's errors are then reported at load time, with their file and line);
+/// otherwise each is compiled when a match first needs it.
 fn build_matcher(
     lang: &str,
     lexicon: Lexicon,
     patterns: &BTreeMap<String, CompiledPattern>,
+    eager: bool,
     errors: &mut Vec<Error>,
 ) -> Option<LangMatcher> {
     let mut mine: Vec<&CompiledPattern> = patterns
@@ -941,8 +972,8 @@ fn build_matcher(
         .filter(|p| p.lang == lang || p.lang == "*")
         .collect();
     mine.sort_by(|a, b| a.priority.cmp(&b.priority).then(a.id.cmp(&b.id)));
-    let mut alternation = Vec::new();
-    let mut order = Vec::new();
+    let mut order: Vec<MatcherPattern> = Vec::new();
+    let mut combined: Vec<Hir> = Vec::new();
     for (i, p) in mine.iter().enumerate() {
         let prefix = format!("p{i}_");
         let expanded = match expand(&p.regex, &lexicon, &prefix) {
@@ -952,25 +983,35 @@ fn build_matcher(
                 continue;
             }
         };
-        // One build per pattern; the regex crate's error text (clearer) only on failure.
-        let alone = match build_pattern_regex(&expanded) {
-            Ok(r) => r,
+        // Parsed once: the pattern's own regex and the combined one are built from it.
+        // The regex crate's error text (clearer) only on failure.
+        let invalid = |e: String| {
+            let msg = build_regex(&expanded).err().map_or(e, |e| regex_error(&e));
+            Error::rule_error(format!("invalid regex: {msg}"))
+                .at(p.location.clone())
+                .rule(&p.id)
+        };
+        let hir = match regex_automata::util::syntax::parse(&expanded) {
+            Ok(h) => h,
             Err(e) => {
-                let msg = build_regex(&expanded).err().map_or(e, |e| regex_error(&e));
-                errors.push(
-                    Error::rule_error(format!("invalid regex: {msg}"))
-                        .at(p.location.clone())
-                        .rule(&p.id),
-                );
+                errors.push(invalid(first_line(&e.to_string())));
                 continue;
             }
         };
-        let names: Vec<&str> = alone
-            .group_info()
-            .pattern_names(PatternID::ZERO)
-            .flatten()
-            .collect();
-        let has = |g: &str| names.iter().any(|n| *n == format!("{prefix}{g}"));
+        let alone = std::sync::OnceLock::new();
+        if eager {
+            match build_pattern_regex(&hir) {
+                Ok(r) => {
+                    let _ = alone.set(Some(r));
+                }
+                Err(e) => {
+                    errors.push(invalid(e));
+                    continue;
+                }
+            }
+        }
+        let names = capture_names(&hir);
+        let has = |g: &str| names.iter().any(|(n, _)| *n == format!("{prefix}{g}"));
         let is_fraction = has("fraction") || has("number_den");
         if is_fraction && p.kind != PatternKind::Share {
             errors.push(
@@ -1010,21 +1051,62 @@ fn build_matcher(
             );
             continue;
         }
-        if alone.is_match("") {
-            errors.push(
-                Error::rule_error("pattern matches the empty text".to_string())
-                    .at(p.location.clone())
-                    .rule(&p.id),
-            );
-            continue;
+        // A regex whose every match is at least one byte long cannot match the empty
+        // text: only the others are compiled to find out.
+        if hir.properties().minimum_len() == Some(0) {
+            let regex = alone.get_or_init(|| build_pattern_regex(&hir).ok());
+            let Some(regex) = regex else {
+                errors.push(invalid(String::new()));
+                continue;
+            };
+            if regex.is_match("") {
+                errors.push(
+                    Error::rule_error("pattern matches the empty text".to_string())
+                        .at(p.location.clone())
+                        .rule(&p.id),
+                );
+                continue;
+            }
         }
-        alternation.push(format!("(?:{expanded})"));
-        order.push((p.id.clone(), i, alone));
+        let unicode_boundary = hir.properties().look_set().contains_word_unicode();
+        combined.push(if unicode_boundary {
+            ascii_word_boundaries_hir(&hir)
+        } else {
+            hir.clone()
+        });
+        let g = |s: &str| {
+            let name = format!("p{i}_{s}");
+            names.iter().find(|(n, _)| *n == name).map(|(_, i)| *i)
+        };
+        let groups = Groups {
+            whole: 0,
+            number: g("number"),
+            number_hi: g("number_hi"),
+            spelled: g("spelled"),
+            spelled_hi: g("spelled_hi"),
+            number_sub: g("number_sub"),
+            spelled_sub: g("spelled_sub"),
+            number_sub2: g("number_sub2"),
+            spelled_sub2: g("spelled_sub2"),
+            scale: g("scale"),
+            scale_lo: g("scale_lo"),
+            currency: g("currency"),
+            qualifier: g("qualifier"),
+            fraction: g("fraction"),
+            number_den: g("number_den"),
+            model: g("model"),
+        };
+        order.push(MatcherPattern {
+            id: p.id.clone(),
+            hir,
+            regex: alone,
+            groups,
+            unicode_boundary,
+        });
     }
-    if alternation.is_empty() {
+    if combined.is_empty() {
         return None;
     }
-    let combined = ascii_word_boundaries(&alternation.join("|"));
     let regex = match build_combined_regex(&combined) {
         Ok(r) => r,
         Err(e) => {
@@ -1034,57 +1116,56 @@ fn build_matcher(
             return None;
         }
     };
-    let patterns = order
-        .into_iter()
-        .map(|(id, i, regex)| {
-            let info = regex.group_info();
-            let g = |s: &str| info.to_index(PatternID::ZERO, &format!("p{i}_{s}"));
-            let groups = Groups {
-                whole: 0,
-                number: g("number"),
-                number_hi: g("number_hi"),
-                spelled: g("spelled"),
-                spelled_hi: g("spelled_hi"),
-                number_sub: g("number_sub"),
-                spelled_sub: g("spelled_sub"),
-                number_sub2: g("number_sub2"),
-                spelled_sub2: g("spelled_sub2"),
-                scale: g("scale"),
-                scale_lo: g("scale_lo"),
-                currency: g("currency"),
-                qualifier: g("qualifier"),
-                fraction: g("fraction"),
-                number_den: g("number_den"),
-                model: g("model"),
-            };
-            MatcherPattern { id, regex, groups }
-        })
-        .collect();
     Some(LangMatcher {
         lang: lang.to_string(),
         lexicon,
         regex,
-        patterns,
+        patterns: order,
     })
 }
 
+fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or("").to_string()
+}
+
+/// The named capture groups of a regex with their indexes (as its compiled form numbers
+/// them: by the position of their opening parenthesis, the whole match being 0).
+fn capture_names(hir: &Hir) -> Vec<(String, usize)> {
+    fn walk(hir: &Hir, out: &mut Vec<(String, usize)>) {
+        match hir.kind() {
+            HirKind::Capture(c) => {
+                if let Some(name) = &c.name {
+                    out.push((name.to_string(), c.index as usize));
+                }
+                walk(&c.sub, out);
+            }
+            HirKind::Repetition(r) => walk(&r.sub, out),
+            HirKind::Concat(v) | HirKind::Alternation(v) => v.iter().for_each(|h| walk(h, out)),
+            HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(hir, &mut out);
+    out
+}
+
 /// One pattern alone, with the same syntax and limits as the combined regex; an error
-/// is its first line.
-fn build_pattern_regex(text: &str) -> Result<regex_automata::meta::Regex, String> {
+/// is its first line. No prefilter: it is only run anchored, where none is used, and
+/// looking for one among a pattern's many words took a third of building it.
+fn build_pattern_regex(hir: &Hir) -> Result<regex_automata::meta::Regex, String> {
     regex_automata::meta::Regex::builder()
         .configure(
             regex_automata::meta::Config::new()
                 .nfa_size_limit(Some(64 * (1 << 20)))
-                .hybrid_cache_capacity(8 * (1 << 20)),
+                .hybrid_cache_capacity(8 * (1 << 20))
+                .auto_prefilter(false),
         )
-        .build(text)
-        .map_err(|e| {
-            let s = e.to_string();
-            s.lines().next().unwrap_or("").to_string()
-        })
+        .build_from_hir(hir)
+        .map_err(|e| first_line(&e.to_string()))
 }
 
-/// The regex with every word boundary (`\b`, `\B`) made an ASCII one (`(?-u:\b)`).
+/// The regex with every word boundary (`\b`, `\B`) made an ASCII one (`(?-u:\b)`), the
+/// rest unchanged.
 ///
 /// A Unicode word boundary stops the lazy DFA at the first non-ASCII byte ("é", "€",
 /// "’"), and the search falls back to the PikeVM, hundreds of times slower: German,
@@ -1092,34 +1173,35 @@ fn build_pattern_regex(text: &str) -> Result<regex_automata::meta::Regex, String
 /// figure is; the pattern that matched there is then read alone with its exact
 /// (Unicode) boundaries, and [`crate::extract`] rejects a figure glued to a word, so
 /// the ASCII boundary changes what is found only when a non-ASCII letter follows.
-pub(crate) fn ascii_word_boundaries(regex: &str) -> String {
-    let mut out = String::with_capacity(regex.len());
-    let mut chars = regex.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some(b @ ('b' | 'B')) => {
-                out.push_str("(?-u:\\");
-                out.push(b);
-                out.push(')');
-            }
-            Some(other) => {
-                out.push('\\');
-                out.push(other);
-            }
-            None => out.push('\\'),
+fn ascii_word_boundaries_hir(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Look(Look::WordUnicode) => Hir::look(Look::WordAscii),
+        HirKind::Look(Look::WordUnicodeNegate) => Hir::look(Look::WordAsciiNegate),
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => hir.clone(),
+        HirKind::Capture(c) => Hir::capture(Capture {
+            index: c.index,
+            name: c.name.clone(),
+            sub: Box::new(ascii_word_boundaries_hir(&c.sub)),
+        }),
+        HirKind::Repetition(r) => Hir::repetition(Repetition {
+            min: r.min,
+            max: r.max,
+            greedy: r.greedy,
+            sub: Box::new(ascii_word_boundaries_hir(&r.sub)),
+        }),
+        HirKind::Concat(v) => Hir::concat(v.iter().map(ascii_word_boundaries_hir).collect()),
+        HirKind::Alternation(v) => {
+            Hir::alternation(v.iter().map(ascii_word_boundaries_hir).collect())
         }
     }
-    out
 }
 
-/// The combined regex only finds where a figure is: it keeps no groups (the pattern
-/// found there is read alone, with its groups), which makes it smaller and quicker to
-/// build, and its lazy DFA gets a large cache.
-fn build_combined_regex(text: &str) -> Result<regex_automata::meta::Regex, String> {
+/// The combined regex only finds where a figure is, and which pattern: it keeps no groups
+/// (the pattern found there is read alone, with its groups), which makes it smaller and
+/// quicker to build, and its lazy DFA gets a large cache. One pattern per rule, in
+/// priority order, matches as their alternation does (leftmost-first), and tells which
+/// took the match.
+fn build_combined_regex(hirs: &[Hir]) -> Result<regex_automata::meta::Regex, String> {
     regex_automata::meta::Regex::builder()
         .configure(
             regex_automata::meta::Config::new()
@@ -1127,11 +1209,8 @@ fn build_combined_regex(text: &str) -> Result<regex_automata::meta::Regex, Strin
                 .hybrid_cache_capacity(64 * (1 << 20))
                 .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit),
         )
-        .build(text)
-        .map_err(|e| {
-            let s = e.to_string();
-            s.lines().next().unwrap_or("").to_string()
-        })
+        .build_many_from_hir(hirs)
+        .map_err(|e| first_line(&e.to_string()))
 }
 
 fn build_regex(text: &str) -> Result<Regex, regex::Error> {
@@ -1143,15 +1222,16 @@ fn build_regex(text: &str) -> Result<Regex, regex::Error> {
 
 #[cfg(test)]
 mod boundary_tests {
-    use super::ascii_word_boundaries;
+    use super::ascii_word_boundaries_hir;
+    use regex_automata::util::syntax::parse;
 
     #[test]
     fn word_boundaries_become_ascii_and_escapes_stay() {
+        let made = |r: &str| ascii_word_boundaries_hir(&parse(r).unwrap());
         assert_eq!(
-            ascii_word_boundaries(r"cents?\b|c\B|\\b|\d"),
-            r"cents?(?-u:\b)|c(?-u:\B)|\\b|\d"
+            made(r"cents?\b|c\B|\\b|\d|(?P<x>\bé\b)+"),
+            parse(r"cents?(?-u:\b)|c(?-u:\B)|\\b|\d|(?P<x>(?-u:\b)é(?-u:\b))+").unwrap()
         );
-        assert_eq!(ascii_word_boundaries(r"x\"), r"x\");
-        assert_eq!(ascii_word_boundaries("é€"), "é€");
+        assert_eq!(made("é€"), parse("é€").unwrap());
     }
 }
