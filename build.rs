@@ -27,9 +27,9 @@ fn main() {
 }
 
 /// The blob, little-endian: `FCR1`, u16 currency count, 3 bytes per code, u32 row count,
-/// each row's date as u16 year, u8 month, u8 day; then column by column, each cell a
-/// scale byte (digits after the point; 255 for N/A) followed, unless N/A, by the digits
-/// as an unsigned LEB128 integer.
+/// each row's date as u16 year, u8 month, u8 day, each column's length in bytes as u32;
+/// then column by column, each cell a scale byte (digits after the point; 255 for N/A)
+/// followed, unless N/A, by the digits as an unsigned LEB128 integer.
 fn encode(text: &str) -> Option<Vec<u8>> {
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next()?.split(',').collect();
@@ -67,6 +67,9 @@ fn encode(text: &str) -> Option<Vec<u8>> {
         blob.extend_from_slice(&y.to_le_bytes());
         blob.push(*m);
         blob.push(*d);
+    }
+    for column in &columns {
+        blob.extend_from_slice(&u32::try_from(column.len()).ok()?.to_le_bytes());
     }
     for column in columns {
         blob.extend_from_slice(&column);

@@ -37,8 +37,9 @@ pub fn table() -> Result<RateTable, Error> {
 }
 
 /// Reads the blob `build.rs` writes (its layout is described there); `None` when it is
-/// empty or does not hold a valid table.
-fn decode(blob: &[u8]) -> Option<RateTable> {
+/// empty or its header does not hold a valid table. The rates of each currency are read
+/// when first asked for ([`unpack`]).
+fn decode(blob: &'static [u8]) -> Option<RateTable> {
     let mut r = Reader(blob);
     if r.take(4)? != b"FCR1" {
         return None;
@@ -67,15 +68,20 @@ fn decode(blob: &[u8]) -> Option<RateTable> {
         }
         dates.push(date);
     }
+    let mut lengths = Vec::with_capacity(n_currencies);
+    for _ in 0..n_currencies {
+        lengths.push(usize::try_from(u32::from_le_bytes(r.array()?)).ok()?);
+    }
     let mut series = BTreeMap::new();
-    for currency in currencies {
-        let mut rates: Vec<Option<Decimal>> = Vec::with_capacity(n_rows);
-        for _ in 0..n_rows {
-            rates.push(r.rate()?);
+    for (currency, len) in currencies.into_iter().zip(lengths) {
+        // At least one byte a cell.
+        let cells = r.take(len)?;
+        if cells.len() < n_rows {
+            return None;
         }
         series.insert(
             (Currency::EUR, currency),
-            Series::from_parts(dates.clone(), rates),
+            Series::packed(dates.clone(), cells),
         );
     }
     if !r.0.is_empty() {
@@ -89,10 +95,25 @@ fn decode(blob: &[u8]) -> Option<RateTable> {
     })
 }
 
+/// The rates of one currency column of the blob, one per row (`None`: N/A). The column
+/// was written by `build.rs` from the CSV it is checked against (a test reads them all);
+/// reading stops at a cell it cannot read, which then has no row.
+pub(crate) fn unpack(cells: &[u8]) -> Vec<Option<Decimal>> {
+    let mut r = Reader(cells);
+    let mut out = Vec::with_capacity(cells.len() / 3);
+    while !r.0.is_empty() {
+        match r.rate() {
+            Some(v) => out.push(v),
+            None => break,
+        }
+    }
+    out
+}
+
 struct Reader<'a>(&'a [u8]);
 
-impl Reader<'_> {
-    fn take(&mut self, n: usize) -> Option<&[u8]> {
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
         let (head, rest) = self.0.split_at_checked(n)?;
         self.0 = rest;
         Some(head)
