@@ -68,6 +68,15 @@ pub(crate) fn words_regex(words: &[String]) -> Result<Option<Regex>, String> {
         .map_err(|e| e.to_string())
 }
 
+/// Whether [`words_regex`] would accept the list, without compiling its regex.
+fn words_valid(words: &[String]) -> Result<(), String> {
+    if words.is_empty() {
+        return Ok(());
+    }
+    let list: Vec<&str> = words.iter().map(String::as_str).collect();
+    alternation_with(&list, "words", true, true).map(|_| ())
+}
+
 /// Compile the facts and relations of all packs, reporting every error.
 pub fn compile_facts(
     packs: &[LoadedPack],
@@ -294,8 +303,11 @@ pub fn compile_facts(
                         })
                     }
                 };
+                // Entities are looked up by name, never by this regex: their list is
+                // only checked as the others are (building its regex was a tenth of
+                // loading a ledger).
                 let regexes = (
-                    words_regex(&f.entities),
+                    words_valid(&f.entities),
                     words_regex(&f.topics),
                     words_regex(&f.exclude),
                 );
