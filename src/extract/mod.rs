@@ -275,13 +275,13 @@ fn edges_ok(text: &str, start: usize, end: usize, pattern: &crate::rules::Compil
             }
         }
     }
-    if let Some(r) = &pattern.reject_followed_by {
+    if let Some(r) = pattern.reject_followed_by.as_ref().and_then(|r| r.get()) {
         let window = window_after(text, end, 80);
         if r.is_match(window) {
             return false;
         }
     }
-    if let Some(r) = &pattern.reject_preceded_by {
+    if let Some(r) = pattern.reject_preceded_by.as_ref().and_then(|r| r.get()) {
         let window = window_before(text, start, 80);
         if r.is_match(window) {
             return false;

@@ -83,9 +83,9 @@ pub struct CompiledPattern {
     /// Lower first.
     pub priority: i64,
     /// Text after a match that rejects it.
-    pub reject_followed_by: Option<Regex>,
+    pub reject_followed_by: Option<SideRegex>,
     /// Text before a match that rejects it.
-    pub reject_preceded_by: Option<Regex>,
+    pub reject_preceded_by: Option<SideRegex>,
     /// Examples.
     pub examples: Vec<ExampleDef>,
     /// Counter-examples with their line.
@@ -98,6 +98,25 @@ pub struct CompiledPattern {
     pub origin: Origin,
     /// The id of the pattern this one replaced, with its origin.
     pub overrides: Option<String>,
+}
+
+/// A `reject-if-followed-by` / `reject-if-preceded-by` regex, compiled on first use: the
+/// bundled packs of every language have them, a run reads one or two languages. A user
+/// pack's are compiled at load time, so that an error names its file and line.
+#[derive(Debug, Clone)]
+pub struct SideRegex {
+    text: String,
+    cell: std::sync::OnceLock<Option<Regex>>,
+}
+
+impl SideRegex {
+    /// The regex (`None` only if it does not compile, which `rules test` rules out for
+    /// the bundled packs).
+    pub fn get(&self) -> Option<&Regex> {
+        self.cell
+            .get_or_init(|| Regex::new(&self.text).ok())
+            .as_ref()
+    }
 }
 
 /// Capture-group indexes of one pattern inside its own regex (`MatcherPattern::regex`).
@@ -670,21 +689,28 @@ fn compile_pattern(
         },
         None => sub_unit / Decimal::TEN,
     };
-    let mut side_regex = |s: &Option<Spanned<String>>, anchor_end: bool| -> Option<Regex> {
+    let bundled = pack.manifest_origin.bundled;
+    let mut side_regex = |s: &Option<Spanned<String>>, anchor_end: bool| -> Option<SideRegex> {
         let s = s.as_ref()?;
         let text = if anchor_end {
             format!("(?:{})$", s.get_ref())
         } else {
             format!("^(?:{})", s.get_ref())
         };
-        match Regex::new(&text) {
-            Ok(r) => Some(r),
-            Err(e) => {
-                ctx.err(s, format!("invalid regex: {}", regex_error(&e)), Some(&id));
-                ok = false;
-                None
+        let cell = std::sync::OnceLock::new();
+        if !bundled {
+            match Regex::new(&text) {
+                Ok(r) => {
+                    let _ = cell.set(Some(r));
+                }
+                Err(e) => {
+                    ctx.err(s, format!("invalid regex: {}", regex_error(&e)), Some(&id));
+                    ok = false;
+                    return None;
+                }
             }
         }
+        Some(SideRegex { text, cell })
     };
     let reject_followed_by = side_regex(&p.reject_if_followed_by, false);
     let reject_preceded_by = side_regex(&p.reject_if_preceded_by, true);
@@ -1174,6 +1200,9 @@ fn build_pattern_regex(hir: &Hir) -> Result<regex_automata::meta::Regex, String>
 /// (Unicode) boundaries, and [`crate::extract`] rejects a figure glued to a word, so
 /// the ASCII boundary changes what is found only when a non-ASCII letter follows.
 fn ascii_word_boundaries_hir(hir: &Hir) -> Hir {
+    if !hir.properties().look_set().contains_word_unicode() {
+        return hir.clone();
+    }
     match hir.kind() {
         HirKind::Look(Look::WordUnicode) => Hir::look(Look::WordAscii),
         HirKind::Look(Look::WordUnicodeNegate) => Hir::look(Look::WordAsciiNegate),
@@ -1218,6 +1247,31 @@ fn build_regex(text: &str) -> Result<Regex, regex::Error> {
         .size_limit(64 * (1 << 20))
         .dfa_size_limit(64 * (1 << 20))
         .build()
+}
+
+#[cfg(test)]
+mod lazy_tests {
+    use super::RuleSet;
+
+    /// What is compiled on first use in a run is compiled here for every bundled pack.
+    #[test]
+    fn the_bundled_packs_compile_in_full() {
+        let rules = RuleSet::bundled().unwrap();
+        for p in rules.patterns.values() {
+            for r in [&p.reject_followed_by, &p.reject_preceded_by]
+                .into_iter()
+                .flatten()
+            {
+                assert!(r.get().is_some(), "{}", p.id);
+            }
+        }
+        assert_eq!(rules.matchers().count(), rules.languages().len());
+        for (lang, m) in rules.matchers() {
+            for p in &m.patterns {
+                assert!(p.regex().is_some(), "{lang}: {}", p.id);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
