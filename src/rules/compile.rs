@@ -3,7 +3,7 @@
 //! names its rule) and then all patterns of a language compiled into one combined regex,
 //! so a text is read once.
 
-use super::expand::expand;
+use super::expand::{expand, expand_marked, MARK};
 use super::lexicon::{normalize_word, Ambiguity, Lexicon, LocalConvention, NumberFormat};
 use super::load::{LoadedFile, LoadedPack, Origin};
 use super::schema::{ExampleDef, PatternDef};
@@ -1000,24 +1000,34 @@ fn build_matcher(
     mine.sort_by(|a, b| a.priority.cmp(&b.priority).then(a.id.cmp(&b.id)));
     let mut order: Vec<MatcherPattern> = Vec::new();
     let mut combined: Vec<Hir> = Vec::new();
+    let mut words = WordsCache::default();
     for (i, p) in mine.iter().enumerate() {
         let prefix = format!("p{i}_");
-        let expanded = match expand(&p.regex, &lexicon, &prefix) {
+        let (marked, bodies) = match expand_marked(&p.regex, &lexicon, &prefix) {
             Ok(e) => e,
             Err(msg) => {
                 errors.push(Error::rule_error(msg).at(p.location.clone()).rule(&p.id));
                 continue;
             }
         };
+        // The pattern as written out in full: what is parsed when the quick way below
+        // does not apply, and what an error is about.
+        let expanded = || expand(&p.regex, &lexicon, &prefix).unwrap_or_default();
         // Parsed once: the pattern's own regex and the combined one are built from it.
         // The regex crate's error text (clearer) only on failure.
         let invalid = |e: String| {
-            let msg = build_regex(&expanded).err().map_or(e, |e| regex_error(&e));
+            let msg = build_regex(&expanded())
+                .err()
+                .map_or(e, |e| regex_error(&e));
             Error::rule_error(format!("invalid regex: {msg}"))
                 .at(p.location.clone())
                 .rule(&p.id)
         };
-        let hir = match regex_automata::util::syntax::parse(&expanded) {
+        let parsed = match parse_marked(&marked, &bodies, &mut words) {
+            Some(h) => Ok(h),
+            None => regex_automata::util::syntax::parse(&expanded()),
+        };
+        let hir = match parsed {
             Ok(h) => h,
             Err(e) => {
                 errors.push(invalid(first_line(&e.to_string())));
@@ -1150,6 +1160,104 @@ fn build_matcher(
     })
 }
 
+/// Placeholder words parsed so far, by their text (`None`: not usable in
+/// [`parse_marked`]).
+type WordsCache = std::collections::HashMap<String, Option<Hir>>;
+
+/// A pattern from [`expand_marked`] parsed as [`expand`]'s text would be, each
+/// placeholder's words parsed once per language (`cache`) and put back in place: the
+/// words are most of a pattern's text and come back in most patterns, and parsing was
+/// the largest part of building a language's matcher. `None` (parse the full text
+/// instead) when the pattern does not parse, when a placeholder sits where a flag such as
+/// `(?i)` applies (its words would be read differently), or when words hold a group.
+fn parse_marked(marked: &str, bodies: &[String], cache: &mut WordsCache) -> Option<Hir> {
+    use regex_syntax::ast::{Ast, GroupKind};
+    /// Whether a flag is set directly in this group's content (`a(?i)b`): it applies
+    /// to the rest of the group, other branches included.
+    fn sets_flags(ast: &Ast) -> bool {
+        match ast {
+            Ast::Flags(_) => true,
+            Ast::Concat(c) => c.asts.iter().any(sets_flags),
+            Ast::Alternation(a) => a.asts.iter().any(sets_flags),
+            _ => false,
+        }
+    }
+    /// Whether no placeholder is under a flag (`flagged`: the context is).
+    fn marks_unflagged(ast: &Ast, flagged: bool) -> bool {
+        match ast {
+            Ast::Group(g) => {
+                let is_mark = matches!(&g.kind, GroupKind::CaptureName { name, .. } if name.name.starts_with(MARK));
+                if is_mark && flagged {
+                    return false;
+                }
+                let flags = matches!(&g.kind, GroupKind::NonCapturing(f) if !f.items.is_empty());
+                marks_unflagged(&g.ast, flagged || flags || sets_flags(&g.ast))
+            }
+            Ast::Concat(c) => c.asts.iter().all(|a| marks_unflagged(a, flagged)),
+            Ast::Alternation(a) => a.asts.iter().all(|a| marks_unflagged(a, flagged)),
+            Ast::Repetition(r) => marks_unflagged(&r.ast, flagged),
+            _ => true,
+        }
+    }
+    /// The parsed pattern with each mark replaced by its words and the groups numbered
+    /// again, in the order of their opening parenthesis as in the full text (`next`).
+    fn splice(hir: &Hir, words: &[&Hir], next: &mut u32) -> Option<Hir> {
+        Some(match hir.kind() {
+            HirKind::Capture(c) => {
+                if let Some(i) = c.name.as_deref().and_then(|n| n.strip_prefix(MARK)) {
+                    return words.get(i.parse::<usize>().ok()?).map(|w| (*w).clone());
+                }
+                let index = *next;
+                *next += 1;
+                Hir::capture(Capture {
+                    index,
+                    name: c.name.clone(),
+                    sub: Box::new(splice(&c.sub, words, next)?),
+                })
+            }
+            HirKind::Repetition(r) => Hir::repetition(Repetition {
+                min: r.min,
+                max: r.max,
+                greedy: r.greedy,
+                sub: Box::new(splice(&r.sub, words, next)?),
+            }),
+            HirKind::Concat(v) => Hir::concat(
+                v.iter()
+                    .map(|h| splice(h, words, next))
+                    .collect::<Option<_>>()?,
+            ),
+            HirKind::Alternation(v) => Hir::alternation(
+                v.iter()
+                    .map(|h| splice(h, words, next))
+                    .collect::<Option<_>>()?,
+            ),
+            HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => {
+                hir.clone()
+            }
+        })
+    }
+    let ast = regex_syntax::ast::parse::Parser::new().parse(marked).ok()?;
+    if !marks_unflagged(&ast, sets_flags(&ast)) {
+        return None;
+    }
+    let skeleton = regex_syntax::hir::translate::Translator::new()
+        .translate(marked, &ast)
+        .ok()?;
+    for body in bodies {
+        if !cache.contains_key(body.as_str()) {
+            let hir = regex_automata::util::syntax::parse(body)
+                .ok()
+                .filter(|h| h.properties().explicit_captures_len() == 0);
+            cache.insert(body.clone(), hir);
+        }
+    }
+    let words: Vec<&Hir> = bodies
+        .iter()
+        .map(|b| cache.get(b.as_str()).and_then(Option::as_ref))
+        .collect::<Option<_>>()?;
+    splice(&skeleton, &words, &mut 1)
+}
+
 fn first_line(s: &str) -> String {
     s.lines().next().unwrap_or("").to_string()
 }
@@ -1271,6 +1379,67 @@ mod lazy_tests {
                 assert!(p.regex().is_some(), "{lang}: {}", p.id);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod marked_tests {
+    use super::{parse_marked, RuleSet, WordsCache};
+    use crate::rules::expand::{expand, expand_marked};
+    use regex_automata::util::syntax::parse;
+
+    /// The quick parse gives what parsing the full text gives, for every bundled
+    /// pattern, and applies to most of them.
+    #[test]
+    fn words_parsed_once_give_the_same_pattern() {
+        let rules = RuleSet::bundled().unwrap();
+        let (mut quick, mut all) = (0, 0);
+        for lang in rules.languages() {
+            let lex = rules.langs[&lang].lexicon();
+            let mut cache = WordsCache::default();
+            let mine = rules
+                .patterns
+                .values()
+                .filter(|p| p.lang == lang || p.lang == "*");
+            for (i, p) in mine.enumerate() {
+                let prefix = format!("p{i}_");
+                let full = parse(&expand(&p.regex, lex, &prefix).unwrap()).unwrap();
+                let (marked, bodies) = expand_marked(&p.regex, lex, &prefix).unwrap();
+                all += 1;
+                if let Some(h) = parse_marked(&marked, &bodies, &mut cache) {
+                    assert_eq!(h, full, "{lang}: {}", p.id);
+                    quick += 1;
+                }
+            }
+        }
+        assert!(quick * 10 >= all * 9, "{quick} of {all}");
+    }
+
+    #[test]
+    fn flags_and_groups_around_placeholders() {
+        let rules = RuleSet::bundled().unwrap();
+        let lex = rules.langs["en"].lexicon();
+        let mut cache = WordsCache::default();
+        let same = |r: &str, cache: &mut WordsCache| {
+            let (marked, bodies) = expand_marked(r, lex, "p1_").unwrap();
+            let quick = parse_marked(&marked, &bodies, cache);
+            if let Some(h) = &quick {
+                assert_eq!(h, &parse(&expand(r, lex, "p1_").unwrap()).unwrap(), "{r}");
+            }
+            quick.is_some()
+        };
+        assert!(same(
+            r"(?P<a>x)(?:{number}|{spelled}){sp}?(?P<b>y){scale}?{currency}",
+            &mut cache
+        ));
+        assert!(same(
+            r"(?i:abc)\b{qualifier}?{number}{sp}(?:US)?{currency}{sp}{currency}",
+            &mut cache
+        ));
+        assert!(!same(r"(?i){number}{sp}{currency}", &mut cache));
+        assert!(!same(r"(?i:x{sp}){number}{currency}", &mut cache));
+        assert!(!same(r"a(?i)b|{number}{currency}", &mut cache));
+        assert!(same(r"(?:a(?i)b)|{number}{currency}", &mut cache));
     }
 }
 
