@@ -3,7 +3,7 @@
 //! names its rule) and then all patterns of a language compiled into one combined regex,
 //! so a text is read once.
 
-use super::expand::{expand, expand_marked, MARK};
+use super::expand::{expand, expand_marked, Placeholders, MARK};
 use super::lexicon::{normalize_word, Ambiguity, Lexicon, LocalConvention, NumberFormat};
 use super::load::{LoadedFile, LoadedPack, Origin};
 use super::schema::{ExampleDef, PatternDef};
@@ -162,8 +162,9 @@ pub struct Groups {
 pub struct MatcherPattern {
     /// The pattern id.
     pub id: String,
-    /// The pattern alone, parsed; compiled into `regex` on first use.
-    hir: Hir,
+    /// The pattern alone, parsed (shared with the combined regex's list while it is
+    /// built); compiled into `regex` on first use.
+    hir: std::sync::Arc<Hir>,
     /// The pattern alone, compiled when a match of the combined regex first needs it (a
     /// run over one article reads a few patterns, not all). Capture groups are resolved
     /// with it, anchored on the span the combined regex found: a small automaton,
@@ -999,11 +1000,12 @@ fn build_matcher(
         .collect();
     mine.sort_by(|a, b| a.priority.cmp(&b.priority).then(a.id.cmp(&b.id)));
     let mut order: Vec<MatcherPattern> = Vec::new();
-    let mut combined: Vec<Hir> = Vec::new();
+    let mut combined: Vec<std::sync::Arc<Hir>> = Vec::new();
     let mut words = WordsCache::default();
+    let mut placeholders = Placeholders::default();
     for (i, p) in mine.iter().enumerate() {
         let prefix = format!("p{i}_");
-        let (marked, bodies) = match expand_marked(&p.regex, &lexicon, &prefix) {
+        let (marked, bodies) = match expand_marked(&p.regex, &lexicon, &prefix, &mut placeholders) {
             Ok(e) => e,
             Err(msg) => {
                 errors.push(Error::rule_error(msg).at(p.location.clone()).rule(&p.id));
@@ -1105,10 +1107,11 @@ fn build_matcher(
             }
         }
         let unicode_boundary = hir.properties().look_set().contains_word_unicode();
+        let hir = std::sync::Arc::new(hir);
         combined.push(if unicode_boundary {
-            ascii_word_boundaries_hir(&hir)
+            std::sync::Arc::new(ascii_word_boundaries_hir(&hir))
         } else {
-            hir.clone()
+            std::sync::Arc::clone(&hir)
         });
         let g = |s: &str| {
             let name = format!("p{i}_{s}");
@@ -1338,7 +1341,9 @@ fn ascii_word_boundaries_hir(hir: &Hir) -> Hir {
 /// quicker to build, and its lazy DFA gets a large cache. One pattern per rule, in
 /// priority order, matches as their alternation does (leftmost-first), and tells which
 /// took the match.
-fn build_combined_regex(hirs: &[Hir]) -> Result<regex_automata::meta::Regex, String> {
+fn build_combined_regex(
+    hirs: &[std::sync::Arc<Hir>],
+) -> Result<regex_automata::meta::Regex, String> {
     regex_automata::meta::Regex::builder()
         .configure(
             regex_automata::meta::Config::new()
@@ -1385,7 +1390,7 @@ mod lazy_tests {
 #[cfg(test)]
 mod marked_tests {
     use super::{parse_marked, RuleSet, WordsCache};
-    use crate::rules::expand::{expand, expand_marked};
+    use crate::rules::expand::{expand, expand_marked, Placeholders};
     use regex_automata::util::syntax::parse;
 
     /// The quick parse gives what parsing the full text gives, for every bundled
@@ -1397,14 +1402,23 @@ mod marked_tests {
         for lang in rules.languages() {
             let lex = rules.langs[&lang].lexicon();
             let mut cache = WordsCache::default();
+            let mut placeholders = Placeholders::default();
             let mine = rules
                 .patterns
                 .values()
                 .filter(|p| p.lang == lang || p.lang == "*");
             for (i, p) in mine.enumerate() {
                 let prefix = format!("p{i}_");
-                let full = parse(&expand(&p.regex, lex, &prefix).unwrap()).unwrap();
-                let (marked, bodies) = expand_marked(&p.regex, lex, &prefix).unwrap();
+                let full = expand(&p.regex, lex, &prefix).unwrap();
+                let (marked, bodies) =
+                    expand_marked(&p.regex, lex, &prefix, &mut placeholders).unwrap();
+                // The same text, the words put back.
+                let mut joined = marked.clone();
+                for (n, b) in bodies.iter().enumerate().rev() {
+                    joined = joined.replacen(&format!("(?P<fcm_{n}>)"), b, 1);
+                }
+                assert_eq!(joined, full, "{lang}: {}", p.id);
+                let full = parse(&full).unwrap();
                 all += 1;
                 if let Some(h) = parse_marked(&marked, &bodies, &mut cache) {
                     assert_eq!(h, full, "{lang}: {}", p.id);
@@ -1421,7 +1435,8 @@ mod marked_tests {
         let lex = rules.langs["en"].lexicon();
         let mut cache = WordsCache::default();
         let same = |r: &str, cache: &mut WordsCache| {
-            let (marked, bodies) = expand_marked(r, lex, "p1_").unwrap();
+            let (marked, bodies) =
+                expand_marked(r, lex, "p1_", &mut Placeholders::default()).unwrap();
             let quick = parse_marked(&marked, &bodies, cache);
             if let Some(h) = &quick {
                 assert_eq!(h, &parse(&expand(r, lex, "p1_").unwrap()).unwrap(), "{r}");

@@ -35,20 +35,56 @@ pub const SP: &str = r"(?:[ \t\x{A0}\x{202F}]*\r?\n[ \t\x{A0}\x{202F}]*|[ \t\x{A
 /// Expand the placeholders of `regex` for `lex`, naming groups with `prefix`.
 /// Errors are messages (the caller adds file, line and rule id).
 pub fn expand(regex: &str, lex: &Lexicon, prefix: &str) -> Result<String, String> {
-    expand_into(regex, lex, prefix, None)
+    expand_into(regex, lex, prefix, None, &mut Placeholders::default())
+}
+
+/// Placeholder expansions made so far for one lexicon, by name and whether a scale is
+/// glued to a currency, with an empty group prefix (the same words come back in most
+/// patterns of a language).
+#[derive(Default)]
+pub struct Placeholders(std::collections::HashMap<(String, bool), Result<Parts, String>>);
+
+impl Placeholders {
+    /// The expansion of `{name}` for `lex` with group names prefixed by `prefix`, made
+    /// once per name (`lex` must be the same at every call).
+    fn get(
+        &mut self,
+        name: &str,
+        glued: bool,
+        lex: &Lexicon,
+        prefix: &str,
+    ) -> Result<Parts, String> {
+        let parts = self
+            .0
+            .entry((name.to_string(), glued))
+            .or_insert_with(|| {
+                if glued {
+                    scale_regex(lex, group_of(name), true)
+                } else {
+                    expand_one(name, lex, "")
+                }
+            })
+            .clone()?;
+        Ok(Parts {
+            open: parts.open.replacen("(?P<", &format!("(?P<{prefix}"), 1),
+            ..parts
+        })
+    }
 }
 
 /// [`expand`], each placeholder's words (the inside of its group) left out: in their
 /// place an empty group named `fcm_N`, N the index of the words in the returned list. The
 /// same words come back in most patterns of a language: they can then be parsed once
 /// and put back into each parsed pattern (see `rules::compile`).
+/// `placeholders` keeps the expansions made for `lex`, for the next patterns.
 pub fn expand_marked(
     regex: &str,
     lex: &Lexicon,
     prefix: &str,
+    placeholders: &mut Placeholders,
 ) -> Result<(String, Vec<String>), String> {
     let mut bodies = Vec::new();
-    let text = expand_into(regex, lex, prefix, Some(&mut bodies))?;
+    let text = expand_into(regex, lex, prefix, Some(&mut bodies), placeholders)?;
     Ok((text, bodies))
 }
 
@@ -60,6 +96,7 @@ fn expand_into(
     lex: &Lexicon,
     prefix: &str,
     mut marks: Option<&mut Vec<String>>,
+    placeholders: &mut Placeholders,
 ) -> Result<String, String> {
     let mut push = |out: &mut String, parts: Parts| {
         out.push_str(&parts.open);
@@ -97,18 +134,15 @@ fn expand_into(
         if repeat && group == "currency" {
             // A second currency in one figure ("between $50bn and $60bn") is matched
             // but not captured: the first one names the currency.
-            let mut parts = expand_one(name, lex, prefix)?;
+            let mut parts = placeholders.get(name, false, lex, prefix)?;
             parts.open = uncapture(&parts.open);
             push(&mut out, parts);
             continue;
         }
         // A scale glued to a currency ("12 MdEUR", "1,5 Md€"): `{scale}{currency}` lets
         // the scale word run into the currency, which then ends the figure.
-        let parts = if matches!(name, "scale" | "scale:lo") && rest.starts_with("{currency") {
-            scale_regex(lex, &format!("{prefix}{}", group_of(name)), true)?
-        } else {
-            expand_one(name, lex, prefix)?
-        };
+        let glued = matches!(name, "scale" | "scale:lo") && rest.starts_with("{currency");
+        let parts = placeholders.get(name, glued, lex, prefix)?;
         if name != "sp" {
             if repeat {
                 return Err(format!(
@@ -148,7 +182,8 @@ fn group_of(name: &str) -> &str {
 }
 
 /// A placeholder's expansion: `open`, then the words (`body`), then `close`.
-struct Parts {
+#[derive(Clone)]
+pub struct Parts {
     open: String,
     body: String,
     close: String,
