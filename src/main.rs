@@ -33,6 +33,7 @@ fn main() -> ExitCode {
     // wait for the lock, the main thread waits for the workers). `Stderr` takes the lock
     // per write.
     let mut err = std::io::stderr();
+    cli::process_ends_after_run();
     let status = cli::run(cli, &mut out, &mut err).and_then(|s| out.flush().map(|()| s));
     match status {
         Ok(s) => ExitCode::from(s.code()),

@@ -56,30 +56,19 @@ pub fn for_each_mention(rules: &RuleSet, source: &Source, mut f: impl FnMut(Ment
     let index = LineIndex::new(position_text);
     let mut resolver = context::Resolver::default();
     let conventions = convention::SourceConventions::new(source, &source.text);
-    let mut caps: Vec<Captures> = matcher
-        .patterns
-        .iter()
-        .map(|p| p.regex.create_captures())
-        .collect();
+    // Each pattern's groups, made when the pattern is first read.
+    let mut caps: Vec<Option<Captures>> = matcher.patterns.iter().map(|_| None).collect();
     let mut pos = 0;
     while pos < end {
-        // The combined regex finds where the next figure is (lazy DFA, no groups);
-        // the pattern that matched there is read alone, anchored on that span.
+        // The combined regex finds where the next figure is and which pattern took it
+        // (lazy DFA, no groups); that pattern is read alone, anchored on that span.
         let Some(m) = matcher
             .regex
             .find(regex_automata::Input::new(hay).range(pos..))
         else {
             break;
         };
-        let accepted = read_match(
-            hay,
-            m.start(),
-            m.end(),
-            m.pattern().as_usize(),
-            matcher,
-            &mut caps,
-        )
-        .and_then(|(mp, found)| {
+        let accepted = read_match(hay, &m, matcher, &mut caps).and_then(|(mp, found)| {
             let pattern = rules.patterns.get(&mp.id)?;
             if !edges_ok(text, m.start(), m.end(), pattern) {
                 return None;
@@ -133,34 +122,42 @@ pub fn extract_text(rules: &RuleSet, text: &str, lang: &str) -> Vec<Mention> {
     extract_mentions(rules, &source)
 }
 
-/// The pattern the combined regex took at `start..end` (its index `which`), read alone
-/// for its groups; should it not match there, the first pattern in order that matches
-/// anchored at `start` within `start..end`. Look-around still sees the text outside the
-/// span.
+/// The first pattern, in the combined regex's order, that matches anchored at the start
+/// of `m` within its span: the one the combined regex took (leftmost-first), with its
+/// groups. Look-around still sees the text outside the span.
+///
+/// A pattern before the one the combined regex reports cannot match there (leftmost-first
+/// would have taken it), unless its word boundaries, ASCII in the combined regex, are
+/// Unicode alone: only those are tried before it. After it, every pattern is tried in
+/// order, as the one reported may not match alone for the same reason.
 fn read_match<'m, 'c>(
     hay: &'c str,
-    start: usize,
-    end: usize,
-    which: usize,
+    m: &regex_automata::Match,
     matcher: &'m LangMatcher,
-    caps: &'c mut [Captures],
+    caps: &'c mut [Option<Captures>],
 ) -> Option<(&'m MatcherPattern, Found<'c>)> {
-    let input = Input::new(hay).span(start..end).anchored(Anchored::Yes);
-    if let (Some(p), Some(c)) = (matcher.patterns.get(which), caps.get_mut(which)) {
-        p.regex.search_captures(&input, c);
+    let input = Input::new(hay).span(m.range()).anchored(Anchored::Yes);
+    let took = m.pattern().as_usize();
+    let mut found = None;
+    for (i, (p, c)) in matcher.patterns.iter().zip(caps.iter_mut()).enumerate() {
+        if i < took && !p.unicode_boundary {
+            continue;
+        }
+        let Some(regex) = p.regex() else {
+            continue;
+        };
+        let c = c.get_or_insert_with(|| regex.create_captures());
+        regex.search_captures(&input, c);
         if c.is_match() {
-            return Some((p, Found::new(hay, caps.get(which)?)));
+            found = Some(i);
+            break;
         }
     }
-    let i = matcher
-        .patterns
-        .iter()
-        .zip(caps.iter_mut())
-        .position(|(p, c)| {
-            p.regex.search_captures(&input, c);
-            c.is_match()
-        })?;
-    Some((matcher.patterns.get(i)?, Found::new(hay, caps.get(i)?)))
+    let i = found?;
+    Some((
+        matcher.patterns.get(i)?,
+        Found::new(hay, caps.get(i)?.as_ref()?),
+    ))
 }
 
 /// Where to look next after a match at `at` was rejected, skipping whole runs that no
@@ -222,7 +219,24 @@ fn is_digit(c: char) -> bool {
 /// between words (Chinese, Japanese kana) are not: each of their characters is an edge,
 /// so "投入超过3800亿元" holds a figure glued to the words around it.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() && !crate::text::is_unspaced_script(c)
+    c.is_alphanumeric() && !is_unspaced_script(c)
+}
+
+/// Han ideographs, kana and CJK punctuation and full-width forms (not full-width
+/// digits and letters: "１２３" is one number).
+pub(crate) fn is_unspaced_script(c: char) -> bool {
+    if matches!(c, '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}') {
+        return false;
+    }
+    matches!(
+        c,
+        '\u{3000}'..='\u{30FF}'
+            | '\u{3400}'..='\u{4DBF}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{FF00}'..='\u{FFEF}'
+            | '\u{20000}'..='\u{3FFFF}'
+    )
 }
 
 /// A figure does not start or end inside a word or a number, is not a percentage, and
@@ -261,13 +275,13 @@ fn edges_ok(text: &str, start: usize, end: usize, pattern: &crate::rules::Compil
             }
         }
     }
-    if let Some(r) = &pattern.reject_followed_by {
+    if let Some(r) = pattern.reject_followed_by.as_ref().and_then(|r| r.get()) {
         let window = window_after(text, end, 80);
         if r.is_match(window) {
             return false;
         }
     }
-    if let Some(r) = &pattern.reject_preceded_by {
+    if let Some(r) = pattern.reject_preceded_by.as_ref().and_then(|r| r.get()) {
         let window = window_before(text, start, 80);
         if r.is_match(window) {
             return false;

@@ -7,7 +7,7 @@ use crate::error::{Error, Location};
 use crate::quantity::{iso4217, Currency};
 use crate::rules::compile::parse_decimal_literal;
 use crate::rules::compile::LedgerTables;
-use crate::rules::expand::words_regex;
+use crate::rules::expand::{alternation_with, words_regex};
 use crate::rules::schema::RelationDef;
 use crate::rules::RuleSet;
 use chrono::NaiveDate;
@@ -70,6 +70,15 @@ impl FactSet {
             Err(Errors(errors))
         }
     }
+}
+
+/// Whether [`words_regex`] would accept the list, without compiling its regex.
+fn words_valid(words: &[String]) -> Result<(), String> {
+    if words.is_empty() {
+        return Ok(());
+    }
+    let list: Vec<&str> = words.iter().map(String::as_str).collect();
+    alternation_with(&list, "words", true, true).map(|_| ())
 }
 
 /// Compile the facts and relations of the ledger tables, reporting every error.
@@ -299,8 +308,11 @@ pub(super) fn compile_facts(
                         })
                     }
                 };
+                // Entities are looked up by name, never by this regex: their list is
+                // only checked as the others are (building its regex was a tenth of
+                // loading a ledger).
                 let regexes = (
-                    words_regex(&f.entities),
+                    words_valid(&f.entities),
                     words_regex(&f.topics),
                     words_regex(&f.exclude),
                 );

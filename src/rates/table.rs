@@ -14,10 +14,53 @@ use std::path::PathBuf;
 pub type Pair = (Currency, Currency);
 
 /// The dated values of one pair, sorted by date, one value per date.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Clone, Default)]
 pub struct Series {
     dates: Vec<NaiveDate>,
-    rates: Vec<Option<Decimal>>,
+    rates: Rates,
+}
+
+/// A series' values: read, or still in the bundled table's packed form and read on
+/// first use (a run needs a few of the table's forty currencies).
+#[derive(Clone)]
+enum Rates {
+    Read(Vec<Option<Decimal>>),
+    Packed {
+        cells: &'static [u8],
+        read: std::sync::OnceLock<Vec<Option<Decimal>>>,
+    },
+}
+
+impl Default for Rates {
+    fn default() -> Self {
+        Rates::Read(Vec::new())
+    }
+}
+
+impl Rates {
+    fn get(&self) -> &[Option<Decimal>] {
+        match self {
+            Rates::Read(v) => v,
+            Rates::Packed { cells, read } => read.get_or_init(|| super::bundled::unpack(cells)),
+        }
+    }
+}
+
+impl PartialEq for Series {
+    fn eq(&self, other: &Self) -> bool {
+        self.dates == other.dates && self.rates.get() == other.rates.get()
+    }
+}
+
+impl Eq for Series {}
+
+impl std::fmt::Debug for Series {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Series")
+            .field("dates", &self.dates)
+            .field("rates", &self.rates.get())
+            .finish()
+    }
 }
 
 /// Why a series has no usable value on a date.
@@ -52,12 +95,30 @@ impl Series {
             return None;
         }
         let (dates, rates) = rows.into_iter().unzip();
-        Some(Series { dates, rates })
+        Some(Series {
+            dates,
+            rates: Rates::Read(rates),
+        })
     }
 
     /// A series over shared row dates (the columns of a wide table).
     pub(crate) fn from_parts(dates: Vec<NaiveDate>, rates: Vec<Option<Decimal>>) -> Series {
-        Series { dates, rates }
+        Series {
+            dates,
+            rates: Rates::Read(rates),
+        }
+    }
+
+    /// A series of the bundled table, its values read from `cells` on first use (one
+    /// per date, as [`super::bundled::unpack`] reads them).
+    pub(crate) fn packed(dates: Vec<NaiveDate>, cells: &'static [u8]) -> Series {
+        Series {
+            dates,
+            rates: Rates::Packed {
+                cells,
+                read: std::sync::OnceLock::new(),
+            },
+        }
     }
 
     /// The first row's date.
@@ -102,7 +163,7 @@ impl Series {
                 None => SeriesMiss::Empty,
             });
         };
-        let (Some(row_date), Some(value)) = (self.dates.get(row), self.rates.get(row)) else {
+        let (Some(row_date), Some(value)) = (self.dates.get(row), self.rates.get().get(row)) else {
             return Err(SeriesMiss::Before { start: date });
         };
         if days_between(*row_date, date) > max_gap {

@@ -3,14 +3,14 @@
 //! names its rule) and then all patterns of a language compiled into one combined regex,
 //! so a text is read once.
 
-use super::expand::expand;
+use super::expand::{expand, expand_marked, Placeholders, MARK};
 use super::lexicon::{normalize_word, Ambiguity, Lexicon, LocalConvention, NumberFormat};
 use super::load::{LoadedFile, LoadedPack, Origin};
 use super::schema::{ExampleDef, PatternDef};
 use crate::error::{Error, Errors, Location};
 use crate::quantity::{iso4217, Currency, Qualifier};
 use regex::{Regex, RegexBuilder};
-use regex_automata::PatternID;
+use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::str::FromStr;
@@ -83,9 +83,9 @@ pub struct CompiledPattern {
     /// Lower first.
     pub priority: i64,
     /// Text after a match that rejects it.
-    pub reject_followed_by: Option<Regex>,
+    pub reject_followed_by: Option<SideRegex>,
     /// Text before a match that rejects it.
-    pub reject_preceded_by: Option<Regex>,
+    pub reject_preceded_by: Option<SideRegex>,
     /// Examples.
     pub examples: Vec<ExampleDef>,
     /// Counter-examples with their line.
@@ -98,6 +98,25 @@ pub struct CompiledPattern {
     pub origin: Origin,
     /// The id of the pattern this one replaced, with its origin.
     pub overrides: Option<String>,
+}
+
+/// A `reject-if-followed-by` / `reject-if-preceded-by` regex, compiled on first use: the
+/// bundled packs of every language have them, a run reads one or two languages. A user
+/// pack's are compiled at load time, so that an error names its file and line.
+#[derive(Debug, Clone)]
+pub struct SideRegex {
+    text: String,
+    cell: std::sync::OnceLock<Option<Regex>>,
+}
+
+impl SideRegex {
+    /// The regex (`None` only if it does not compile, which `rules test` rules out for
+    /// the bundled packs).
+    pub fn get(&self) -> Option<&Regex> {
+        self.cell
+            .get_or_init(|| Regex::new(&self.text).ok())
+            .as_ref()
+    }
 }
 
 /// Capture-group indexes of one pattern inside its own regex (`MatcherPattern::regex`).
@@ -137,17 +156,37 @@ pub struct Groups {
     pub model: Option<usize>,
 }
 
-/// One pattern of a language's matcher: its id, its own compiled regex (to read the
-/// groups of a match the combined regex found) and the indexes of its groups.
+/// One pattern of a language's matcher: its id, its own regex (to read the groups of a
+/// match the combined regex found) and the indexes of its groups.
 #[derive(Debug, Clone)]
 pub struct MatcherPattern {
     /// The pattern id.
     pub id: String,
-    /// The pattern alone. Capture groups are resolved with it, anchored on the span the
-    /// combined regex found: a small automaton, instead of all patterns' groups.
-    pub regex: regex_automata::meta::Regex,
-    /// Group indexes in `regex`.
+    /// The pattern alone, parsed (shared with the combined regex's list while it is
+    /// built); compiled into `regex` on first use.
+    hir: std::sync::Arc<Hir>,
+    /// The pattern alone, compiled when a match of the combined regex first needs it (a
+    /// run over one article reads a few patterns, not all). Capture groups are resolved
+    /// with it, anchored on the span the combined regex found: a small automaton,
+    /// instead of all patterns' groups.
+    regex: std::sync::OnceLock<Option<regex_automata::meta::Regex>>,
+    /// Group indexes in the pattern's regex.
     pub groups: Groups,
+    /// Whether the pattern has a Unicode word boundary (`\b`, `\B`), made ASCII in the
+    /// combined regex: it may then match alone where the combined regex took a later
+    /// pattern, so it is always tried; any other pattern before the one the combined
+    /// regex reports cannot match there (leftmost-first would have taken it).
+    pub(crate) unicode_boundary: bool,
+}
+
+impl MatcherPattern {
+    /// The pattern's own regex, compiled now if it was not yet (`None` only if it does
+    /// not compile, which `rules test` and a user pack's load rule out).
+    pub fn regex(&self) -> Option<&regex_automata::meta::Regex> {
+        self.regex
+            .get_or_init(|| build_pattern_regex(&self.hir).ok())
+            .as_ref()
+    }
 }
 
 /// Everything needed to read texts of one language.
@@ -157,9 +196,11 @@ pub struct LangMatcher {
     pub lang: String,
     /// Its tables.
     pub lexicon: Lexicon,
-    /// All its patterns in one regex, in priority order: finds where figures are.
+    /// All its patterns in one regex, one pattern each, in priority order
+    /// (leftmost-first, as one alternation): finds where figures are and which pattern
+    /// took each (`Match::pattern`, an index into `patterns`).
     pub regex: regex_automata::meta::Regex,
-    /// The patterns in the order of the alternation.
+    /// The patterns in the order of the combined regex.
     pub patterns: Vec<MatcherPattern>,
 }
 
@@ -317,8 +358,14 @@ impl LazyMatcher {
         self.cell
             .get_or_init(|| {
                 let mut errors = Vec::new();
-                build_matcher(&self.lang, self.lexicon.clone(), patterns, &mut errors)
-                    .filter(|_| errors.is_empty())
+                build_matcher(
+                    &self.lang,
+                    self.lexicon.clone(),
+                    patterns,
+                    false,
+                    &mut errors,
+                )
+                .filter(|_| errors.is_empty())
             })
             .as_ref()
     }
@@ -515,7 +562,7 @@ pub fn compile(packs: &[LoadedPack]) -> Result<RuleSet, Errors> {
             }
         });
         if has_user_pack {
-            if let Some(m) = build_matcher(lang, lex.clone(), &patterns, &mut errors) {
+            if let Some(m) = build_matcher(lang, lex.clone(), &patterns, true, &mut errors) {
                 matchers.insert(lang.clone(), LazyMatcher::built(lang, lex, m));
             }
         } else {
@@ -676,21 +723,28 @@ fn compile_pattern(
         },
         None => sub_unit / Decimal::TEN,
     };
-    let mut side_regex = |s: &Option<Spanned<String>>, anchor_end: bool| -> Option<Regex> {
+    let bundled = pack.manifest_origin.bundled;
+    let mut side_regex = |s: &Option<Spanned<String>>, anchor_end: bool| -> Option<SideRegex> {
         let s = s.as_ref()?;
         let text = if anchor_end {
             format!("(?:{})$", s.get_ref())
         } else {
             format!("^(?:{})", s.get_ref())
         };
-        match Regex::new(&text) {
-            Ok(r) => Some(r),
-            Err(e) => {
-                ctx.err(s, format!("invalid regex: {}", regex_error(&e)), Some(&id));
-                ok = false;
-                None
+        let cell = std::sync::OnceLock::new();
+        if !bundled {
+            match Regex::new(&text) {
+                Ok(r) => {
+                    let _ = cell.set(Some(r));
+                }
+                Err(e) => {
+                    ctx.err(s, format!("invalid regex: {}", regex_error(&e)), Some(&id));
+                    ok = false;
+                    return None;
+                }
             }
         }
+        Some(SideRegex { text, cell })
     };
     let reject_followed_by = side_regex(&p.reject_if_followed_by, false);
     let reject_preceded_by = side_regex(&p.reject_if_preceded_by, true);
@@ -963,10 +1017,14 @@ fn first_lang(packs: &[LoadedPack]) -> Option<String> {
     langs.first().map(|s| s.to_string())
 }
 
+/// Build a language's matcher. With `eager`, every pattern's own regex is compiled now
+/// (a user pack's errors are then reported at load time, with their file and line);
+/// otherwise each is compiled when a match first needs it.
 fn build_matcher(
     lang: &str,
     lexicon: Lexicon,
     patterns: &BTreeMap<String, CompiledPattern>,
+    eager: bool,
     errors: &mut Vec<Error>,
 ) -> Option<LangMatcher> {
     let mut mine: Vec<&CompiledPattern> = patterns
@@ -974,36 +1032,57 @@ fn build_matcher(
         .filter(|p| p.lang == lang || p.lang == "*")
         .collect();
     mine.sort_by(|a, b| a.priority.cmp(&b.priority).then(a.id.cmp(&b.id)));
-    let mut alternation = Vec::new();
-    let mut order = Vec::new();
+    let mut order: Vec<MatcherPattern> = Vec::new();
+    let mut combined: Vec<std::sync::Arc<Hir>> = Vec::new();
+    let mut words = WordsCache::default();
+    let mut placeholders = Placeholders::default();
     for (i, p) in mine.iter().enumerate() {
         let prefix = format!("p{i}_");
-        let expanded = match expand(&p.regex, &lexicon, &prefix) {
+        let (marked, bodies) = match expand_marked(&p.regex, &lexicon, &prefix, &mut placeholders) {
             Ok(e) => e,
             Err(msg) => {
                 errors.push(Error::rule_error(msg).at(p.location.clone()).rule(&p.id));
                 continue;
             }
         };
-        // One build per pattern; the regex crate's error text (clearer) only on failure.
-        let alone = match build_pattern_regex(&expanded) {
-            Ok(r) => r,
+        // The pattern as written out in full: what is parsed when the quick way below
+        // does not apply, and what an error is about.
+        let expanded = || expand(&p.regex, &lexicon, &prefix).unwrap_or_default();
+        // Parsed once: the pattern's own regex and the combined one are built from it.
+        // The regex crate's error text (clearer) only on failure.
+        let invalid = |e: String| {
+            let msg = build_regex(&expanded())
+                .err()
+                .map_or(e, |e| regex_error(&e));
+            Error::rule_error(format!("invalid regex: {msg}"))
+                .at(p.location.clone())
+                .rule(&p.id)
+        };
+        let parsed = match parse_marked(&marked, &bodies, &mut words) {
+            Some(h) => Ok(h),
+            None => regex_automata::util::syntax::parse(&expanded()),
+        };
+        let hir = match parsed {
+            Ok(h) => h,
             Err(e) => {
-                let msg = build_regex(&expanded).err().map_or(e, |e| regex_error(&e));
-                errors.push(
-                    Error::rule_error(format!("invalid regex: {msg}"))
-                        .at(p.location.clone())
-                        .rule(&p.id),
-                );
+                errors.push(invalid(first_line(&e.to_string())));
                 continue;
             }
         };
-        let names: Vec<&str> = alone
-            .group_info()
-            .pattern_names(PatternID::ZERO)
-            .flatten()
-            .collect();
-        let has = |g: &str| names.iter().any(|n| *n == format!("{prefix}{g}"));
+        let alone = std::sync::OnceLock::new();
+        if eager {
+            match build_pattern_regex(&hir) {
+                Ok(r) => {
+                    let _ = alone.set(Some(r));
+                }
+                Err(e) => {
+                    errors.push(invalid(e));
+                    continue;
+                }
+            }
+        }
+        let names = capture_names(&hir);
+        let has = |g: &str| names.iter().any(|(n, _)| *n == format!("{prefix}{g}"));
         let is_fraction = has("fraction") || has("number_den");
         if is_fraction && p.kind != PatternKind::Share {
             errors.push(
@@ -1043,25 +1122,64 @@ fn build_matcher(
             );
             continue;
         }
-        if alone.is_match("") {
-            errors.push(
-                Error::rule_error("pattern matches the empty text".to_string())
-                    .at(p.location.clone())
-                    .rule(&p.id),
-            );
-            continue;
+        // A regex whose every match is at least one byte long cannot match the empty
+        // text: only the others are compiled to find out.
+        if hir.properties().minimum_len() == Some(0) {
+            let regex = alone.get_or_init(|| build_pattern_regex(&hir).ok());
+            let Some(regex) = regex else {
+                errors.push(invalid(String::new()));
+                continue;
+            };
+            if regex.is_match("") {
+                errors.push(
+                    Error::rule_error("pattern matches the empty text".to_string())
+                        .at(p.location.clone())
+                        .rule(&p.id),
+                );
+                continue;
+            }
         }
-        alternation.push(format!("(?:{expanded})"));
-        order.push((p.id.clone(), i, alone));
+        let unicode_boundary = hir.properties().look_set().contains_word_unicode();
+        let hir = std::sync::Arc::new(hir);
+        combined.push(if unicode_boundary {
+            std::sync::Arc::new(ascii_word_boundaries_hir(&hir))
+        } else {
+            std::sync::Arc::clone(&hir)
+        });
+        let g = |s: &str| {
+            let name = format!("p{i}_{s}");
+            names.iter().find(|(n, _)| *n == name).map(|(_, i)| *i)
+        };
+        let groups = Groups {
+            whole: 0,
+            number: g("number"),
+            number_hi: g("number_hi"),
+            spelled: g("spelled"),
+            spelled_hi: g("spelled_hi"),
+            number_sub: g("number_sub"),
+            spelled_sub: g("spelled_sub"),
+            number_sub2: g("number_sub2"),
+            spelled_sub2: g("spelled_sub2"),
+            scale: g("scale"),
+            scale_lo: g("scale_lo"),
+            currency: g("currency"),
+            qualifier: g("qualifier"),
+            fraction: g("fraction"),
+            number_den: g("number_den"),
+            model: g("model"),
+        };
+        order.push(MatcherPattern {
+            id: p.id.clone(),
+            hir,
+            regex: alone,
+            groups,
+            unicode_boundary,
+        });
     }
-    if alternation.is_empty() {
+    if combined.is_empty() {
         return None;
     }
-    let alternatives: Vec<String> = alternation
-        .iter()
-        .map(|a| ascii_word_boundaries(a))
-        .collect();
-    let regex = match build_combined_regex(&alternatives) {
+    let regex = match build_combined_regex(&combined) {
         Ok(r) => r,
         Err(e) => {
             errors.push(Error::rule_error(format!(
@@ -1070,57 +1188,154 @@ fn build_matcher(
             return None;
         }
     };
-    let patterns = order
-        .into_iter()
-        .map(|(id, i, regex)| {
-            let info = regex.group_info();
-            let g = |s: &str| info.to_index(PatternID::ZERO, &format!("p{i}_{s}"));
-            let groups = Groups {
-                whole: 0,
-                number: g("number"),
-                number_hi: g("number_hi"),
-                spelled: g("spelled"),
-                spelled_hi: g("spelled_hi"),
-                number_sub: g("number_sub"),
-                spelled_sub: g("spelled_sub"),
-                number_sub2: g("number_sub2"),
-                spelled_sub2: g("spelled_sub2"),
-                scale: g("scale"),
-                scale_lo: g("scale_lo"),
-                currency: g("currency"),
-                qualifier: g("qualifier"),
-                fraction: g("fraction"),
-                number_den: g("number_den"),
-                model: g("model"),
-            };
-            MatcherPattern { id, regex, groups }
-        })
-        .collect();
     Some(LangMatcher {
         lang: lang.to_string(),
         lexicon,
         regex,
-        patterns,
+        patterns: order,
     })
 }
 
+/// Placeholder words parsed so far, by their text (`None`: not usable in
+/// [`parse_marked`]).
+type WordsCache = std::collections::HashMap<String, Option<Hir>>;
+
+/// A pattern from [`expand_marked`] parsed as [`expand`]'s text would be, each
+/// placeholder's words parsed once per language (`cache`) and put back in place: the
+/// words are most of a pattern's text and come back in most patterns, and parsing was
+/// the largest part of building a language's matcher. `None` (parse the full text
+/// instead) when the pattern does not parse, when a placeholder sits where a flag such as
+/// `(?i)` applies (its words would be read differently), or when words hold a group.
+fn parse_marked(marked: &str, bodies: &[String], cache: &mut WordsCache) -> Option<Hir> {
+    use regex_syntax::ast::{Ast, GroupKind};
+    /// Whether a flag is set directly in this group's content (`a(?i)b`): it applies
+    /// to the rest of the group, other branches included.
+    fn sets_flags(ast: &Ast) -> bool {
+        match ast {
+            Ast::Flags(_) => true,
+            Ast::Concat(c) => c.asts.iter().any(sets_flags),
+            Ast::Alternation(a) => a.asts.iter().any(sets_flags),
+            _ => false,
+        }
+    }
+    /// Whether no placeholder is under a flag (`flagged`: the context is).
+    fn marks_unflagged(ast: &Ast, flagged: bool) -> bool {
+        match ast {
+            Ast::Group(g) => {
+                let is_mark = matches!(&g.kind, GroupKind::CaptureName { name, .. } if name.name.starts_with(MARK));
+                if is_mark && flagged {
+                    return false;
+                }
+                let flags = matches!(&g.kind, GroupKind::NonCapturing(f) if !f.items.is_empty());
+                marks_unflagged(&g.ast, flagged || flags || sets_flags(&g.ast))
+            }
+            Ast::Concat(c) => c.asts.iter().all(|a| marks_unflagged(a, flagged)),
+            Ast::Alternation(a) => a.asts.iter().all(|a| marks_unflagged(a, flagged)),
+            Ast::Repetition(r) => marks_unflagged(&r.ast, flagged),
+            _ => true,
+        }
+    }
+    /// The parsed pattern with each mark replaced by its words and the groups numbered
+    /// again, in the order of their opening parenthesis as in the full text (`next`).
+    fn splice(hir: &Hir, words: &[&Hir], next: &mut u32) -> Option<Hir> {
+        Some(match hir.kind() {
+            HirKind::Capture(c) => {
+                if let Some(i) = c.name.as_deref().and_then(|n| n.strip_prefix(MARK)) {
+                    return words.get(i.parse::<usize>().ok()?).map(|w| (*w).clone());
+                }
+                let index = *next;
+                *next += 1;
+                Hir::capture(Capture {
+                    index,
+                    name: c.name.clone(),
+                    sub: Box::new(splice(&c.sub, words, next)?),
+                })
+            }
+            HirKind::Repetition(r) => Hir::repetition(Repetition {
+                min: r.min,
+                max: r.max,
+                greedy: r.greedy,
+                sub: Box::new(splice(&r.sub, words, next)?),
+            }),
+            HirKind::Concat(v) => Hir::concat(
+                v.iter()
+                    .map(|h| splice(h, words, next))
+                    .collect::<Option<_>>()?,
+            ),
+            HirKind::Alternation(v) => Hir::alternation(
+                v.iter()
+                    .map(|h| splice(h, words, next))
+                    .collect::<Option<_>>()?,
+            ),
+            HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => {
+                hir.clone()
+            }
+        })
+    }
+    let ast = regex_syntax::ast::parse::Parser::new().parse(marked).ok()?;
+    if !marks_unflagged(&ast, sets_flags(&ast)) {
+        return None;
+    }
+    let skeleton = regex_syntax::hir::translate::Translator::new()
+        .translate(marked, &ast)
+        .ok()?;
+    for body in bodies {
+        if !cache.contains_key(body.as_str()) {
+            let hir = regex_automata::util::syntax::parse(body)
+                .ok()
+                .filter(|h| h.properties().explicit_captures_len() == 0);
+            cache.insert(body.clone(), hir);
+        }
+    }
+    let words: Vec<&Hir> = bodies
+        .iter()
+        .map(|b| cache.get(b.as_str()).and_then(Option::as_ref))
+        .collect::<Option<_>>()?;
+    splice(&skeleton, &words, &mut 1)
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or("").to_string()
+}
+
+/// The named capture groups of a regex with their indexes (as its compiled form numbers
+/// them: by the position of their opening parenthesis, the whole match being 0).
+fn capture_names(hir: &Hir) -> Vec<(String, usize)> {
+    fn walk(hir: &Hir, out: &mut Vec<(String, usize)>) {
+        match hir.kind() {
+            HirKind::Capture(c) => {
+                if let Some(name) = &c.name {
+                    out.push((name.to_string(), c.index as usize));
+                }
+                walk(&c.sub, out);
+            }
+            HirKind::Repetition(r) => walk(&r.sub, out),
+            HirKind::Concat(v) | HirKind::Alternation(v) => v.iter().for_each(|h| walk(h, out)),
+            HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(hir, &mut out);
+    out
+}
+
 /// One pattern alone, with the same syntax and limits as the combined regex; an error
-/// is its first line.
-fn build_pattern_regex(text: &str) -> Result<regex_automata::meta::Regex, String> {
+/// is its first line. No prefilter: it is only run anchored, where none is used, and
+/// looking for one among a pattern's many words took a third of building it.
+fn build_pattern_regex(hir: &Hir) -> Result<regex_automata::meta::Regex, String> {
     regex_automata::meta::Regex::builder()
         .configure(
             regex_automata::meta::Config::new()
                 .nfa_size_limit(Some(64 * (1 << 20)))
-                .hybrid_cache_capacity(8 * (1 << 20)),
+                .hybrid_cache_capacity(8 * (1 << 20))
+                .auto_prefilter(false),
         )
-        .build(text)
-        .map_err(|e| {
-            let s = e.to_string();
-            s.lines().next().unwrap_or("").to_string()
-        })
+        .build_from_hir(hir)
+        .map_err(|e| first_line(&e.to_string()))
 }
 
-/// The regex with every word boundary (`\b`, `\B`) made an ASCII one (`(?-u:\b)`).
+/// The regex with every word boundary (`\b`, `\B`) made an ASCII one (`(?-u:\b)`), the
+/// rest unchanged.
 ///
 /// A Unicode word boundary stops the lazy DFA at the first non-ASCII byte ("é", "€",
 /// "’"), and the search falls back to the PikeVM, hundreds of times slower: German,
@@ -1128,36 +1343,40 @@ fn build_pattern_regex(text: &str) -> Result<regex_automata::meta::Regex, String
 /// figure is; the pattern that matched there is then read alone with its exact
 /// (Unicode) boundaries, and [`crate::extract`] rejects a figure glued to a word, so
 /// the ASCII boundary changes what is found only when a non-ASCII letter follows.
-pub(crate) fn ascii_word_boundaries(regex: &str) -> String {
-    let mut out = String::with_capacity(regex.len());
-    let mut chars = regex.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some(b @ ('b' | 'B')) => {
-                out.push_str("(?-u:\\");
-                out.push(b);
-                out.push(')');
-            }
-            Some(other) => {
-                out.push('\\');
-                out.push(other);
-            }
-            None => out.push('\\'),
+fn ascii_word_boundaries_hir(hir: &Hir) -> Hir {
+    if !hir.properties().look_set().contains_word_unicode() {
+        return hir.clone();
+    }
+    match hir.kind() {
+        HirKind::Look(Look::WordUnicode) => Hir::look(Look::WordAscii),
+        HirKind::Look(Look::WordUnicodeNegate) => Hir::look(Look::WordAsciiNegate),
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => hir.clone(),
+        HirKind::Capture(c) => Hir::capture(Capture {
+            index: c.index,
+            name: c.name.clone(),
+            sub: Box::new(ascii_word_boundaries_hir(&c.sub)),
+        }),
+        HirKind::Repetition(r) => Hir::repetition(Repetition {
+            min: r.min,
+            max: r.max,
+            greedy: r.greedy,
+            sub: Box::new(ascii_word_boundaries_hir(&r.sub)),
+        }),
+        HirKind::Concat(v) => Hir::concat(v.iter().map(ascii_word_boundaries_hir).collect()),
+        HirKind::Alternation(v) => {
+            Hir::alternation(v.iter().map(ascii_word_boundaries_hir).collect())
         }
     }
-    out
 }
 
-/// All patterns of a language as one multi-pattern regex: leftmost-first, a pattern
-/// before those after it at the same start (as an alternation in that order would), and
-/// the match says which pattern it is, so only that one is read again for its groups.
-/// It only finds where a figure is: it keeps no groups, which makes it smaller and
-/// quicker to build, and its lazy DFA gets a large cache.
-fn build_combined_regex(patterns: &[String]) -> Result<regex_automata::meta::Regex, String> {
+/// The combined regex only finds where a figure is, and which pattern: it keeps no groups
+/// (the pattern found there is read alone, with its groups), which makes it smaller and
+/// quicker to build, and its lazy DFA gets a large cache. One pattern per rule, in
+/// priority order, matches as their alternation does (leftmost-first), and tells which
+/// took the match.
+fn build_combined_regex(
+    hirs: &[std::sync::Arc<Hir>],
+) -> Result<regex_automata::meta::Regex, String> {
     regex_automata::meta::Regex::builder()
         .configure(
             regex_automata::meta::Config::new()
@@ -1165,11 +1384,8 @@ fn build_combined_regex(patterns: &[String]) -> Result<regex_automata::meta::Reg
                 .hybrid_cache_capacity(64 * (1 << 20))
                 .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit),
         )
-        .build_many(patterns)
-        .map_err(|e| {
-            let s = e.to_string();
-            s.lines().next().unwrap_or("").to_string()
-        })
+        .build_many_from_hir(hirs)
+        .map_err(|e| first_line(&e.to_string()))
 }
 
 fn build_regex(text: &str) -> Result<Regex, regex::Error> {
@@ -1180,16 +1396,113 @@ fn build_regex(text: &str) -> Result<Regex, regex::Error> {
 }
 
 #[cfg(test)]
+mod lazy_tests {
+    use super::RuleSet;
+
+    /// What is compiled on first use in a run is compiled here for every bundled pack.
+    #[test]
+    fn the_bundled_packs_compile_in_full() {
+        let rules = RuleSet::bundled().unwrap();
+        for p in rules.patterns.values() {
+            for r in [&p.reject_followed_by, &p.reject_preceded_by]
+                .into_iter()
+                .flatten()
+            {
+                assert!(r.get().is_some(), "{}", p.id);
+            }
+        }
+        assert_eq!(rules.matchers().count(), rules.languages().len());
+        for (lang, m) in rules.matchers() {
+            for p in &m.patterns {
+                assert!(p.regex().is_some(), "{lang}: {}", p.id);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod marked_tests {
+    use super::{parse_marked, RuleSet, WordsCache};
+    use crate::rules::expand::{expand, expand_marked, Placeholders};
+    use regex_automata::util::syntax::parse;
+
+    /// The quick parse gives what parsing the full text gives, for every bundled
+    /// pattern, and applies to most of them.
+    #[test]
+    fn words_parsed_once_give_the_same_pattern() {
+        let rules = RuleSet::bundled().unwrap();
+        let (mut quick, mut all) = (0, 0);
+        for lang in rules.languages() {
+            let lex = rules.langs[&lang].lexicon();
+            let mut cache = WordsCache::default();
+            let mut placeholders = Placeholders::default();
+            let mine = rules
+                .patterns
+                .values()
+                .filter(|p| p.lang == lang || p.lang == "*");
+            for (i, p) in mine.enumerate() {
+                let prefix = format!("p{i}_");
+                let full = expand(&p.regex, lex, &prefix).unwrap();
+                let (marked, bodies) =
+                    expand_marked(&p.regex, lex, &prefix, &mut placeholders).unwrap();
+                // The same text, the words put back.
+                let mut joined = marked.clone();
+                for (n, b) in bodies.iter().enumerate().rev() {
+                    joined = joined.replacen(&format!("(?P<fcm_{n}>)"), b, 1);
+                }
+                assert_eq!(joined, full, "{lang}: {}", p.id);
+                let full = parse(&full).unwrap();
+                all += 1;
+                if let Some(h) = parse_marked(&marked, &bodies, &mut cache) {
+                    assert_eq!(h, full, "{lang}: {}", p.id);
+                    quick += 1;
+                }
+            }
+        }
+        assert!(quick * 10 >= all * 9, "{quick} of {all}");
+    }
+
+    #[test]
+    fn flags_and_groups_around_placeholders() {
+        let rules = RuleSet::bundled().unwrap();
+        let lex = rules.langs["en"].lexicon();
+        let mut cache = WordsCache::default();
+        let same = |r: &str, cache: &mut WordsCache| {
+            let (marked, bodies) =
+                expand_marked(r, lex, "p1_", &mut Placeholders::default()).unwrap();
+            let quick = parse_marked(&marked, &bodies, cache);
+            if let Some(h) = &quick {
+                assert_eq!(h, &parse(&expand(r, lex, "p1_").unwrap()).unwrap(), "{r}");
+            }
+            quick.is_some()
+        };
+        assert!(same(
+            r"(?P<a>x)(?:{number}|{spelled}){sp}?(?P<b>y){scale}?{currency}",
+            &mut cache
+        ));
+        assert!(same(
+            r"(?i:abc)\b{qualifier}?{number}{sp}(?:US)?{currency}{sp}{currency}",
+            &mut cache
+        ));
+        assert!(!same(r"(?i){number}{sp}{currency}", &mut cache));
+        assert!(!same(r"(?i:x{sp}){number}{currency}", &mut cache));
+        assert!(!same(r"a(?i)b|{number}{currency}", &mut cache));
+        assert!(same(r"(?:a(?i)b)|{number}{currency}", &mut cache));
+    }
+}
+
+#[cfg(test)]
 mod boundary_tests {
-    use super::ascii_word_boundaries;
+    use super::ascii_word_boundaries_hir;
+    use regex_automata::util::syntax::parse;
 
     #[test]
     fn word_boundaries_become_ascii_and_escapes_stay() {
+        let made = |r: &str| ascii_word_boundaries_hir(&parse(r).unwrap());
         assert_eq!(
-            ascii_word_boundaries(r"cents?\b|c\B|\\b|\d"),
-            r"cents?(?-u:\b)|c(?-u:\B)|\\b|\d"
+            made(r"cents?\b|c\B|\\b|\d|(?P<x>\bé\b)+"),
+            parse(r"cents?(?-u:\b)|c(?-u:\B)|\\b|\d|(?P<x>(?-u:\b)é(?-u:\b))+").unwrap()
         );
-        assert_eq!(ascii_word_boundaries(r"x\"), r"x\");
-        assert_eq!(ascii_word_boundaries("é€"), "é€");
+        assert_eq!(made("é€"), parse("é€").unwrap());
     }
 }

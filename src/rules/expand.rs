@@ -36,6 +36,80 @@ pub const SP: &str = r"(?:[ \t\x{A0}\x{202F}]*\r?\n[ \t\x{A0}\x{202F}]*|[ \t\x{A
 /// Expand the placeholders of `regex` for `lex`, naming groups with `prefix`.
 /// Errors are messages (the caller adds file, line and rule id).
 pub fn expand(regex: &str, lex: &Lexicon, prefix: &str) -> Result<String, String> {
+    expand_into(regex, lex, prefix, None, &mut Placeholders::default())
+}
+
+/// Placeholder expansions made so far for one lexicon, by name and whether a scale is
+/// glued to a currency, with an empty group prefix (the same words come back in most
+/// patterns of a language).
+#[derive(Default)]
+pub struct Placeholders(std::collections::HashMap<(String, bool), Result<Parts, String>>);
+
+impl Placeholders {
+    /// The expansion of `{name}` for `lex` with group names prefixed by `prefix`, made
+    /// once per name (`lex` must be the same at every call).
+    fn get(
+        &mut self,
+        name: &str,
+        glued: bool,
+        lex: &Lexicon,
+        prefix: &str,
+    ) -> Result<Parts, String> {
+        let parts = self
+            .0
+            .entry((name.to_string(), glued))
+            .or_insert_with(|| {
+                if glued {
+                    scale_regex(lex, group_of(name), true)
+                } else {
+                    expand_one(name, lex, "")
+                }
+            })
+            .clone()?;
+        Ok(Parts {
+            open: parts.open.replacen("(?P<", &format!("(?P<{prefix}"), 1),
+            ..parts
+        })
+    }
+}
+
+/// [`expand`], each placeholder's words (the inside of its group) left out: in their
+/// place an empty group named `fcm_N`, N the index of the words in the returned list. The
+/// same words come back in most patterns of a language: they can then be parsed once
+/// and put back into each parsed pattern (see `rules::compile`).
+/// `placeholders` keeps the expansions made for `lex`, for the next patterns.
+pub fn expand_marked(
+    regex: &str,
+    lex: &Lexicon,
+    prefix: &str,
+    placeholders: &mut Placeholders,
+) -> Result<(String, Vec<String>), String> {
+    let mut bodies = Vec::new();
+    let text = expand_into(regex, lex, prefix, Some(&mut bodies), placeholders)?;
+    Ok((text, bodies))
+}
+
+/// The name of the empty group standing for the words `index` in [`expand_marked`].
+pub const MARK: &str = "fcm_";
+
+fn expand_into(
+    regex: &str,
+    lex: &Lexicon,
+    prefix: &str,
+    mut marks: Option<&mut Vec<String>>,
+    placeholders: &mut Placeholders,
+) -> Result<String, String> {
+    let mut push = |out: &mut String, parts: Parts| {
+        out.push_str(&parts.open);
+        match marks.as_deref_mut() {
+            Some(bodies) if !parts.body.is_empty() => {
+                out.push_str(&format!("(?P<{MARK}{}>)", bodies.len()));
+                bodies.push(parts.body);
+            }
+            _ => out.push_str(&parts.body),
+        }
+        out.push_str(&parts.close);
+    };
     let mut out = String::with_capacity(regex.len() * 4);
     let mut used: Vec<String> = Vec::new();
     let mut rest = regex;
@@ -61,17 +135,15 @@ pub fn expand(regex: &str, lex: &Lexicon, prefix: &str) -> Result<String, String
         if repeat && group == "currency" {
             // A second currency in one figure ("between $50bn and $60bn") is matched
             // but not captured: the first one names the currency.
-            let expansion = expand_one(name, lex, prefix)?;
-            out.push_str(&uncapture(&expansion));
+            let mut parts = placeholders.get(name, false, lex, prefix)?;
+            parts.open = uncapture(&parts.open);
+            push(&mut out, parts);
             continue;
         }
         // A scale glued to a currency ("12 MdEUR", "1,5 Md€"): `{scale}{currency}` lets
         // the scale word run into the currency, which then ends the figure.
-        let expansion = if matches!(name, "scale" | "scale:lo") && rest.starts_with("{currency") {
-            scale_regex(lex, &format!("{prefix}{}", group_of(name)), true)?
-        } else {
-            expand_one(name, lex, prefix)?
-        };
+        let glued = matches!(name, "scale" | "scale:lo") && rest.starts_with("{currency");
+        let parts = placeholders.get(name, glued, lex, prefix)?;
         if name != "sp" {
             if repeat {
                 return Err(format!(
@@ -80,7 +152,7 @@ pub fn expand(regex: &str, lex: &Lexicon, prefix: &str) -> Result<String, String
             }
             used.push(group.to_string());
         }
-        out.push_str(&expansion);
+        push(&mut out, parts);
     }
     out.push_str(&rename_groups(rest, prefix));
     Ok(out)
@@ -110,15 +182,38 @@ fn group_of(name: &str) -> &str {
     }
 }
 
-fn expand_one(name: &str, lex: &Lexicon, prefix: &str) -> Result<String, String> {
+/// A placeholder's expansion: `open`, then the words (`body`), then `close`.
+#[derive(Clone)]
+pub struct Parts {
+    open: String,
+    body: String,
+    close: String,
+}
+
+impl Parts {
+    /// `(?P<group>body)`.
+    fn group(group: &str, body: String) -> Parts {
+        Parts {
+            open: format!("(?P<{group}>"),
+            body,
+            close: ")".to_string(),
+        }
+    }
+}
+
+fn expand_one(name: &str, lex: &Lexicon, prefix: &str) -> Result<Parts, String> {
     let g = |group: &str| format!("{prefix}{group}");
     let s = match name {
-        "sp" => SP.to_string(),
+        "sp" => Parts {
+            open: String::new(),
+            body: SP.to_string(),
+            close: String::new(),
+        },
         "number" | "number:hi" | "number:sub" | "number:sub2" | "number:den" => {
-            format!("(?P<{}>{})", g(group_of(name)), number_regex(lex))
+            Parts::group(&g(group_of(name)), number_regex(lex))
         }
         "spelled" | "spelled:hi" | "spelled:sub" | "spelled:sub2" => {
-            format!("(?P<{}>{})", g(group_of(name)), spelled_regex(lex)?)
+            Parts::group(&g(group_of(name)), spelled_regex(lex)?)
         }
         "scale" | "scale:lo" => scale_regex(lex, &g(group_of(name)), false)?,
         "currency" => {
@@ -129,10 +224,9 @@ fn expand_one(name: &str, lex: &Lexicon, prefix: &str) -> Result<String, String>
                 .chain(lex.ambiguous.keys())
                 .map(String::as_str)
                 .collect();
-            format!(
-                "(?P<{}>{})",
-                g("currency"),
-                alternation_with(&words, "currency", false, false)?
+            Parts::group(
+                &g("currency"),
+                alternation_with(&words, "currency", false, false)?,
             )
         }
         "currency-symbol" => {
@@ -142,35 +236,32 @@ fn expand_one(name: &str, lex: &Lexicon, prefix: &str) -> Result<String, String>
                 .chain(lex.ambiguous.keys())
                 .map(String::as_str)
                 .collect();
-            format!(
-                "(?P<{}>{})",
-                g("currency"),
-                alternation_with(&words, "currency", false, false)?
+            Parts::group(
+                &g("currency"),
+                alternation_with(&words, "currency", false, false)?,
             )
         }
         "currency-name" => {
             let words: Vec<&str> = lex.names.keys().map(String::as_str).collect();
-            format!(
-                "(?P<{}>{})",
-                g("currency"),
-                alternation_with(&words, "currency", false, false)?
+            Parts::group(
+                &g("currency"),
+                alternation_with(&words, "currency", false, false)?,
             )
         }
         "fraction" => {
             let words: Vec<&str> = lex.fractions.keys().map(String::as_str).collect();
-            format!(
-                "(?P<{}>{})",
-                g("fraction"),
-                alternation_with(&words, "fraction", true, true)?
+            Parts::group(
+                &g("fraction"),
+                alternation_with(&words, "fraction", true, true)?,
             )
         }
         "qualifier" => {
             let words: Vec<&str> = lex.qualifiers.keys().map(String::as_str).collect();
-            format!(
-                "(?:(?P<{}>{})[ \\x{{A0}}\\x{{202F}}]*)",
-                g("qualifier"),
-                alternation(&words, "qualifier")?
-            )
+            Parts {
+                open: format!("(?:(?P<{}>", g("qualifier")),
+                body: alternation(&words, "qualifier")?,
+                close: ")[ \\x{A0}\\x{202F}]*)".to_string(),
+            }
         }
         other => {
             let known: Vec<String> = PLACEHOLDERS.iter().map(|p| format!("{{{p}}}")).collect();
@@ -185,11 +276,11 @@ fn expand_one(name: &str, lex: &Lexicon, prefix: &str) -> Result<String, String>
 
 /// The scale words as a capture group named `group`. A scale word ends at a word
 /// boundary unless it is `glued` to what follows (a currency: "MdEUR").
-fn scale_regex(lex: &Lexicon, group: &str, glued: bool) -> Result<String, String> {
+fn scale_regex(lex: &Lexicon, group: &str, glued: bool) -> Result<Parts, String> {
     let words: Vec<&str> = lex.scales.keys().map(String::as_str).collect();
-    Ok(format!(
-        "(?P<{group}>{})",
-        alternation_with(&words, "scale", false, !glued)?
+    Ok(Parts::group(
+        group,
+        alternation_with(&words, "scale", false, !glued)?,
     ))
 }
 

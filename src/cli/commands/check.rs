@@ -164,6 +164,7 @@ pub fn run(a: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
         FailOn::Never => None,
     };
     let failing = threshold.is_some_and(|t| report.findings.iter().any(|f| f.severity >= t));
+    crate::cli::dispose((checker, checked, report));
     Ok(if failing {
         ExitStatus::Findings
     } else {

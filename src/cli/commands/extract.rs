@@ -185,6 +185,7 @@ pub fn run(
         ExtractFormat::Jsonl => mentions::write_jsonl(&x, out)?,
     }
     out.flush()?;
+    crate::cli::dispose((rules, tables, sources, all, x));
     if errors.is_empty() {
         Ok(ExitStatus::Clean)
     } else {
