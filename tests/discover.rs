@@ -265,3 +265,102 @@ fn report_formats_show_discovered_facts() {
     let md = figcheck(&["check", "--no-config", "--format", "markdown", FIXTURE]);
     insta::assert_snapshot!(stdout(&md));
 }
+
+const ROUND: &str = "tests/fixtures/discover-round";
+
+fn checks_of(r: &serde_json::Value) -> Vec<String> {
+    r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {} {}",
+                f["check"].as_str().unwrap(),
+                f["fact"].as_str().unwrap_or("-"),
+                f["claims"][0]["path"].as_str().unwrap_or("-")
+            )
+        })
+        .collect()
+}
+
+/// A round's three figures with no ledger: the valuation before the round ("Before the
+/// round", "Avant la levée") is a fact apart from the one after, and after = before +
+/// round is checked in each source. The sum names the wrong source; the unexplained
+/// "the 2 claims do not agree" between the two "after" figures gives way to it.
+#[test]
+fn a_round_that_does_not_add_up_is_found_without_a_ledger() {
+    let r = json_check(&[ROUND]);
+    let ids: Vec<&str> = r["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "discovered:quillmark-funding-2025",
+            "discovered:quillmark-pre-money-valuation-2025",
+            "discovered:quillmark-valuation-2025"
+        ]
+    );
+    assert_eq!(
+        checks_of(&r),
+        ["sum-mismatch discovered:quillmark-valuation-2025 tests/fixtures/discover-round/2025-05-07-fr-hebdo.md"]
+    );
+    // One article alone is checked against its own round; the right one passes.
+    let wrong = json_check(&[&format!("{ROUND}/2025-05-07-fr-hebdo.md")]);
+    assert_eq!(wrong["facts"][0]["discovered_from_sources"], 1);
+    assert_eq!(
+        checks_of(&wrong),
+        ["sum-mismatch discovered:quillmark-valuation-2025 tests/fixtures/discover-round/2025-05-07-fr-hebdo.md"]
+    );
+    let right = json_check(&[&format!("{ROUND}/2025-05-06-en-wire.md")]);
+    assert_eq!(checks_of(&right), Vec::<String>::new());
+    assert_eq!(right["facts"].as_array().unwrap().len(), 3);
+}
+
+/// `facts suggest` writes the round's relation and the pre-money phrases (topics of the
+/// valuation before, exclusions of the one after); loaded back as a ledger, the same
+/// groups and the same verdict, now an error on a ledger fact.
+#[test]
+fn suggest_writes_the_round_relation_and_it_loads_back() {
+    let draft = stdout(&figcheck(&["facts", "suggest", "--no-config", ROUND]));
+    assert!(draft.contains(
+        "[[relation]]\nid = \"quillmark-round-sum-2025\"\nkind = \"sum\"\ntotal = \"quillmark-valuation-2025\"\nparts = [\"quillmark-pre-money-valuation-2025\", \"quillmark-funding-2025\"]"
+    ), "{draft}");
+    assert!(draft.contains("topics = [\"avant argent\""), "{draft}");
+    assert!(draft.contains("exclude = [\"avant argent\""), "{draft}");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("pack.toml"),
+        "name = \"draft\"\nlang = \"*\"\nversion = \"1\"\ndescription = \"a draft\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("draft.toml"), &draft).unwrap();
+    let rules = dir.path().to_str().unwrap();
+    let test = figcheck(&["rules", "test", "--no-config", "--rules", rules]);
+    assert_eq!(
+        test.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&test.stderr)
+    );
+    let discovered = groups(&stdout(&figcheck(&["facts", "list", "--no-config", ROUND])));
+    let ledger = groups(&stdout(&figcheck(&[
+        "facts",
+        "list",
+        "--no-config",
+        "--rules",
+        rules,
+        ROUND,
+    ])));
+    assert_eq!(discovered, ledger);
+    let r = json_check(&["--rules", rules, ROUND]);
+    assert_eq!(
+        checks_of(&r),
+        ["sum-mismatch quillmark-valuation-2025 tests/fixtures/discover-round/2025-05-07-fr-hebdo.md"]
+    );
+    assert_eq!(r["findings"][0]["severity"], "error");
+}

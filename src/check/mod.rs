@@ -318,7 +318,21 @@ pub fn run_all(input: &CheckInput<'_>, settings: &CheckSettings) -> Vec<Finding>
     }));
     findings.extend(inline);
     findings.extend(ratio::check(input, &index));
-    findings.extend(sum::check(input, &index));
+    // A total the sum check flags (post-money = pre-money + round) says which source is
+    // wrong and why; the cross-source check's unexplained disagreement on that total
+    // ("the 2 claims do not agree") is dropped, not shown beside it.
+    let sums = sum::check(input, &index);
+    let flagged: BTreeSet<&str> = sums.iter().filter_map(|f| f.fact.as_deref()).collect();
+    findings.retain(|f| {
+        let unexplained = f
+            .cause
+            .as_deref()
+            .is_none_or(|c| c.starts_with("no simple slip"));
+        !(f.check == CheckId::CrossSourceMismatch
+            && unexplained
+            && f.fact.as_deref().is_some_and(|id| flagged.contains(id)))
+    });
+    findings.extend(sums);
     findings.extend(part_of_whole::check(input, &index));
     findings.extend(model_name_size::check(input, &index));
     findings.extend(undated_source::check(input, &index));

@@ -232,6 +232,7 @@ impl Checker {
                 DiscoverOptions::default(),
             );
             facts.facts.extend(found.facts);
+            facts.relations.extend(found.relations);
         }
         Claims {
             sources,

@@ -8,7 +8,7 @@ use crate::check::interval::show;
 use crate::check::normalize::{unit_label, Normalized};
 use crate::error::display_path;
 use crate::facts::discover::PREFIX;
-use crate::facts::{Claim, Fact, FactKind, FactSet};
+use crate::facts::{Claim, Fact, FactKind, FactSet, RelationKind};
 use crate::quantity::Interval;
 use crate::source::Source;
 use rust_decimal::Decimal;
@@ -70,6 +70,13 @@ fn write_fact(
     writeln!(out, "entities = [{}]", entities.join(", "))?;
     if let Some(m) = &fact.measure {
         writeln!(out, "measure = {}", quoted(m))?;
+    }
+    let list = |words: &[String]| words.iter().map(|w| quoted(w)).collect::<Vec<_>>();
+    if !fact.topics.is_empty() {
+        writeln!(out, "topics = [{}]", list(&fact.topics).join(", "))?;
+    }
+    if !fact.exclude.is_empty() {
+        writeln!(out, "exclude = [{}]", list(&fact.exclude).join(", "))?;
     }
     if let Some(d) = fact.window.from {
         writeln!(out, "from = {}", quoted(&d.to_string()))?;
@@ -145,6 +152,20 @@ pub fn write(
     );
     for f in found {
         let _ = write_fact(&mut out, f, claims, normalized, sources);
+    }
+    for r in &facts.relations {
+        let ids = std::iter::once(&r.larger).chain(&r.parts);
+        if r.kind != RelationKind::Sum || !ids.clone().all(|id| id.starts_with(PREFIX)) {
+            continue;
+        }
+        let parts: Vec<String> = r.parts.iter().map(|p| quoted(ledger_id(p))).collect();
+        let _ = writeln!(
+            out,
+            "# discovered: the valuation after the round = the one before + the round\n[[relation]]\nid = {}\nkind = \"sum\"\ntotal = {}\nparts = [{}]\n",
+            quoted(ledger_id(&r.id)),
+            quoted(ledger_id(&r.larger)),
+            parts.join(", ")
+        );
     }
     out
 }

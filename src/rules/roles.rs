@@ -50,6 +50,9 @@ pub struct FrameLexicon {
     pub months: Vec<String>,
     /// Capitalised words that are not names (lower case).
     pub not_names: Vec<String>,
+    /// Words that make a valuation the pre-money one: as written, and as lower-case
+    /// word sequences.
+    pub pre_money: Vec<(String, Vec<String>)>,
 }
 
 fn lower_words(s: &str) -> Vec<String> {
@@ -100,6 +103,7 @@ pub fn compile_frames(packs: &[LoadedPack], lang: &str, errors: &mut Vec<Error>)
         prepositions: Vec::new(),
         beneficiaries: Vec::new(),
         not_names: Vec::new(),
+        pre_money: Vec::new(),
         stemmer: WordStemmer::for_lang(lang),
     };
     let mut ids: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -167,6 +171,8 @@ pub fn compile_frames(packs: &[LoadedPack], lang: &str, errors: &mut Vec<Error>)
                 }
                 lex.not_names
                     .extend(f.not_names.iter().map(|w| w.to_lowercase()));
+                lex.pre_money
+                    .extend(f.pre_money.iter().map(|w| (w.clone(), lower_words(w))));
             }
         }
     }
@@ -205,6 +211,7 @@ mod tests {
                 ("prepositions", l.prepositions.len()),
                 ("beneficiaries", l.beneficiaries.len()),
                 ("not names", l.not_names.len()),
+                ("pre-money", l.pre_money.len()),
             ];
             for (name, n) in lists {
                 assert!(n > 0, "{lang}: no {name}");

@@ -126,6 +126,11 @@ pub struct FramesDef {
     /// Capitalised words that are not names ("Le", "The", "Selon", "Monday").
     #[serde(default)]
     pub not_names: Vec<String>,
+    /// Words that make a valuation the one before a funding round ("pre-money", "avant
+    /// l'opération"); a valuation without them is the one after. Facts discovered
+    /// without a ledger keep the two apart and check that after = before + round.
+    #[serde(default)]
+    pub pre_money: Vec<String>,
 }
 
 /// `[cues]`: words that relate two figures.

@@ -71,7 +71,15 @@ fn gather(a: &FactsArgs, err: &mut dyn Write) -> std::io::Result<Result<Run, Exi
             }
         }
     }
+    // a relation stays when all its facts do
+    let kept = &found.facts;
+    found.relations.retain(|r| {
+        std::iter::once(&r.larger)
+            .chain(&r.parts)
+            .all(|id| kept.contains_key(id))
+    });
     facts.facts.extend(found.facts);
+    facts.relations.extend(found.relations);
     let normalized = normalize_claims(&facts, &tables, &claims);
     Ok(Ok(Run {
         facts,

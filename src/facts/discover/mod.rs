@@ -11,7 +11,7 @@
 
 mod names;
 
-use super::{Claim, EventWindow, Fact, FactKind, FactSet, Scope, Tie};
+use super::{Claim, EventWindow, Fact, FactKind, FactSet, Relation, RelationKind, Scope, Tie};
 use crate::error::Location;
 use crate::extract::Mention;
 use crate::frames::subject::EntityIndex;
@@ -73,8 +73,32 @@ pub fn slug(s: &str) -> String {
 struct Key {
     subject: String,
     measure: String,
+    /// A valuation before the round ("pre-money", "avant l'opération"): kept apart from
+    /// the one after.
+    pre_money: bool,
     year: i32,
     kind: FactKind,
+}
+
+impl Key {
+    /// The measure as the id and label say it.
+    fn measure_label(&self) -> String {
+        if self.pre_money {
+            format!("pre-money {}", self.measure)
+        } else {
+            self.measure.clone()
+        }
+    }
+
+    /// The discovered fact's id ("discovered:vantaris-investment-2025").
+    fn fact_id(&self) -> String {
+        format!(
+            "{PREFIX}{}-{}-{}",
+            slug(&self.subject),
+            slug(&self.measure_label()),
+            self.year
+        )
+    }
 }
 
 /// The year a figure speaks of: the year its own time words start in ("over three
@@ -186,6 +210,7 @@ fn merge_small_groups(
             **k != small
                 && k.subject == small.subject
                 && k.kind == small.kind
+                && k.pre_money == small.pre_money
                 && ((k.year == small.year
                     && related(rules, &langs, &k.measure, &small.measure).is_some())
                     || (k.measure == small.measure
@@ -232,29 +257,74 @@ impl Default for DiscoverOptions {
     }
 }
 
-/// Group the claims no fact took (`claims` in source order, each source's in text
-/// order, as `assign_claims` gives them); the facts found go into `facts`, marked as
-/// discovered, and their claims are tied to them. Returns the ids added.
-pub fn discover(
+/// Whether the word sequence `cue` is in `tokens`.
+fn has_words(tokens: &[crate::text::words::Token], cue: &[String]) -> bool {
+    !cue.is_empty()
+        && tokens
+            .windows(cue.len())
+            .any(|w| w.iter().zip(cue).all(|(t, c)| t.lower == *c))
+}
+
+/// The claims (of `idx`, one source's, in text order) whose figure is a valuation before
+/// a round: a `pre-money` phrase of the language in the figure's stretch of its
+/// sentence (from the figure before it in the sentence, or the sentence's start, to the
+/// figure after it, or the sentence's end).
+fn pre_money_claims(
+    rules: &RuleSet,
+    source: &Source,
+    segs: &crate::text::Segments,
+    claims: &[Claim],
+    idx: &[usize],
+    frames: &BTreeMap<usize, Frame>,
+) -> BTreeSet<usize> {
+    let mut out = BTreeSet::new();
+    let Some(lex) = rules.frames.get(&source.lang) else {
+        return out;
+    };
+    if lex.pre_money.is_empty() {
+        return out;
+    }
+    let text = source.text.as_str();
+    for (k, i) in idx.iter().enumerate() {
+        let (Some(c), Some(frame)) = (claims.get(*i), frames.get(i)) else {
+            continue;
+        };
+        if frame.measure.as_deref() != Some("valuation") {
+            continue;
+        }
+        let span = c.mention.span;
+        let Some(sentence) = segs.sentence_of(span.start) else {
+            continue;
+        };
+        let neighbour = |j: Option<usize>| {
+            j.and_then(|j| idx.get(j))
+                .and_then(|j| claims.get(*j))
+                .map(|o| o.mention.span)
+                .filter(|o| o.start >= sentence.start && o.end <= sentence.end)
+        };
+        let from = neighbour(k.checked_sub(1)).map_or(sentence.start, |o| o.end);
+        let to = neighbour(Some(k + 1)).map_or(sentence.end, |o| o.start);
+        // (words of unspaced scripts are one character each, in the text and the cue)
+        let tokens = crate::text::words::tokenize(text, from, to, &lex.stemmer);
+        if lex.pre_money.iter().any(|(_, cue)| has_words(&tokens, cue)) {
+            out.insert(*i);
+        }
+    }
+    out
+}
+
+/// The frames of the claims of `sources` (claim indices per source, in text order),
+/// subjects read with `index`; and which of them are pre-money valuations.
+fn frames_of(
     rules: &RuleSet,
     sources: &[Source],
-    claims: &mut [Claim],
-    facts: &mut FactSet,
-    opts: DiscoverOptions,
-) -> Vec<String> {
-    let min = opts.min_sources.max(1);
-    let names = names::shared_names(rules, sources, min);
-    if names.is_empty() {
-        return Vec::new();
-    }
-    let index = name_index(&names);
-    // Claims per source, in text order.
-    let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (i, c) in claims.iter().enumerate() {
-        by_source.entry(c.source).or_default().push(i);
-    }
+    claims: &[Claim],
+    by_source: &BTreeMap<usize, Vec<usize>>,
+    index: &EntityIndex,
+) -> (BTreeMap<usize, Frame>, BTreeSet<usize>) {
     let mut frames: BTreeMap<usize, Frame> = BTreeMap::new();
-    for (s, idx) in &by_source {
+    let mut pre = BTreeSet::new();
+    for (s, idx) in by_source {
         let Some(source) = sources.get(*s) else {
             continue;
         };
@@ -267,7 +337,7 @@ pub fn discover(
             .map_or(&[][..], |m| m.lexicon.conversion.as_slice());
         let inputs = FrameInputs {
             lex: rules.frames.get(&source.lang),
-            entities: &index,
+            entities: index,
             conversion_words,
         };
         let segs = source.segments();
@@ -277,9 +347,20 @@ pub fn discover(
         {
             frames.insert(*i, f);
         }
+        pre.extend(pre_money_claims(rules, source, &segs, claims, idx, &frames));
     }
+    (frames, pre)
+}
+
+/// The claims no fact took, grouped by subject, measure, year and kind.
+fn group_claims(
+    claims: &[Claim],
+    frames: &BTreeMap<usize, Frame>,
+    pre: &BTreeSet<usize>,
+    index: &EntityIndex,
+) -> BTreeMap<Key, Vec<usize>> {
     let mut groups: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
-    for (i, frame) in &frames {
+    for (i, frame) in frames {
         let Some(c) = claims.get(*i) else { continue };
         if c.fact.is_some() {
             continue;
@@ -295,6 +376,7 @@ pub fn discover(
         let key = Key {
             subject: index.display(g).to_string(),
             measure,
+            pre_money: pre.contains(i),
             year,
             kind,
         };
@@ -303,7 +385,7 @@ pub fn discover(
     // A figure whose subject is named next to it but whose clause has no role word
     // joins its subject's group of that year and kind, when there is only one (as a
     // ledger fact takes such a figure).
-    for (i, frame) in &frames {
+    for (i, frame) in frames {
         let Some(c) = claims.get(*i) else { continue };
         let named = matches!(
             frame.subject_from,
@@ -328,66 +410,240 @@ pub fn discover(
             }
         }
     }
-    merge_small_groups(rules, sources, claims, &frames, &mut groups, min);
-    let mut added = Vec::new();
-    for (key, members) in groups {
-        let srcs: BTreeSet<usize> = members
+    groups
+}
+
+/// The pre-money phrases of `langs`, as written in the packs (a discovered pre-money
+/// valuation's topics, a post-money one's exclusions, for the ledger draft).
+fn pre_money_phrases(rules: &RuleSet, langs: &BTreeSet<&str>) -> Vec<String> {
+    let mut out: Vec<String> = langs
+        .iter()
+        .filter_map(|l| rules.frames.get(*l))
+        .flat_map(|lex| lex.pre_money.iter().map(|(w, _)| w.clone()))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Make the group's fact, tie its claims to it, add it to `facts`; its id.
+fn add_fact(
+    rules: &RuleSet,
+    sources: &[Source],
+    key: &Key,
+    members: &[usize],
+    claims: &mut [Claim],
+    frames: &BTreeMap<usize, Frame>,
+    facts: &mut FactSet,
+) -> String {
+    let srcs: BTreeSet<usize> = members
+        .iter()
+        .filter_map(|i| claims.get(*i).map(|c| c.source))
+        .collect();
+    let measure = key.measure_label();
+    let id = key.fact_id();
+    let label = format!("{}: {} ({})", key.subject, measure, key.year);
+    let mut fact = plain_fact(id.clone(), label, key.kind, vec![key.subject.clone()]);
+    let refs: Vec<&Claim> = members.iter().filter_map(|i| claims.get(*i)).collect();
+    fact.currency = match key.kind {
+        FactKind::Money => main_currency(&refs),
+        FactKind::Parameters => None,
+    };
+    fact.measure = Some(key.measure.clone());
+    fact.discovered = Some(srcs.len());
+    if key.measure == "valuation" && key.kind == FactKind::Money {
+        let langs: BTreeSet<&str> = srcs
             .iter()
-            .filter_map(|i| claims.get(*i).map(|c| c.source))
+            .filter_map(|s| sources.get(*s).map(|s| s.lang.as_str()))
             .collect();
-        if srcs.len() < min {
+        let phrases = pre_money_phrases(rules, &langs);
+        if key.pre_money {
+            fact.topics = phrases;
+        } else {
+            fact.exclude = phrases;
+        }
+    }
+    // The event: from the first report in the year to the year's end (the first
+    // report's date is also what "converted at the event's rate" is tried at).
+    let first = refs
+        .iter()
+        .filter_map(|c| c.as_of)
+        .filter(|d| d.year() == key.year)
+        .min()
+        .or_else(|| chrono::NaiveDate::from_ymd_opt(key.year, 1, 1));
+    fact.window = EventWindow {
+        from: first,
+        until: chrono::NaiveDate::from_ymd_opt(key.year, 12, 31),
+        horizon_days: 0,
+    };
+    for i in members {
+        let (Some(c), Some(frame)) = (claims.get_mut(*i), frames.get(i)) else {
+            continue;
+        };
+        c.fact = Some(id.clone());
+        c.untied = None;
+        c.tie = Some(Tie {
+            entity: frame
+                .subject_words
+                .clone()
+                .or_else(|| frame.subject.clone())
+                .unwrap_or_default(),
+            topic: None,
+            subject_from: frame.subject_from,
+            measure_words: frame.measure_words.clone(),
+            score: frame.subject_score() + frame.measure_score(),
+            runner_up: None,
+        });
+        c.frame = Some(frame.clone());
+    }
+    facts.facts.insert(id.clone(), fact);
+    id
+}
+
+/// The three groups of one subject and year that a round's sum links: the round, the
+/// valuation before it and the one after (money groups, by key).
+fn round_triples(groups: &BTreeMap<Key, Vec<usize>>) -> Vec<[Key; 3]> {
+    let mut out = Vec::new();
+    for k in groups.keys() {
+        if k.kind != FactKind::Money || k.measure != "funding" || k.pre_money {
             continue;
         }
-        let id = format!(
-            "{PREFIX}{}-{}-{}",
-            slug(&key.subject),
-            slug(&key.measure),
-            key.year
-        );
-        let label = format!("{}: {} ({})", key.subject, key.measure, key.year);
-        let mut fact = plain_fact(id.clone(), label, key.kind, vec![key.subject.clone()]);
-        let refs: Vec<&Claim> = members.iter().filter_map(|i| claims.get(*i)).collect();
-        fact.currency = match key.kind {
-            FactKind::Money => main_currency(&refs),
-            FactKind::Parameters => None,
+        let find = |measure: &str, pre: bool| {
+            groups
+                .keys()
+                .find(|o| {
+                    o.kind == FactKind::Money
+                        && o.subject == k.subject
+                        && o.year == k.year
+                        && o.measure == measure
+                        && o.pre_money == pre
+                })
+                .cloned()
         };
-        fact.measure = Some(key.measure.clone());
-        fact.discovered = Some(srcs.len());
-        // The event: from the first report in the year to the year's end (the first
-        // report's date is also what "converted at the event's rate" is tried at).
-        let first = refs
-            .iter()
-            .filter_map(|c| c.as_of)
-            .filter(|d| d.year() == key.year)
-            .min()
-            .or_else(|| chrono::NaiveDate::from_ymd_opt(key.year, 1, 1));
-        fact.window = EventWindow {
-            from: first,
-            until: chrono::NaiveDate::from_ymd_opt(key.year, 12, 31),
-            horizon_days: 0,
-        };
-        for i in &members {
-            let (Some(c), Some(frame)) = (claims.get_mut(*i), frames.get(i)) else {
-                continue;
-            };
-            c.fact = Some(id.clone());
-            c.untied = None;
-            c.tie = Some(Tie {
-                entity: frame
-                    .subject_words
-                    .clone()
-                    .or_else(|| frame.subject.clone())
-                    .unwrap_or_default(),
-                topic: None,
-                subject_from: frame.subject_from,
-                measure_words: frame.measure_words.clone(),
-                score: frame.subject_score() + frame.measure_score(),
-                runner_up: None,
-            });
-            c.frame = Some(frame.clone());
+        if let (Some(before), Some(after)) = (find("valuation", true), find("valuation", false)) {
+            out.push([k.clone(), before, after]);
         }
-        facts.facts.insert(id.clone(), fact);
-        added.push(id);
+    }
+    out
+}
+
+/// The relation "the valuation after = the one before + the round" between discovered
+/// facts (ids: round, before, after).
+fn round_sum(subject: &str, year: i32, [round, before, after]: [String; 3]) -> Relation {
+    Relation {
+        id: format!("{PREFIX}{}-round-sum-{year}", slug(subject)),
+        kind: RelationKind::Sum,
+        larger: after,
+        smaller: before.clone(),
+        parts: vec![before, round],
+        tolerance: Decimal::new(1, 2),
+        location: Location::file("(discovered)"),
+    }
+}
+
+/// Whether a source may state a round's three figures: it has a pre-money phrase.
+fn may_state_a_round(rules: &RuleSet, source: &Source) -> bool {
+    let Some(lex) = rules.frames.get(&source.lang) else {
+        return false;
+    };
+    if lex.pre_money.is_empty() {
+        return false;
+    }
+    let tokens = crate::text::words::tokenize(
+        &source.text,
+        source.body.start,
+        source.body.end,
+        &lex.stemmer,
+    );
+    lex.pre_money.iter().any(|(_, cue)| has_words(&tokens, cue))
+}
+
+/// Group the claims no fact took (`claims` in source order, each source's in text
+/// order, as `assign_claims` gives them); the facts found go into `facts`, marked as
+/// discovered, and their claims are tied to them. Returns the ids added.
+///
+/// A source's own round (its amount, the valuation before and the one after, for one
+/// subject) is a relation even when no other source names that subject: its three
+/// figures become facts discovered from one source, for the sum check.
+pub fn discover(
+    rules: &RuleSet,
+    sources: &[Source],
+    claims: &mut [Claim],
+    facts: &mut FactSet,
+    opts: DiscoverOptions,
+) -> Vec<String> {
+    let min = opts.min_sources.max(1);
+    // Claims per source, in text order.
+    let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        by_source.entry(c.source).or_default().push(i);
+    }
+    let mut added = Vec::new();
+    let names = names::shared_names(rules, sources, min);
+    if !names.is_empty() {
+        let index = name_index(&names);
+        let (frames, pre) = frames_of(rules, sources, claims, &by_source, &index);
+        let mut groups = group_claims(claims, &frames, &pre, &index);
+        merge_small_groups(rules, sources, claims, &frames, &mut groups, min);
+        let n_sources = |members: &[usize]| {
+            members
+                .iter()
+                .filter_map(|i| claims.get(*i).map(|c| c.source))
+                .collect::<BTreeSet<usize>>()
+                .len()
+        };
+        groups.retain(|_, members| n_sources(members) >= min);
+        let triples = round_triples(&groups);
+        let mut ids: BTreeMap<Key, String> = BTreeMap::new();
+        for (key, members) in &groups {
+            let id = add_fact(rules, sources, key, members, claims, &frames, facts);
+            ids.insert(key.clone(), id.clone());
+            added.push(id);
+        }
+        for t in triples {
+            let id_of = |k: &Key| ids.get(k).cloned().unwrap_or_default();
+            let rel = round_sum(&t[0].subject, t[0].year, t.clone().map(|k| id_of(&k)));
+            facts.relations.push(rel);
+        }
+    }
+    // One source's own round, with figures no group took.
+    for (s, idx) in &by_source {
+        let Some(source) = sources.get(*s) else {
+            continue;
+        };
+        let free: Vec<usize> = idx
+            .iter()
+            .copied()
+            .filter(|i| claims.get(*i).is_some_and(|c| c.fact.is_none()))
+            .collect();
+        if free.len() < 3 || !may_state_a_round(rules, source) {
+            continue;
+        }
+        let own = names::shared_names(rules, std::slice::from_ref(source), 1);
+        if own.is_empty() {
+            continue;
+        }
+        let index = name_index(&own);
+        // frames over the source's every figure (neighbours matter), groups of its
+        // free ones; claim indices are the run's.
+        let one: BTreeMap<usize, Vec<usize>> = [(*s, idx.clone())].into_iter().collect();
+        let (frames, pre) = frames_of(rules, sources, claims, &one, &index);
+        let groups = group_claims(claims, &frames, &pre, &index);
+        for t in round_triples(&groups) {
+            // a fact of that subject, measure and year discovered from other sources
+            // did not take these figures: leave them (no second fact of the same id)
+            if t.iter().any(|k| facts.facts.contains_key(&k.fact_id())) {
+                continue;
+            }
+            let three = t.clone().map(|k| {
+                let members = groups.get(&k).cloned().unwrap_or_default();
+                add_fact(rules, sources, &k, &members, claims, &frames, facts)
+            });
+            added.extend(three.iter().cloned());
+            facts
+                .relations
+                .push(round_sum(&t[0].subject, t[0].year, three));
+        }
     }
     added
 }
