@@ -113,7 +113,7 @@ fn html_references_of_every_kind_map_each_character_home() {
     }
 }
 
-/// fuzz target `html` (long run, 1.5 M executions): an unfinished end tag at the end of
+/// fuzz target `html` (long runs, 1.5 M and 4.1 M executions): an unfinished end tag at the end of
 /// the file inside `<title>`'s raw text, right after a CR LF. The tokenizer emits "</v"
 /// once it reaches the end, after the LF of the CR LF (emitted as its CR); the reader
 /// looked for "</" at the LF, missed, and put the letters at the end of the file.
@@ -122,6 +122,9 @@ fn html_unfinished_end_tag_after_a_crlf_at_the_end_maps_home() {
     assert_html_maps_home("<title/>\r\n</v");
     assert_html_maps_home("<title>a\r\n</b");
     assert_html_maps_home("<textarea>1\r\n</x2");
+    // and after a CR LF then a lone CR (the next finding of the same run, 4.1 M)
+    assert_html_maps_home("<title/>\r\n\r</y");
+    assert_html_maps_home("<title>a\r\r\n\n\r</b");
 }
 
 /// The same, through extraction: a figure after such references has its text at its

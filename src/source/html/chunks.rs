@@ -108,17 +108,22 @@ impl Chunks {
             let text = value.get(t..t + p.len).unwrap_or_default();
             // Plain text: the piece's bytes end where its input ended (input before
             // them, such as the LF of a CR LF whose CR was emitted as LF, is skipped),
-            // or start where the input not yet mapped starts, or just after that LF (a
-            // buffer emitted once more was read: "</" and a tag name that does not end
-            // the `<title>`, at the end of the file too). A lone "&" there is a decoded
+            // or start where the input not yet mapped starts, or just after the line
+            // breaks there (a buffer emitted once more was read: "</" and a tag name
+            // that does not end the `<title>`, at the end of the file too). A lone "&" there is a decoded
             // `&amp;`, not plain text.
             let at_end = p
                 .end
                 .checked_sub(p.len)
                 .filter(|s| *s >= f && file.get(*s..p.end) == Some(text));
-            // The LF of a CR LF already mapped (its CR emitted as LF) may come first.
-            let lf = usize::from(f > 0 && file.get(f - 1..f + 1) == Some(b"\r\n"));
-            let at_start = [f, f + lf]
+            // Line breaks already emitted (a CR LF's LF, a lone CR) may come first.
+            let breaks = file
+                .get(f..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|b| matches!(b, b'\r' | b'\n'))
+                .count();
+            let at_start = [f, f + breaks]
                 .into_iter()
                 .find(|&s| text != b"&" && file.get(s..s + p.len) == Some(text));
             match (at_end, at_start) {
