@@ -364,3 +364,42 @@ fn suggest_writes_the_round_relation_and_it_loads_back() {
     );
     assert_eq!(r["findings"][0]["severity"], "error");
 }
+
+/// A share with no ledger: "a fine of 180 million euros, 6% of its annual sales" is
+/// checked against the sales another source printed (the subject's revenue group of the
+/// fine's year or the year before); both groups stand on one source each because the
+/// relation links them. The right share passes; the fine alone has nothing to be a
+/// share of and is left alone.
+#[test]
+fn a_share_is_checked_against_the_whole_another_source_printed() {
+    let wrong = json_check(&["examples/broken/wrong-share"]);
+    assert_eq!(
+        checks_of(&wrong),
+        ["ratio-mismatch discovered:norvalis-fine-2025 examples/broken/wrong-share/2025-06-18-en-fine.md"]
+    );
+    let evidence: Vec<&str> = wrong["findings"][0]["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(evidence, ["6% of", "4.5 billion euros", "180 million euros"]);
+    let right = json_check(&["examples/clean/wrong-share"]);
+    assert_eq!(checks_of(&right), Vec::<String>::new());
+    let ids: Vec<&str> = right["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "discovered:norvalis-fine-2025",
+            "discovered:norvalis-revenue-2024"
+        ]
+    );
+    let alone = json_check(&["examples/broken/wrong-share/2025-06-18-en-fine.md"]);
+    assert_eq!(checks_of(&alone), Vec::<String>::new());
+    assert_eq!(alone["facts"].as_array().unwrap().len(), 0);
+}

@@ -21,7 +21,8 @@ use crate::text::segment::crosses_sentence;
 use rust_decimal::Decimal;
 
 /// The values a source gives for a fact (intersection of its claims), else the fact's
-/// reference.
+/// reference, else, for a discovered fact, what most of its figures agree on (with
+/// those figures: the other sources that printed it).
 fn fact_value(
     input: &CheckInput<'_>,
     index: &ClaimIndex<'_>,
@@ -32,9 +33,24 @@ fn fact_value(
         return Some(stated);
     }
     let f = input.facts.facts.get(fact)?;
-    reference_interval(f, input.tables)?
-        .ok()
-        .map(|iv| (iv, Vec::new()))
+    if let Some(r) = reference_interval(f, input.tables) {
+        return r.ok().map(|iv| (iv, Vec::new()));
+    }
+    f.discovered?;
+    let figures: Vec<(usize, Interval)> = index
+        .by_fact
+        .get(fact)?
+        .iter()
+        .filter_map(|&i| Some((i, input.normalized.get(i)?.value?)))
+        .collect();
+    let ivs: Vec<Interval> = figures.iter().map(|(_, iv)| *iv).collect();
+    let (agreed, _) = super::cross_source::consensus(&ivs)?;
+    let ids = figures
+        .iter()
+        .filter(|(_, iv)| iv.overlaps(&agreed))
+        .map(|(i, _)| *i)
+        .collect();
+    Some((agreed, ids))
 }
 
 /// Whether the share mention `i` shares a sentence with a claim of `rel`'s part or whole.

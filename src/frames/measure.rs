@@ -51,3 +51,17 @@ pub(super) fn roles_in(
     }
     out
 }
+
+/// What a share is a share of: the role of the first role word within [`ROLE_REACH`]
+/// words after it, in `from..to` (the share's end to the next figure or the sentence's
+/// end): "6 % of its annual sales" → revenue, "un cinquième de son chiffre d'affaires" →
+/// revenue.
+pub fn role_after(text: &str, lex: &FrameLexicon, from: usize, to: usize) -> Option<String> {
+    let tokens = crate::text::words::tokenize(text, from, to, &lex.stemmer);
+    let reach = tokens.get(..ROLE_REACH.min(tokens.len()))?;
+    let end = reach.last()?.end;
+    roles_in(text, reach, lex, Span::new(from, end), &[])
+        .into_iter()
+        .min_by_key(|(span, _, _)| span.start)
+        .map(|(_, role, _)| role)
+}

@@ -26,6 +26,7 @@ use crate::source::Source;
 use crate::text::words::{self, tokenize, Token};
 use crate::text::{Segments, Span};
 use clause::{clause_of, distance, words_between};
+pub use measure::role_after;
 use measure::{roles_in, ROLE_REACH};
 use serde::{Deserialize, Serialize};
 use subject::EntityIndex;

@@ -527,6 +527,83 @@ fn round_triples(groups: &BTreeMap<Key, Vec<usize>>) -> Vec<[Key; 3]> {
     out
 }
 
+/// Shares whose part and whole are both groups: "a fine of 180 million euros, 6 % of its
+/// annual sales" where the figure before the share (same sentence) is in a group, and
+/// what follows the share names a measure ("sales": revenue) of which the same subject
+/// has a group, of the part's year or the year before (last year's sales). Pairs of
+/// (part, whole) keys, each once.
+fn share_pairs(
+    rules: &RuleSet,
+    sources: &[Source],
+    claims: &[Claim],
+    groups: &BTreeMap<Key, Vec<usize>>,
+) -> Vec<(Key, Key)> {
+    let key_of: BTreeMap<usize, &Key> = groups
+        .iter()
+        .flat_map(|(k, members)| members.iter().map(move |i| (*i, k)))
+        .collect();
+    let mut out: Vec<(Key, Key)> = Vec::new();
+    for (i, c) in claims.iter().enumerate() {
+        if c.mention.quantity.unit != Unit::Share {
+            continue;
+        }
+        let (Some(source), Some(prev)) = (sources.get(c.source), i.checked_sub(1)) else {
+            continue;
+        };
+        let Some(lex) = rules.frames.get(&source.lang) else {
+            continue;
+        };
+        let text = source.text.as_str();
+        let at = c.mention.span;
+        // the part: the nearest figure before, in the sentence, that a money group took
+        let part = (0..=prev)
+            .rev()
+            .map_while(|j| {
+                let o = claims.get(j).filter(|o| o.source == c.source)?;
+                let between = text.get(o.mention.span.end..at.start)?;
+                (!crate::text::segment::crosses_sentence(between)).then_some(j)
+            })
+            .find_map(|j| key_of.get(&j).filter(|k| k.kind == FactKind::Money));
+        let Some(part) = part else { continue };
+        // what it is a share of: up to the next figure of the source, or the sentence's end
+        let next = claims
+            .get(i + 1)
+            .filter(|o| o.source == c.source)
+            .map_or(source.body.end, |o| o.mention.span.start);
+        let until = text
+            .get(at.end..next)
+            .and_then(|t| t.find(['.', '!', '?', '\n']).map(|p| at.end + p))
+            .unwrap_or(next);
+        let Some(measure) = crate::frames::role_after(text, lex, at.end, until) else {
+            continue;
+        };
+        let wholes = |year: i32| {
+            groups
+                .keys()
+                .filter(|k| {
+                    k.subject == part.subject
+                        && k.kind == FactKind::Money
+                        && k.measure == measure
+                        && !k.pre_money
+                        && k.year == year
+                        && **k != **part
+                })
+                .collect::<Vec<_>>()
+        };
+        let mut found = wholes(part.year);
+        if found.is_empty() {
+            found = wholes(part.year - 1);
+        }
+        if let [whole] = found.as_slice() {
+            let pair = ((*part).clone(), (*whole).clone());
+            if !out.contains(&pair) {
+                out.push(pair);
+            }
+        }
+    }
+    out
+}
+
 /// The relation "the valuation after = the one before + the round" between discovered
 /// facts (ids: round, before, after).
 fn round_sum(subject: &str, year: i32, [round, before, after]: [String; 3]) -> Relation {
@@ -592,18 +669,54 @@ pub fn discover(
                 .collect::<BTreeSet<usize>>()
                 .len()
         };
-        groups.retain(|_, members| n_sources(members) >= min);
+        // Relations between groups: a group in one keeps it even below `min` sources
+        // (a figure checked against another through the relation).
         let triples = round_triples(&groups);
+        let shares = share_pairs(rules, sources, claims, &groups);
+        let linked: BTreeSet<&Key> = triples
+            .iter()
+            .flatten()
+            .chain(shares.iter().flat_map(|(a, b)| [a, b]))
+            .collect();
+        let keep: BTreeSet<Key> = groups
+            .iter()
+            .filter(|(k, members)| n_sources(members) >= min || linked.contains(k))
+            .map(|(k, _)| k.clone())
+            .collect();
+        groups.retain(|k, _| keep.contains(k));
         let mut ids: BTreeMap<Key, String> = BTreeMap::new();
         for (key, members) in &groups {
             let id = add_fact(rules, sources, key, members, claims, &frames, facts);
             ids.insert(key.clone(), id.clone());
             added.push(id);
         }
+        let id_of = |k: &Key| ids.get(k).cloned().unwrap_or_default();
         for t in triples {
-            let id_of = |k: &Key| ids.get(k).cloned().unwrap_or_default();
             let rel = round_sum(&t[0].subject, t[0].year, t.clone().map(|k| id_of(&k)));
             facts.relations.push(rel);
+        }
+        for (part, whole) in shares {
+            let (part_id, whole_id) = (id_of(&part), id_of(&whole));
+            let currency = |id: &str| facts.facts.get(id).and_then(|f| f.currency);
+            // a share of another currency's figure: not comparable as it stands
+            if currency(&part_id) != currency(&whole_id) {
+                continue;
+            }
+            facts.relations.push(Relation {
+                id: format!(
+                    "{PREFIX}{}-{}-share-of-{}-{}",
+                    slug(&part.subject),
+                    slug(&part.measure_label()),
+                    slug(&whole.measure_label()),
+                    part.year
+                ),
+                kind: RelationKind::Share,
+                larger: whole_id,
+                smaller: part_id.clone(),
+                parts: Vec::new(),
+                tolerance: Decimal::new(1, 1),
+                location: Location::file("(discovered)"),
+            });
         }
     }
     // One source's own round, with figures no group took.
