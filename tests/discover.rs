@@ -383,7 +383,10 @@ fn a_share_is_checked_against_the_whole_another_source_printed() {
         .iter()
         .map(|c| c["text"].as_str().unwrap())
         .collect();
-    assert_eq!(evidence, ["6% of", "4.5 billion euros", "180 million euros"]);
+    assert_eq!(
+        evidence,
+        ["6% of", "4.5 billion euros", "180 million euros"]
+    );
     let right = json_check(&["examples/clean/wrong-share"]);
     assert_eq!(checks_of(&right), Vec::<String>::new());
     let ids: Vec<&str> = right["facts"]
@@ -402,4 +405,27 @@ fn a_share_is_checked_against_the_whole_another_source_printed() {
     let alone = json_check(&["examples/broken/wrong-share/2025-06-18-en-fine.md"]);
     assert_eq!(checks_of(&alone), Vec::<String>::new());
     assert_eq!(alone["facts"].as_array().unwrap().len(), 0);
+}
+
+/// The whole of examples/ with no ledger (the test): every broken folder has a
+/// finding on its faulty article, and no clean twin or seed story has any. The twins
+/// share names with the broken articles, so groups here mix folders: a place named
+/// after a reference ("Le groupe de Hangzhou") must not become the figure's subject.
+#[test]
+fn every_planted_fault_of_the_examples_is_found_without_a_ledger() {
+    let r = json_check(&["examples/"]);
+    let mut flagged = std::collections::BTreeSet::new();
+    for f in r["findings"].as_array().unwrap() {
+        let path = f["claims"][0]["path"].as_str().unwrap();
+        let folder = path
+            .strip_prefix("examples/broken/")
+            .unwrap_or_else(|| panic!("a finding outside examples/broken: {f:#}"));
+        flagged.insert(folder.split('/').next().unwrap().to_string());
+    }
+    let mut broken: Vec<String> = std::fs::read_dir("examples/broken")
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    broken.sort();
+    assert_eq!(flagged.into_iter().collect::<Vec<_>>(), broken);
 }

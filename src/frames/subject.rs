@@ -270,8 +270,23 @@ pub(super) fn subject_of(
         }
     }
     let mut cands: Vec<(Span, Cand, String)> = Vec::new();
+    // "le groupe de Hangzhou", "the company from Munich": a name right after a
+    // reference and a preposition of place says where (or whose) the reference is; the
+    // reference is the subject.
+    let qualifies_reference = |s: &Span| {
+        inp.lex.is_some_and(|l| {
+            let i = w.tokens.partition_point(|t| t.start < s.start);
+            let prep = i.checked_sub(1).and_then(|k| w.tokens.get(k));
+            prep.is_some_and(|p| {
+                l.prepositions.contains(&p.lower)
+                    && w.references
+                        .iter()
+                        .any(|(r, _, pronoun)| !pronoun && r.end <= p.start && p.start - r.end <= 1)
+            })
+        })
+    };
     for (s, g) in &w.ledger {
-        if s.start >= sentence.start && s.end <= sentence.end {
+        if s.start >= sentence.start && s.end <= sentence.end && !qualifies_reference(s) {
             cands.push((
                 *s,
                 Cand::Ledger(*g),
