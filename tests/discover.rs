@@ -408,20 +408,41 @@ fn a_share_is_checked_against_the_whole_another_source_printed() {
 }
 
 /// The whole of examples/ with no ledger (the issue's test): every broken folder has a
-/// finding on its faulty article, and no clean twin or seed story has any. The twins
+/// finding, every finding is on an article whose front matter notes its planted fault,
+/// and no clean twin or seed story has any. The twins
 /// share names with the broken articles, so groups here mix folders: a place named
 /// after a reference ("Le groupe de Hangzhou") must not become the figure's subject.
 #[test]
 fn every_planted_fault_of_the_examples_is_found_without_a_ledger() {
     let r = json_check(&["examples/"]);
     let mut flagged = std::collections::BTreeSet::new();
+    let mut causes = Vec::new();
     for f in r["findings"].as_array().unwrap() {
         let path = f["claims"][0]["path"].as_str().unwrap();
         let folder = path
             .strip_prefix("examples/broken/")
             .unwrap_or_else(|| panic!("a finding outside examples/broken: {f:#}"));
-        flagged.insert(folder.split('/').next().unwrap().to_string());
+        let planted = std::fs::read_to_string(path).unwrap();
+        assert!(
+            planted.contains("note: \"faulty on purpose")
+                || planted.contains("note: \"ambiguous on purpose"),
+            "a finding on an article with no planted fault: {f:#}"
+        );
+        let folder = folder.split('/').next().unwrap().to_string();
+        let cause: String = f["cause"]
+            .as_str()
+            .unwrap_or("no probable cause")
+            .chars()
+            .take(70)
+            .collect();
+        causes.push(format!(
+            "{folder}: {} ({cause})",
+            f["check"].as_str().unwrap()
+        ));
+        flagged.insert(folder);
     }
+    causes.sort();
+    insta::assert_snapshot!(causes.join("\n"));
     let mut broken: Vec<String> = std::fs::read_dir("examples/broken")
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())

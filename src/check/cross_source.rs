@@ -93,8 +93,68 @@ fn target(input: &CheckInput<'_>, fact: &Fact, members: &[(usize, Interval)]) ->
 }
 
 /// The facts a `[[relation]]` links to `fact`, with their references in `fact`'s unit
-/// (converted at the reference's date): (relation id, label, interval).
-fn related_facts(input: &CheckInput<'_>, fact: &Fact) -> Vec<(String, String, Interval)> {
+/// (converted at the reference's date): (how they are linked, label, interval). For a
+/// discovered fact, also the other facts discovered about the same subject, with what
+/// most of their figures agree on (a round printed as the valuation it set).
+fn related_facts(
+    input: &CheckInput<'_>,
+    index: &ClaimIndex<'_>,
+    fact: &Fact,
+) -> Vec<(String, String, Interval)> {
+    let facts = &input.facts;
+    let in_unit = |o: &Fact, iv: Interval, on: Option<chrono::NaiveDate>| match (
+        o.currency,
+        fact.currency,
+        on,
+    ) {
+        (Some(from), Some(to), Some(d)) if from != to => {
+            crate::rates::normalize::convert_interval(input.tables, &iv, from, to, d)
+                .ok()
+                .map(|c| c.0)
+        }
+        _ => Some(iv),
+    };
+    let mut out = linked_facts(input, fact);
+    if fact.discovered.is_some() {
+        for o in facts.facts.values() {
+            // another measure of the same subject, or the valuation before a round for
+            // the one after (the same measure in another year is the same thing at
+            // another time: the earlier-value cause looks at that)
+            let same_subject = o.entities.first() == fact.entities.first();
+            let same_measure = o.measure == fact.measure && o.topics == fact.topics;
+            if o.id == fact.id
+                || o.discovered.is_none()
+                || o.kind != fact.kind
+                || !same_subject
+                || same_measure
+            {
+                continue;
+            }
+            let ivs: Vec<Interval> = index
+                .by_fact
+                .get(o.id.as_str())
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
+                .filter_map(|&i| input.normalized.get(i)?.value)
+                .collect();
+            let Some(iv) = consensus(&ivs).and_then(|(iv, _)| in_unit(o, iv, o.window.from)) else {
+                continue;
+            };
+            out.push((
+                format!(
+                    "is another fact discovered about {}",
+                    o.entities.first().map_or("its subject", String::as_str)
+                ),
+                o.label.clone(),
+                iv,
+            ));
+        }
+    }
+    out
+}
+
+/// The facts a `[[relation]]` links to `fact` (see [`related_facts`]).
+fn linked_facts(input: &CheckInput<'_>, fact: &Fact) -> Vec<(String, String, Interval)> {
     let facts = &input.facts;
     facts
         .relations
@@ -121,7 +181,11 @@ fn related_facts(input: &CheckInput<'_>, fact: &Fact) -> Vec<(String, String, In
                 }
                 _ => iv,
             };
-            Some((r.id.clone(), o.label.clone(), iv))
+            Some((
+                format!("the relation \"{}\" links to this fact", r.id),
+                o.label.clone(),
+                iv,
+            ))
         })
         .collect()
 }
@@ -304,7 +368,7 @@ fn judge(
         target: &t_iv,
         event_date: event_date(fact),
         plausible: &plausible,
-        related: &related_facts(input, fact),
+        related: &related_facts(input, index, fact),
     });
     let slip = slip_of(&cause);
     let mut f = Finding::new(CheckId::CrossSourceMismatch, Some(&fact.id), head, vec![i]);

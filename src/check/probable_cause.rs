@@ -62,8 +62,8 @@ pub struct CauseQuery<'a> {
     pub event_date: Option<NaiveDate>,
     /// The currencies a swap may involve.
     pub plausible: &'a [Currency],
-    /// Facts a `[[relation]]` links to the claim's fact: (relation id, fact label, its
-    /// reference in the target's currency).
+    /// Facts linked to the claim's fact: (how, as the end of "which …": "the relation
+    /// \"x\" links to this fact"; fact label; its value in the target's currency).
     pub related: &'a [(String, String, Interval)],
 }
 
@@ -258,11 +258,16 @@ pub fn probable_cause(q: &CauseQuery<'_>) -> Explained {
     }
     if !q.related.is_empty() {
         tried.push("a related fact's figure".to_string());
-        if let Some(value) = q.in_target_unit() {
+        // a range ("$10 billion to $20 billion") overlaps too much to say whose it is
+        let narrow = |v: &Interval| match (v.lo, v.hi) {
+            (Some(lo), Some(hi)) if hi > Decimal::ZERO => (hi - lo) / hi <= Decimal::new(25, 2),
+            _ => false,
+        };
+        if let Some(value) = q.in_target_unit().filter(narrow) {
             if let Some((rel, label, iv)) = q.related.iter().find(|(_, _, iv)| value.overlaps(iv)) {
                 let unit = q.to.map_or(String::new(), |c| c.to_string());
                 return Explained::Cause(format!(
-                    "a related fact's figure: it matches \"{label}\" ({}), which the relation \"{rel}\" links to this fact",
+                    "a related fact's figure: it matches \"{label}\" ({}), which {rel}",
                     show(iv, &unit)
                 ));
             }
@@ -550,6 +555,9 @@ mod tests {
                 target: ("250e6", "1e6", "USD"), plausible: &["USD"], event: None,
                 want: "a related fact's figure: it matches \"valuation\"", related: &[("valuation", "1.2e9")] },
             Row { what: "near miss: a related fact that does not match either", lang: "en", text: "it raised $1.5 billion", on: "2025-05-15",
+                target: ("250e6", "1e6", "USD"), plausible: &["USD"], event: None,
+                want: "no simple slip explains it (tried: a related fact's figure, factors 10", related: &[("valuation", "1.2e9")] },
+            Row { what: "near miss: a wide range that overlaps a related fact says nothing", lang: "en", text: "it raised $1 billion to $2 billion", on: "2025-05-15",
                 target: ("250e6", "1e6", "USD"), plausible: &["USD"], event: None,
                 want: "no simple slip explains it (tried: a related fact's figure, factors 10", related: &[("valuation", "1.2e9")] },
             // near misses: each would have a cause if the slip were a little bigger or

@@ -345,9 +345,12 @@ pub(super) fn subject_of(
     // description ("137 millions de dollars obtenu par Zhipu AI, soutenue par Alibaba").
     let behind_other = |s: &Span| {
         s.start >= m.span.end
-            && others
-                .iter()
-                .any(|(o, _)| o.start >= m.span.end && o.end <= s.start)
+            && others.iter().any(|(o, _)| {
+                // "le R1 de DeepSeek": a name that owns the other one (one word between)
+                // is not behind it
+                let owns = words_between(&w.tokens, *o, *s) <= 1;
+                o.start >= m.span.end && o.end <= s.start && !owns
+            })
     };
     let in_clause = |s: &Span| s.start >= clause.start && s.end <= clause.end && !behind_other(s);
     // In the clause: a ledger name, else a reference, else another name.

@@ -604,6 +604,64 @@ fn share_pairs(
     out
 }
 
+/// Ratios between two groups: "dix fois plus lourd" in a sentence with a figure of one
+/// group, in a source that gives figures of exactly one other group of the same kind
+/// (and unit). Pairs of (larger, smaller) keys, by the source's own values, each once.
+fn ratio_pairs(claims: &[Claim], groups: &BTreeMap<Key, Vec<usize>>) -> Vec<(Key, Key)> {
+    let key_of: BTreeMap<usize, &Key> = groups
+        .iter()
+        .flat_map(|(k, members)| members.iter().map(move |i| (*i, k)))
+        .collect();
+    let mut out: Vec<(Key, Key)> = Vec::new();
+    for (i, c) in claims.iter().enumerate() {
+        if c.mention.quantity.unit != Unit::Ratio {
+            continue;
+        }
+        // the source's grouped figures: (claim, key)
+        let own: Vec<(usize, &Key)> = key_of
+            .iter()
+            .filter(|(j, _)| claims.get(**j).is_some_and(|o| o.source == c.source))
+            .map(|(j, k)| (*j, *k))
+            .collect();
+        // the ratio's figure: the nearest grouped one before it, else after it
+        let near = own
+            .iter()
+            .filter(|(j, _)| *j < i)
+            .max_by_key(|(j, _)| *j)
+            .or_else(|| own.iter().filter(|(j, _)| *j > i).min_by_key(|(j, _)| *j));
+        let Some((a_claim, a)) = near.copied() else {
+            continue;
+        };
+        let unit_of = |j: usize| claims.get(j).map(|o| o.mention.quantity.unit);
+        let mut others: Vec<(usize, &Key)> = own
+            .iter()
+            .filter(|(j, k)| *k != a && k.kind == a.kind && unit_of(*j) == unit_of(a_claim))
+            .copied()
+            .collect();
+        let b_keys: BTreeSet<&Key> = others.iter().map(|(_, k)| *k).collect();
+        if b_keys.len() != 1 {
+            continue;
+        }
+        others.truncate(1);
+        let Some((b_claim, b)) = others.first().copied() else {
+            continue;
+        };
+        let value = |j: usize| claims.get(j).and_then(|o| o.mention.quantity.value);
+        let (Some(va), Some(vb)) = (value(a_claim), value(b_claim)) else {
+            continue;
+        };
+        let pair = if va >= vb {
+            (a.clone(), b.clone())
+        } else {
+            (b.clone(), a.clone())
+        };
+        if !out.contains(&pair) {
+            out.push(pair);
+        }
+    }
+    out
+}
+
 /// The relation "the valuation after = the one before + the round" between discovered
 /// facts (ids: round, before, after).
 fn round_sum(subject: &str, year: i32, [round, before, after]: [String; 3]) -> Relation {
@@ -673,10 +731,12 @@ pub fn discover(
         // (a figure checked against another through the relation).
         let triples = round_triples(&groups);
         let shares = share_pairs(rules, sources, claims, &groups);
+        let ratios = ratio_pairs(claims, &groups);
         let linked: BTreeSet<&Key> = triples
             .iter()
             .flatten()
             .chain(shares.iter().flat_map(|(a, b)| [a, b]))
+            .chain(ratios.iter().flat_map(|(a, b)| [a, b]))
             .collect();
         let keep: BTreeSet<Key> = groups
             .iter()
@@ -694,6 +754,23 @@ pub fn discover(
         for t in triples {
             let rel = round_sum(&t[0].subject, t[0].year, t.clone().map(|k| id_of(&k)));
             facts.relations.push(rel);
+        }
+        for (larger, smaller) in ratios {
+            facts.relations.push(Relation {
+                id: format!(
+                    "{PREFIX}{}-vs-{}-{}-{}",
+                    slug(&larger.subject),
+                    slug(&smaller.subject),
+                    slug(&larger.measure_label()),
+                    larger.year
+                ),
+                kind: RelationKind::Times,
+                larger: id_of(&larger),
+                smaller: id_of(&smaller),
+                parts: Vec::new(),
+                tolerance: Decimal::new(1, 1),
+                location: Location::file("(discovered)"),
+            });
         }
         for (part, whole) in shares {
             let (part_id, whole_id) = (id_of(&part), id_of(&whole));
