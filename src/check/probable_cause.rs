@@ -168,6 +168,28 @@ pub fn plausible_currencies(
                 add(c);
             }
         }
+        // a discovered fact: also the currencies of the same subject and measure in
+        // other years (the same plan, reported when it was announced)
+        if f.discovered.is_some() {
+            let same = input.facts.facts.values().filter(|o| {
+                o.id != f.id
+                    && o.discovered.is_some()
+                    && o.entities.first() == f.entities.first()
+                    && o.measure == f.measure
+                    && o.topics == f.topics
+            });
+            for o in same {
+                let on = index
+                    .by_fact
+                    .get(o.id.as_str())
+                    .map_or(&[][..], Vec::as_slice);
+                for other in on.iter().filter_map(|&i| input.claims.get(i)) {
+                    if let Some(c) = other.mention.quantity.unit.currency() {
+                        add(c);
+                    }
+                }
+            }
+        }
         if let Some(c) = f.currency {
             add(c);
         }

@@ -750,6 +750,33 @@ pub fn discover(
             ids.insert(key.clone(), id.clone());
             added.push(id);
         }
+        // A later year's group whose figures carry no time of their own may be an
+        // earlier event reported again ("is still rolling out its $12.7 billion plan"):
+        // its event starts with that of the same subject and measure up to two years
+        // before, so that "the value at the event's date" (a figure printed with the old
+        // value under a new label) is tried at that date.
+        for (key, members) in &groups {
+            let undated = members
+                .iter()
+                .all(|i| frames.get(i).is_some_and(|f| f.time.is_none()));
+            let earlier = groups
+                .keys()
+                .filter(|k| {
+                    k.subject == key.subject
+                        && k.measure == key.measure
+                        && k.pre_money == key.pre_money
+                        && k.kind == key.kind
+                        && k.year < key.year
+                        && key.year - k.year <= 2
+                })
+                .filter_map(|k| ids.get(k).and_then(|id| facts.facts.get(id)))
+                .filter_map(|f| f.window.from)
+                .min();
+            let fact = ids.get(key).and_then(|id| facts.facts.get_mut(id));
+            if let (true, Some(from), Some(fact)) = (undated, earlier, fact) {
+                fact.window.from = Some(from);
+            }
+        }
         let id_of = |k: &Key| ids.get(k).cloned().unwrap_or_default();
         for t in triples {
             let rel = round_sum(&t[0].subject, t[0].year, t.clone().map(|k| id_of(&k)));
