@@ -264,6 +264,9 @@ pub(crate) struct ClaimIndex<'a> {
     pub by_source_fact: BTreeMap<usize, BTreeMap<&'a str, Vec<usize>>>,
     /// Claim indices per fact, in claim order.
     pub by_fact: BTreeMap<&'a str, Vec<usize>>,
+    /// Per source, the local currencies its body names, read once (a long source is
+    /// not read again for every figure judged).
+    source_cues: std::sync::Mutex<BTreeMap<usize, Vec<crate::quantity::Currency>>>,
 }
 
 impl<'a> ClaimIndex<'a> {
@@ -273,6 +276,7 @@ impl<'a> ClaimIndex<'a> {
             by_source: BTreeMap::new(),
             by_source_fact: BTreeMap::new(),
             by_fact: BTreeMap::new(),
+            source_cues: std::sync::Mutex::new(BTreeMap::new()),
         };
         for (i, c) in claims.iter().enumerate() {
             ix.by_source.entry(c.source).or_default().push(i);
@@ -287,6 +291,22 @@ impl<'a> ClaimIndex<'a> {
             }
         }
         ix
+    }
+
+    /// The local currencies source `source`'s body names (see
+    /// `probable_cause::body_cue_currencies`), read on first use.
+    pub fn source_cues(
+        &self,
+        input: &CheckInput<'_>,
+        source: usize,
+    ) -> Vec<crate::quantity::Currency> {
+        let Ok(mut cache) = self.source_cues.lock() else {
+            return probable_cause::body_cue_currencies(input, source);
+        };
+        cache
+            .entry(source)
+            .or_insert_with(|| probable_cause::body_cue_currencies(input, source))
+            .clone()
     }
 
     /// The claims of one source on one fact.

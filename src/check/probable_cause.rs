@@ -141,20 +141,8 @@ pub fn plausible_currencies(
             add(c);
         }
     }
-    if let (Some(s), Some(lex)) = (source, lexicon) {
-        let body = normalize_word(s.text.get(s.body.start..).unwrap_or(""));
-        for amb in lex.ambiguous.values() {
-            for local in &amb.locals {
-                if local.words.iter().any(|w| body.contains(w.as_str())) {
-                    add(local.currency);
-                }
-            }
-            for (c, words) in &amb.cues {
-                if words.iter().any(|w| body.contains(w.as_str())) {
-                    add(*c);
-                }
-            }
-        }
+    for c in index.source_cues(input, claim.source) {
+        add(c);
     }
     if let Some(f) = fact {
         // the currencies the fact was reported in, by any source: a conversion printed
@@ -195,6 +183,34 @@ pub fn plausible_currencies(
         }
         if let Some(c) = f.reference.as_ref().and_then(|r| r.currency) {
             add(c);
+        }
+    }
+    out
+}
+
+/// The local currencies a source's body names (an outlet's words, a currency's cue
+/// words), in the ambiguity tables' order: what [`ClaimIndex::source_cues`] keeps.
+pub(super) fn body_cue_currencies(input: &CheckInput<'_>, source: usize) -> Vec<Currency> {
+    let mut out: Vec<Currency> = Vec::new();
+    let Some(s) = input.sources.get(source) else {
+        return out;
+    };
+    let Some(lex) = input.rules.matcher(&s.lang).map(|m| &m.lexicon) else {
+        return out;
+    };
+    let body = normalize_word(s.text.get(s.body.start..).unwrap_or(""));
+    for amb in lex.ambiguous.values() {
+        for local in &amb.locals {
+            if local.words.iter().any(|w| body.contains(w.as_str()))
+                && !out.contains(&local.currency)
+            {
+                out.push(local.currency);
+            }
+        }
+        for (c, words) in &amb.cues {
+            if words.iter().any(|w| body.contains(w.as_str())) && !out.contains(c) {
+                out.push(*c);
+            }
         }
     }
     out

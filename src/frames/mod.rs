@@ -195,9 +195,13 @@ fn source_words<'a>(
             &words::WordStemmer::for_lang(""),
         ),
     };
-    let ledger = inp.entities.occurrences(text, body.start, body.end);
+    let mut ledger = inp.entities.occurrences(text, body.start, body.end);
+    ledger.sort_by_key(|(s, _)| (s.start, s.end));
     let mut references = Vec::new();
     if let Some(l) = stemmer_lex {
+        // the spans taken so far, start -> end (disjoint, so the one starting last
+        // before a span's end is the only one that can overlap it)
+        let mut taken: std::collections::BTreeMap<usize, usize> = Default::default();
         for (written, stems, pronoun) in &l.references {
             for (i, j) in words::find_phrase_gapped(&tokens, stems, 2) {
                 let (Some(a), Some(b)) = (tokens.get(i), tokens.get(j)) else {
@@ -205,12 +209,14 @@ fn source_words<'a>(
                 };
                 let span = Span::new(a.start, b.end);
                 // A longer reference found first keeps its words.
-                if references
-                    .iter()
-                    .any(|(s, _, _): &(Span, &str, bool)| span.start < s.end && s.start < span.end)
-                {
+                let overlaps = taken
+                    .range(..span.end)
+                    .next_back()
+                    .is_some_and(|(_, end)| *end > span.start);
+                if overlaps {
                     continue;
                 }
+                taken.insert(span.start, span.end);
                 references.push((span, written.as_str(), *pronoun));
             }
         }
@@ -254,12 +260,42 @@ fn source_words<'a>(
     }
 }
 
-impl SourceWords<'_> {
+impl<'a> SourceWords<'a> {
     pub(super) fn paragraph_of(&self, at: usize) -> Option<Span> {
         let i = self.paragraphs.partition_point(|p| p.end <= at);
         self.paragraphs.get(i).copied().filter(|p| p.start <= at)
     }
+
+    /// The words inside `within` only, as if it were the whole source (its one
+    /// paragraph), the document's subject kept. Everything a figure's frame reads lies
+    /// in its paragraph, so reading each paragraph through its window gives the same
+    /// frames in time linear in the source (a whole-source scan per figure is quadratic
+    /// on a long file).
+    fn window(&self, within: Span) -> SourceWords<'a> {
+        fn inside<T: Clone>(v: &[T], within: Span, span: impl Fn(&T) -> Span) -> Vec<T> {
+            let a = v.partition_point(|x| span(x).start < within.start);
+            let b = v.partition_point(|x| span(x).start < within.end);
+            v.get(a..b.max(a))
+                .unwrap_or(&[])
+                .iter()
+                .filter(|x| span(x).end <= within.end)
+                .cloned()
+                .collect()
+        }
+        SourceWords {
+            paragraphs: vec![within],
+            tokens: inside(&self.tokens, within, |t| Span::new(t.start, t.end)),
+            ledger: inside(&self.ledger, within, |(s, _)| *s),
+            references: inside(&self.references, within, |(s, _, _)| *s),
+            figures: inside(&self.figures, within, |(a, b)| Span::new(*a, *b)),
+            document_subject: self.document_subject,
+        }
+    }
 }
+
+/// Longest paragraph read as one window; a longer one (a file with no blank lines) is
+/// read sentence by sentence.
+const WINDOW_MAX: usize = 20_000;
 
 /// The frames of a source's figures (`mentions` in text order), one per mention.
 pub fn frames_for_source(
@@ -268,18 +304,66 @@ pub fn frames_for_source(
     segs: &Segments,
     inp: &FrameInputs<'_>,
 ) -> Vec<Frame> {
-    let text = source.text.as_str();
-    let w = source_words(source, mentions, segs, inp);
+    let all = source_words(source, mentions, segs, inp);
     let whole = source.body;
-    let clauses: Vec<Span> = mentions
+    let window_of = |m: &Mention| {
+        let p = all.paragraph_of(m.span.start).unwrap_or(whole);
+        if p.end - p.start <= WINDOW_MAX {
+            p
+        } else {
+            segs.sentence_of(m.span.start).unwrap_or(p)
+        }
+    };
+    let mut frames: Vec<Frame> = Vec::with_capacity(mentions.len());
+    let mut start = 0;
+    while let Some(first) = mentions.get(start) {
+        let within = window_of(first);
+        let n = mentions
+            .get(start..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|m| window_of(m) == within)
+            .count()
+            .max(1);
+        let w = all.window(within);
+        frames_in_window(
+            source,
+            mentions,
+            start..start + n,
+            segs,
+            inp,
+            &w,
+            &mut frames,
+        );
+        start += n;
+    }
+    frames
+}
+
+/// The frames of `mentions[run]` (one window's figures), pushed onto `frames` (which
+/// holds those of every figure before).
+fn frames_in_window(
+    source: &Source,
+    mentions: &[Mention],
+    run: std::ops::Range<usize>,
+    segs: &Segments,
+    inp: &FrameInputs<'_>,
+    w: &SourceWords<'_>,
+    frames: &mut Vec<Frame>,
+) {
+    let text = source.text.as_str();
+    let whole = source.body;
+    let offset = run.start;
+    let local = mentions.get(run).unwrap_or(&[]);
+    let clauses: Vec<Span> = local
         .iter()
         .map(|m| {
             let sentence = segs.sentence_of(m.span.start).unwrap_or(whole);
             clause_of(text, sentence, m.span, &w.tokens, inp.lex)
         })
         .collect();
-    let mut frames: Vec<Frame> = Vec::with_capacity(mentions.len());
-    for (i, m) in mentions.iter().enumerate() {
+    for (k, m) in local.iter().enumerate() {
+        let i = offset + k;
         let mut frame = Frame::default();
         // A conversion of the figure just before shares its frame.
         if let Some(prev) = i.checked_sub(1).and_then(|j| mentions.get(j)) {
@@ -302,8 +386,8 @@ pub fn frames_for_source(
             }
         }
         let sentence = segs.sentence_of(m.span.start).unwrap_or(whole);
-        let clause = clauses.get(i).copied().unwrap_or(sentence);
-        subject::subject_of(text, m, clause, sentence, &w, inp, &mut frame);
+        let clause = clauses.get(k).copied().unwrap_or(sentence);
+        subject::subject_of(text, m, clause, sentence, w, inp, &mut frame);
         if m.quantity.unit == Unit::Parameters {
             frame.measure = Some("parameters".to_string());
             frame.measure_from = MeasureFrom::Unit;
@@ -329,7 +413,7 @@ pub fn frames_for_source(
                     .into_iter()
                     .filter(|(s, _, _)| {
                         let d = distance(*s, m.span);
-                        !mentions.iter().zip(&clauses).any(|(o, oc)| {
+                        !local.iter().zip(&clauses).any(|(o, oc)| {
                             let o = o.span;
                             o != m.span
                                 && o.start >= sentence.start
@@ -354,7 +438,7 @@ pub fn frames_for_source(
                     // "En 2023, la société avait levé ...", "Its Series C, last year,
                     // brought in ...": time words before the clause, in the sentence,
                     // when no other figure stands between.
-                    let from = mentions
+                    let from = local
                         .iter()
                         .filter(|o| o.span.end <= clause.start && o.span.start >= sentence.start)
                         .map(|o| o.span.end)
@@ -373,5 +457,4 @@ pub fn frames_for_source(
         }
         frames.push(frame);
     }
-    frames
 }

@@ -608,52 +608,53 @@ fn share_pairs(
 /// group, in a source that gives figures of exactly one other group of the same kind
 /// (and unit). Pairs of (larger, smaller) keys, by the source's own values, each once.
 fn ratio_pairs(claims: &[Claim], groups: &BTreeMap<Key, Vec<usize>>) -> Vec<(Key, Key)> {
-    let key_of: BTreeMap<usize, &Key> = groups
-        .iter()
-        .flat_map(|(k, members)| members.iter().map(move |i| (*i, k)))
-        .collect();
+    // per source: its grouped figures in claim order, and each group's first figure
+    let mut figs: BTreeMap<usize, Vec<(usize, &Key)>> = BTreeMap::new();
+    let mut firsts: BTreeMap<usize, BTreeMap<&Key, usize>> = BTreeMap::new();
+    for (k, members) in groups {
+        for &i in members {
+            let Some(c) = claims.get(i) else { continue };
+            figs.entry(c.source).or_default().push((i, k));
+            let first = firsts.entry(c.source).or_default().entry(k).or_insert(i);
+            *first = (*first).min(i);
+        }
+    }
+    figs.values_mut()
+        .for_each(|v| v.sort_unstable_by_key(|(i, _)| *i));
+    let unit_of = |j: usize| claims.get(j).map(|o| o.mention.quantity.unit);
+    let value = |j: usize| claims.get(j).and_then(|o| o.mention.quantity.value);
     let mut out: Vec<(Key, Key)> = Vec::new();
     for (i, c) in claims.iter().enumerate() {
         if c.mention.quantity.unit != Unit::Ratio {
             continue;
         }
-        // the source's grouped figures: (claim, key)
-        let own: Vec<(usize, &Key)> = key_of
-            .iter()
-            .filter(|(j, _)| claims.get(**j).is_some_and(|o| o.source == c.source))
-            .map(|(j, k)| (*j, *k))
-            .collect();
+        let (Some(own), Some(first)) = (figs.get(&c.source), firsts.get(&c.source)) else {
+            continue;
+        };
         // the ratio's figure: the nearest grouped one before it, else after it
-        let near = own
-            .iter()
-            .filter(|(j, _)| *j < i)
-            .max_by_key(|(j, _)| *j)
-            .or_else(|| own.iter().filter(|(j, _)| *j > i).min_by_key(|(j, _)| *j));
-        let Some((a_claim, a)) = near.copied() else {
+        let at = own.partition_point(|(j, _)| *j < i);
+        let near = at
+            .checked_sub(1)
+            .and_then(|p| own.get(p))
+            .or_else(|| own.get(at));
+        let Some(&(a_claim, a)) = near else {
             continue;
         };
-        let unit_of = |j: usize| claims.get(j).map(|o| o.mention.quantity.unit);
-        let mut others: Vec<(usize, &Key)> = own
+        let others: Vec<(&Key, usize)> = first
             .iter()
-            .filter(|(j, k)| *k != a && k.kind == a.kind && unit_of(*j) == unit_of(a_claim))
-            .copied()
+            .filter(|(k, j)| **k != a && k.kind == a.kind && unit_of(**j) == unit_of(a_claim))
+            .map(|(k, j)| (*k, *j))
             .collect();
-        let b_keys: BTreeSet<&Key> = others.iter().map(|(_, k)| *k).collect();
-        if b_keys.len() != 1 {
-            continue;
-        }
-        others.truncate(1);
-        let Some((b_claim, b)) = others.first().copied() else {
+        let [(b, b_claim)] = others.as_slice() else {
             continue;
         };
-        let value = |j: usize| claims.get(j).and_then(|o| o.mention.quantity.value);
-        let (Some(va), Some(vb)) = (value(a_claim), value(b_claim)) else {
+        let (Some(va), Some(vb)) = (value(a_claim), value(*b_claim)) else {
             continue;
         };
         let pair = if va >= vb {
-            (a.clone(), b.clone())
+            (a.clone(), (*b).clone())
         } else {
-            (b.clone(), a.clone())
+            ((*b).clone(), a.clone())
         };
         if !out.contains(&pair) {
             out.push(pair);
@@ -676,21 +677,37 @@ fn round_sum(subject: &str, year: i32, [round, before, after]: [String; 3]) -> R
     }
 }
 
-/// Whether a source may state a round's three figures: it has a pre-money phrase.
-fn may_state_a_round(rules: &RuleSet, source: &Source) -> bool {
+/// Longest source whose own round is looked for when no other source names its
+/// subject (1 MB: longer than any article).
+const ROUND_SOURCE_MAX: usize = 1 << 20;
+
+/// Whether a source may state a round's three figures: a sentence with one of the
+/// `free` claims has a pre-money phrase (sentence by sentence: a large file is never
+/// tokenized whole).
+fn may_state_a_round(rules: &RuleSet, source: &Source, claims: &[Claim], free: &[usize]) -> bool {
     let Some(lex) = rules.frames.get(&source.lang) else {
         return false;
     };
     if lex.pre_money.is_empty() {
         return false;
     }
-    let tokens = crate::text::words::tokenize(
-        &source.text,
-        source.body.start,
-        source.body.end,
-        &lex.stemmer,
-    );
-    lex.pre_money.iter().any(|(_, cue)| has_words(&tokens, cue))
+    let segs = source.segments();
+    let mut last: Option<crate::text::Span> = None;
+    for c in free.iter().filter_map(|i| claims.get(*i)) {
+        let Some(sentence) = segs.sentence_of(c.mention.span.start) else {
+            continue;
+        };
+        if last == Some(sentence) {
+            continue;
+        }
+        last = Some(sentence);
+        let tokens =
+            crate::text::words::tokenize(&source.text, sentence.start, sentence.end, &lex.stemmer);
+        if lex.pre_money.iter().any(|(_, cue)| has_words(&tokens, cue)) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Group the claims no fact took (`claims` in source order, each source's in text
@@ -833,7 +850,10 @@ pub fn discover(
             .copied()
             .filter(|i| claims.get(*i).is_some_and(|c| c.fact.is_none()))
             .collect();
-        if free.len() < 3 || !may_state_a_round(rules, source) {
+        // an article, not a dump: a round is told in a few paragraphs, and reading a
+        // long file's names and frames once more for it is not worth its cost
+        let article = source.body.end - source.body.start <= ROUND_SOURCE_MAX;
+        if free.len() < 3 || !article || !may_state_a_round(rules, source, claims, &free) {
             continue;
         }
         let own = names::shared_names(rules, std::slice::from_ref(source), 1);
