@@ -57,12 +57,18 @@ with open(f"{out}/single.md", "w") as f:
 line = "Alibaba a investi 380 milliards de yuans (50 milliards d euros) cette année. "
 with open(f"{out}/line50.txt", "w") as f: f.write(line * 650_000)
 with open(f"{out}/digits.txt", "w") as f: f.write("Le total: " + "7" * 100_000 + " milliards de yuans.\n")
+# check reads each figure's sentence and paragraph: one long article of 20 MB (a dump,
+# no blank-line paragraphs longer than a few sentences), beside the example articles
+with open(f"{out}/single.md") as f: head = f.read(20_000_000)
+os.makedirs(f"{out}/long")
+with open(f"{out}/long/long.md", "w") as f: f.write(head[:head.rfind("\n\n")] + "\n")
 PY
+cp examples/broken/wrong-sum/*.md examples/broken/digit-drop/*.md "$tmp/long/"
 
 run() { # run NAME ARGS...: time and peak memory of one extract run
   local name=$1; shift
   local size; size=$(du -sb "$1" | cut -f1)
-  /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$bin" extract --format jsonl "$@" | wc -l > "$tmp/count"
+  /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$bin" ${cmd:-extract --format jsonl} "$@" | wc -l > "$tmp/count"
   read -r wall user sys kb < "$tmp/time"
   printf '%-28s %8.1f MB  %7.2f s wall  %7.2f s cpu  %7.1f MB/s  peak %6.0f MB  %9d figures\n' \
     "$name" "$(echo "$size/1000000" | bc -l)" "$wall" "$(echo "$user+$sys" | bc -l)" \
@@ -72,3 +78,8 @@ run "folder of 25 KB articles" "$tmp/folder"
 run "one large file" "$tmp/single.md"
 run "50 MB single line (--lang fr)" "$tmp/line50.txt" --lang fr
 run "100 000 digits (--lang fr)" "$tmp/digits.txt" --lang fr
+# check, whole pipeline (frames, facts, checks, report), one 20 MB article and four
+# small ones: with the examples' ledger, and with none (facts discovered); the last
+# column counts report lines
+cmd="check --format concise --fail-on never --config examples/figcheck.toml" run "check 20 MB, ledger" "$tmp/long"
+cmd="check --format concise --fail-on never --no-config" run "check 20 MB, no ledger" "$tmp/long"
