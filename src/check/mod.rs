@@ -318,6 +318,15 @@ impl<'a> ClaimIndex<'a> {
     }
 }
 
+/// How a message names a fact: its id, or for a discovered fact its label ("Ferrovela:
+/// pre-money valuation (2025)"), which says more than a derived id.
+pub(crate) fn fact_name(input: &CheckInput<'_>, id: &str) -> String {
+    match input.facts.facts.get(id) {
+        Some(f) if f.discovered.is_some() => format!("\"{}\"", f.label),
+        _ => id.to_string(),
+    }
+}
+
 /// Run every check; findings come sorted (fact, first claim position, check).
 pub fn run_all(input: &CheckInput<'_>, settings: &CheckSettings) -> Vec<Finding> {
     let index = ClaimIndex::new(input.claims);

@@ -111,8 +111,12 @@ pub fn check(input: &CheckInput<'_>, index: &ClaimIndex<'_>) -> Vec<Finding> {
                 Some(&rel.larger),
                 format!(
                     "{} should be {} ({}): the source gives {} ≈ {}, but {} for the total",
-                    rel.larger,
-                    rel.parts.join(" + "),
+                    super::fact_name(input, &rel.larger),
+                    rel.parts
+                        .iter()
+                        .map(|p| super::fact_name(input, p))
+                        .collect::<Vec<_>>()
+                        .join(" + "),
                     rel.id,
                     terms.join(" + "),
                     sum_text,

@@ -52,7 +52,7 @@ pub(super) fn roles_in(
     out
 }
 
-/// What a share is a share of: the role of the first role word within [`ROLE_REACH`]
+/// What a share is a share of: the role of the first role word within `ROLE_REACH`
 /// words after it, in `from..to` (the share's end to the next figure or the sentence's
 /// end): "6 % of its annual sales" → revenue, "un cinquième de son chiffre d'affaires" →
 /// revenue.

@@ -80,7 +80,8 @@ fn message(r: &Report, f: &FindingRow) -> String {
     let mut m = statement(r, f);
     if let Some(n) = f.discovered_from_sources {
         m.push_str(&format!(
-            "\nfact discovered from {n} sources (no ledger fact)"
+            "\nfact discovered from {} (no ledger fact)",
+            super::n_sources(n)
         ));
     }
     if let Some(c) = &f.cause {

@@ -475,7 +475,8 @@ fn finding(r: &Report, f: &FindingRow, out: &mut dyn Write) -> io::Result<()> {
     if let Some(n) = f.discovered_from_sources {
         writeln!(
             out,
-            "<p class=\"discovered\">Fact discovered from {n} sources (no ledger fact declares it).</p>"
+            "<p class=\"discovered\">Fact discovered from {} (no ledger fact declares it).</p>",
+            super::n_sources(n)
         )?;
     }
     if let Some(c) = &f.cause {

@@ -130,7 +130,7 @@ fn write_finding(r: &Report, f: &FindingRow, out: &mut dyn Write) -> io::Result<
         format!(" (also {})", also.join(", "))
     };
     let discovered = f.discovered_from_sources.map_or(String::new(), |n| {
-        format!(" (fact discovered from {n} sources)")
+        format!(" (fact discovered from {})", super::n_sources(n))
     });
     writeln!(
         out,

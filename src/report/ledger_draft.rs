@@ -57,7 +57,8 @@ fn write_fact(
     let n = fact.discovered.unwrap_or(0);
     writeln!(
         out,
-        "# discovered from {n} sources: same subject, measure and year"
+        "# discovered from {}: same subject, measure and year",
+        super::n_sources(n)
     )?;
     writeln!(out, "[[fact]]")?;
     writeln!(out, "id = {}", quoted(ledger_id(&fact.id)))?;

@@ -41,7 +41,11 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
             statement(r, f)
         )?;
         if let Some(n) = f.discovered_from_sources {
-            writeln!(out, "  - fact discovered from {n} sources (no ledger fact)")?;
+            writeln!(
+                out,
+                "  - fact discovered from {} (no ledger fact)",
+                super::n_sources(n)
+            )?;
         }
         if let Some(c) = &f.cause {
             writeln!(out, "  - probable cause: {}", readable::cause(c))?;

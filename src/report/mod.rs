@@ -15,3 +15,12 @@ pub mod model;
 pub mod readable;
 pub mod sarif;
 pub mod short_paths;
+
+/// "1 source", "3 sources".
+pub fn n_sources(n: usize) -> String {
+    if n == 1 {
+        "1 source".to_string()
+    } else {
+        format!("{n} sources")
+    }
+}

@@ -124,7 +124,8 @@ fn result(f: &FindingRow) -> Value {
     let mut text = f.message.clone();
     if let Some(n) = f.discovered_from_sources {
         text.push_str(&format!(
-            " (The fact was discovered from {n} sources; no ledger fact declares it.)"
+            " (The fact was discovered from {}; no ledger fact declares it.)",
+            super::n_sources(n)
         ));
     }
     if let Some(c) = &f.cause {

@@ -107,7 +107,7 @@ pub fn suggest(
 fn write_fact(r: &Run, f: &Fact, out: &mut dyn Write) -> std::io::Result<()> {
     let unit = unit_label(f);
     let origin = match f.discovered {
-        Some(n) => format!("discovered from {n} sources"),
+        Some(n) => format!("discovered from {}", crate::report::n_sources(n)),
         None => format!("ledger {}", crate::error::display_path(&f.location.path)),
     };
     writeln!(out, "{}  {}  ({origin})", f.id, f.label)?;
