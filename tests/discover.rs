@@ -450,3 +450,49 @@ fn every_planted_fault_of_the_examples_is_found_without_a_ledger() {
     broken.sort();
     assert_eq!(flagged.into_iter().collect::<Vec<_>>(), broken);
 }
+
+/// With no ledger, "ses 32 milliards de paramètres, ... concurrencer le R1 de DeepSeek
+/// qui en compte 671 milliards": the 32 billion stay the article's subject's (a name
+/// after the figure owns the name before it only when the figure is "pour"/"for" that
+/// one: "671 milliards pour le R1 de DeepSeek").
+#[test]
+fn a_figure_is_not_given_to_the_owner_of_a_later_name() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "---\nlang: fr\ndate: 2025-03-06\n---\nAlibaba surprend. Le QwQ-32B, avec ses 32 milliards de paramètres, parvient à concurrencer le R1 de DeepSeek qui en compte 671 milliards.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.md"),
+        "---\nlang: fr\ndate: 2025-03-07\n---\nAlibaba publie QwQ-32B, doté de 32 milliards de paramètres. Le modèle affronte 671 milliards de paramètres pour le R1 de DeepSeek.\n",
+    )
+    .unwrap();
+    let r = json_check(&[dir.path().to_str().unwrap()]);
+    assert_eq!(checks_of(&r), Vec::<String>::new(), "{r:#}");
+    let tied: Vec<(String, String)> = r["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| {
+            let id = f["id"].as_str().unwrap().to_string();
+            f["claims"]
+                .as_array()
+                .map(|cs| {
+                    cs.iter()
+                        .map(|c| (c["text"].as_str().unwrap().to_string(), id.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+        .collect();
+    assert!(
+        tied.iter().any(|(text, _)| text.starts_with("32 ")),
+        "{tied:?}"
+    );
+    assert!(
+        tied.iter()
+            .all(|(text, id)| !text.starts_with("32 ") || id.contains("alibaba")),
+        "{tied:?}"
+    );
+}

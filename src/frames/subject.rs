@@ -346,9 +346,20 @@ pub(super) fn subject_of(
     let behind_other = |s: &Span| {
         s.start >= m.span.end
             && others.iter().any(|(o, _)| {
-                // "le R1 de DeepSeek": a name that owns the other one (one word between)
-                // is not behind it
-                let owns = words_between(&w.tokens, *o, *s) <= 1;
+                // "671 milliards pour le R1 de DeepSeek": the figure is for the other
+                // name ("pour", "for" just before it), and the name right after it owns
+                // it: that name is not behind it
+                let for_other = inp.lex.is_some_and(|l| {
+                    let i = w.tokens.partition_point(|t| t.start < o.start);
+                    (1..=2).any(|k| {
+                        i.checked_sub(k)
+                            .and_then(|j| w.tokens.get(j))
+                            .is_some_and(|t| {
+                                t.start >= m.span.end && l.beneficiaries.contains(&t.lower)
+                            })
+                    })
+                });
+                let owns = for_other && words_between(&w.tokens, *o, *s) <= 1;
                 o.start >= m.span.end && o.end <= s.start && !owns
             })
     };
