@@ -67,6 +67,26 @@ fn groups(listing: &str) -> BTreeMap<String, Vec<String>> {
     out
 }
 
+/// A pack folder holding the ledger draft `text`, which `rules test` must accept.
+fn draft_pack(text: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("pack.toml"),
+        "name = \"draft\"\nlang = \"*\"\nversion = \"1\"\ndescription = \"a draft\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("draft.toml"), text).unwrap();
+    let rules = dir.path().to_str().unwrap();
+    let test = figcheck(&["rules", "test", "--no-config", "--rules", rules]);
+    assert_eq!(
+        test.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&test.stderr)
+    );
+    dir
+}
+
 #[test]
 fn a_slip_is_flagged_on_a_discovered_fact_with_its_cause() {
     let r = json_check(&[FIXTURE]);
@@ -107,21 +127,8 @@ fn suggest_writes_a_draft_that_loads_back_to_the_same_groups() {
     assert_eq!(draft.status.code(), Some(0));
     let text = stdout(&draft);
     insta::assert_snapshot!(text);
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("pack.toml"),
-        "name = \"draft\"\nlang = \"*\"\nversion = \"1\"\ndescription = \"a draft\"\n",
-    )
-    .unwrap();
-    std::fs::write(dir.path().join("draft.toml"), &text).unwrap();
+    let dir = draft_pack(&text);
     let rules = dir.path().to_str().unwrap();
-    let test = figcheck(&["rules", "test", "--no-config", "--rules", rules]);
-    assert_eq!(
-        test.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&test.stderr)
-    );
     let discovered = groups(&stdout(&figcheck(&[
         "facts",
         "list",
@@ -149,21 +156,7 @@ fn suggest_writes_a_draft_that_loads_back_to_the_same_groups() {
 #[test]
 fn suggest_on_the_examples_passes_rules_test() {
     let draft = figcheck(&["facts", "suggest", "--no-config", "examples/"]);
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("pack.toml"),
-        "name = \"draft\"\nlang = \"*\"\nversion = \"1\"\ndescription = \"a draft\"\n",
-    )
-    .unwrap();
-    std::fs::write(dir.path().join("draft.toml"), stdout(&draft)).unwrap();
-    let rules = dir.path().to_str().unwrap();
-    let test = figcheck(&["rules", "test", "--no-config", "--rules", rules]);
-    assert_eq!(
-        test.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&test.stderr)
-    );
+    draft_pack(&stdout(&draft));
 }
 
 #[test]
@@ -332,21 +325,8 @@ fn suggest_writes_the_round_relation_and_it_loads_back() {
     ), "{draft}");
     assert!(draft.contains("topics = [\"avant argent\""), "{draft}");
     assert!(draft.contains("exclude = [\"avant argent\""), "{draft}");
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("pack.toml"),
-        "name = \"draft\"\nlang = \"*\"\nversion = \"1\"\ndescription = \"a draft\"\n",
-    )
-    .unwrap();
-    std::fs::write(dir.path().join("draft.toml"), &draft).unwrap();
+    let dir = draft_pack(&draft);
     let rules = dir.path().to_str().unwrap();
-    let test = figcheck(&["rules", "test", "--no-config", "--rules", rules]);
-    assert_eq!(
-        test.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&test.stderr)
-    );
     let discovered = groups(&stdout(&figcheck(&["facts", "list", "--no-config", ROUND])));
     let ledger = groups(&stdout(&figcheck(&[
         "facts",
@@ -451,16 +431,16 @@ fn every_planted_fault_of_the_examples_is_found_without_a_ledger() {
     assert_eq!(flagged.into_iter().collect::<Vec<_>>(), broken);
 }
 
-/// With no ledger, "ses 32 milliards de paramètres, ... concurrencer le R1 de DeepSeek
-/// qui en compte 671 milliards": the 32 billion stay the article's subject's (a name
-/// after the figure owns the name before it only when the figure is "pour"/"for" that
-/// one: "671 milliards pour le R1 de DeepSeek").
+/// With no ledger, "ses 32 milliards de paramètres rivalisent avec le modèle R1 de
+/// DeepSeek": the 32 billion stay the article's subject's (a name after the figure owns
+/// the name before it only when the figure is "pour"/"for" that one: "671 milliards
+/// pour le R1 de DeepSeek").
 #[test]
 fn a_figure_is_not_given_to_the_owner_of_a_later_name() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("a.md"),
-        "---\nlang: fr\ndate: 2025-03-06\n---\nAlibaba surprend. Le QwQ-32B, avec ses 32 milliards de paramètres, parvient à concurrencer le R1 de DeepSeek qui en compte 671 milliards.\n",
+        "---\nlang: fr\ndate: 2025-03-06\n---\nAlibaba surprend. Le QwQ-32B et ses 32 milliards de paramètres rivalisent avec le modèle R1 de DeepSeek, lourd de 671 milliards.\n",
     )
     .unwrap();
     std::fs::write(

@@ -169,6 +169,15 @@ fn related(rules: &RuleSet, langs: &BTreeSet<&str>, a: &str, b: &str) -> Option<
     }
 }
 
+/// How many sources the claims `members` come from.
+fn source_count(claims: &[Claim], members: &[usize]) -> usize {
+    members
+        .iter()
+        .filter_map(|i| claims.get(*i).map(|c| c.source))
+        .collect::<BTreeSet<usize>>()
+        .len()
+}
+
 /// Groups too small to stand (fewer than `min` sources) join the one group they are
 /// compatible with, when there is exactly one, as a ledger fact would take their
 /// figures: same subject and kind, and either a related measure in the same year
@@ -185,13 +194,7 @@ fn merge_small_groups(
     min: usize,
 ) {
     let langs: BTreeSet<&str> = sources.iter().map(|s| s.lang.as_str()).collect();
-    let n_sources = |members: &[usize]| {
-        members
-            .iter()
-            .filter_map(|i| claims.get(*i).map(|c| c.source))
-            .collect::<BTreeSet<usize>>()
-            .len()
-    };
+    let n_sources = |members: &[usize]| source_count(claims, members);
     let undated = |members: &[usize]| {
         members
             .iter()
@@ -737,13 +740,7 @@ pub fn discover(
         let (frames, pre) = frames_of(rules, sources, claims, &by_source, &index);
         let mut groups = group_claims(claims, &frames, &pre, &index);
         merge_small_groups(rules, sources, claims, &frames, &mut groups, min);
-        let n_sources = |members: &[usize]| {
-            members
-                .iter()
-                .filter_map(|i| claims.get(*i).map(|c| c.source))
-                .collect::<BTreeSet<usize>>()
-                .len()
-        };
+        let n_sources = |members: &[usize]| source_count(claims, members);
         // Relations between groups: a group in one keeps it even below `min` sources
         // (a figure checked against another through the relation).
         let triples = round_triples(&groups);
