@@ -78,11 +78,20 @@ impl<'a> SourceConventions<'a> {
         if let Some(d) = self.by_alias.borrow().get(key) {
             return d.clone();
         }
-        let text = self.text;
         let source = self.source;
-        let body = self
-            .body
-            .get_or_init(|| normalize_word(text.get(source.body.start..).unwrap_or(text)));
+        let raw = self.text.get(source.body.start..).unwrap_or(self.text);
+        let body = || {
+            self.body
+                .get_or_init(|| normalize_word(raw))
+                .as_str()
+        };
+        // Aliases that contain this one ("A$" and "US$" contain "$") are looked for
+        // only around the places the article writes it, not in the whole body.
+        let near = around_alias(raw, key);
+        let written = |alias: &str| match near.as_deref() {
+            Some(near) if alias.contains(key) => contains_alias(near, alias),
+            _ => contains_alias(body(), alias),
+        };
         // local currencies the article writes with their own sign ("A$"): its bare
         // alias is then not that currency
         let explicit: Vec<Currency> = amb
@@ -91,14 +100,14 @@ impl<'a> SourceConventions<'a> {
             .map(|l| l.currency)
             .filter(|c| {
                 lexicon.symbols.iter().any(|(sym, sc)| {
-                    sc == c
-                        && normalize_word(sym) != key
-                        && sym.contains(key)
-                        && contains_alias(body, &normalize_word(sym))
+                    sc == c && sym.contains(key) && {
+                        let sym = normalize_word(sym);
+                        sym != key && written(&sym)
+                    }
                 })
             })
             .collect();
-        let d = decide_alias(key, amb, source, body, &explicit);
+        let d = decide_alias(key, amb, source, &written, body, &explicit);
         self.by_alias
             .borrow_mut()
             .insert(key.to_string(), d.clone());
@@ -153,11 +162,12 @@ impl<'a> SourceConventions<'a> {
     }
 }
 
-fn decide_alias(
+fn decide_alias<'b>(
     alias: &str,
     amb: &Ambiguity,
     source: &Source,
-    body: &str,
+    written: &dyn Fn(&str) -> bool,
+    body: impl FnOnce() -> &'b str,
     explicit: &[Currency],
 ) -> Decision {
     if amb.declared_by_source {
@@ -209,7 +219,7 @@ fn decide_alias(
     let Some(written) = amb
         .local_if_written
         .iter()
-        .find(|w| contains_alias(body, w))
+        .find(|w| written(w))
     else {
         return Decision::Open {
             alternatives,
@@ -219,6 +229,7 @@ fn decide_alias(
     // The local currency is the one whose country the article names most (ties: the
     // table's order), unless the article writes that one with its own sign too ("A$55
     // million (US$35.8 million)": both are spelled out, a bare "$" is the default).
+    let body = body();
     let mut best: Option<(usize, Currency, &str)> = None;
     for local in amb
         .locals
@@ -270,6 +281,54 @@ fn contains_alias(body: &str, alias: &str) -> bool {
             .and_then(|b| b.chars().next_back())
             .is_none_or(|c| !c.is_alphanumeric())
     })
+}
+
+/// The normalised text around each place `raw` writes `key` (normalised), one stretch a
+/// line, wide enough to hold any alias written across it; `None` when `key` has letters,
+/// digits, spaces or an apostrophe (normalising may change those, so the caller reads
+/// the whole normalised body instead). A stretch cut inside a word starts with a letter,
+/// so that an alias at its start is still seen as glued to that word.
+fn around_alias(raw: &str, key: &str) -> Option<String> {
+    const REACH: usize = 32;
+    if key.is_empty()
+        || key
+            .chars()
+            .any(|c| c.is_alphanumeric() || c.is_whitespace() || c == '\'' || c == '\u{2019}')
+    {
+        return None;
+    }
+    let mut out = String::new();
+    let mut flush = |from: usize, to: usize| {
+        let glued = raw
+            .get(..from)
+            .and_then(|b| b.chars().next_back())
+            .is_some_and(char::is_alphanumeric);
+        if glued {
+            out.push('a');
+        }
+        out.push_str(&normalize_word(raw.get(from..to).unwrap_or("")));
+        out.push('\n');
+    };
+    let mut open: Option<(usize, usize)> = None;
+    for (i, m) in raw.match_indices(key) {
+        let head = raw.get(..i).unwrap_or("");
+        let from = head.char_indices().rev().nth(REACH - 1).map_or(0, |(j, _)| j);
+        let end = i + m.len();
+        let tail = raw.get(end..).unwrap_or("");
+        let to = tail.char_indices().nth(REACH).map_or(raw.len(), |(j, _)| end + j);
+        open = match open {
+            Some((f, t)) if from <= t => Some((f, to.max(t))),
+            Some((f, t)) => {
+                flush(f, t);
+                Some((from, to))
+            }
+            None => Some((from, to)),
+        };
+    }
+    if let Some((f, t)) = open {
+        flush(f, t);
+    }
+    Some(out)
 }
 
 /// The host of a URL, lower case, without "www.".
@@ -407,6 +466,29 @@ mod tests {
         assert_eq!(code_before("raised USD "), Some("USD"));
         assert_eq!(code_before("XUSD "), None);
         assert_eq!(code_before("USD"), None);
+    }
+
+    #[test]
+    fn aliases_are_looked_for_around_the_sign_only() {
+        let near = |raw: &str| around_alias(raw, "$").unwrap();
+        // the same answers as the whole normalised body
+        for (raw, alias, want) in [
+            ("It paid US$ 3 billion and $2 billion.", "us$", true),
+            ("It paid US  $3 billion.", "us $", true),
+            ("It paid bonus$3.", "us$", false),
+            ("No sign at all, US dollars.", "us$", false),
+            ("A$55 million (US$35.8 million)", "a$", true),
+        ] {
+            assert_eq!(contains_alias(&near(raw), alias), want, "{raw}");
+            assert_eq!(contains_alias(&normalize_word(raw), alias), want, "{raw}");
+        }
+        // a stretch cut inside a long word keeps the alias glued to it
+        let long = format!("{}us$3", "x".repeat(40));
+        assert!(!contains_alias(&near(&long), "us$"));
+        // one stretch per place, far apart; none for an alias with letters
+        let far = format!("$1 {} $2", "word ".repeat(40));
+        assert_eq!(near(&far).lines().count(), 2);
+        assert_eq!(around_alias("kr 5", "kr"), None);
     }
 
     #[test]

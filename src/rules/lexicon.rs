@@ -90,7 +90,9 @@ pub fn normalize_word(s: &str) -> String {
             in_space = true;
         } else {
             in_space = false;
-            if c == '\u{2019}' {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else if c == '\u{2019}' {
                 out.push('\'');
             } else {
                 out.extend(c.to_lowercase());
