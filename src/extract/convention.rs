@@ -229,7 +229,7 @@ fn decide_alias<'b>(
     // The local currency is the one whose country the article names most (ties: the
     // table's order), unless the article writes that one with its own sign too ("A$55
     // million (US$35.8 million)": both are spelled out, a bare "$" is the default).
-    let body = body();
+    let counts = word_counts(body(), amb.locals.iter().flat_map(|l| &l.words));
     let mut best: Option<(usize, Currency, &str)> = None;
     for local in amb
         .locals
@@ -239,7 +239,7 @@ fn decide_alias<'b>(
         let mut count = 0usize;
         let mut first: Option<&str> = None;
         for w in &local.words {
-            let n = body.matches(w.as_str()).count();
+            let n = counts.get(w.as_str()).copied().unwrap_or(0);
             if n > 0 && first.is_none() {
                 first = Some(w);
             }
@@ -281,6 +281,28 @@ fn contains_alias(body: &str, alias: &str) -> bool {
             .and_then(|b| b.chars().next_back())
             .is_none_or(|c| !c.is_alphanumeric())
     })
+}
+
+/// How many times each of `words` is written in `body`, in one pass: where several
+/// start at one place, the longest is counted ("australien", not also "australie").
+fn word_counts<'w>(
+    body: &str,
+    words: impl Iterator<Item = &'w String>,
+) -> BTreeMap<&'w str, usize> {
+    let mut words: Vec<&str> = words.map(String::as_str).filter(|w| !w.is_empty()).collect();
+    words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    words.dedup();
+    let mut counts: BTreeMap<&str, usize> = words.iter().map(|w| (*w, 0)).collect();
+    let alternation: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+    let Ok(re) = regex::Regex::new(&alternation.join("|")) else {
+        return counts;
+    };
+    for m in re.find_iter(body) {
+        if let Some(n) = counts.get_mut(m.as_str()) {
+            *n += 1;
+        }
+    }
+    counts
 }
 
 /// The normalised text around each place `raw` writes `key` (normalised), one stretch a
@@ -489,6 +511,20 @@ mod tests {
         let far = format!("$1 {} $2", "word ".repeat(40));
         assert_eq!(near(&far).lines().count(), 2);
         assert_eq!(around_alias("kr 5", "kr"), None);
+    }
+
+    #[test]
+    fn country_words_are_counted_once_per_place() {
+        let words = ["australie", "australien", "sydney", "canada"].map(String::from);
+        let counts = word_counts(
+            "l'australien de sydney, en australie; sydney encore",
+            words.iter(),
+        );
+        let got: Vec<(&str, usize)> = counts.into_iter().collect();
+        assert_eq!(
+            got,
+            [("australie", 1), ("australien", 1), ("canada", 0), ("sydney", 2)]
+        );
     }
 
     #[test]
