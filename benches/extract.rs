@@ -2,7 +2,11 @@
 //! found and peak memory, over text from the corpus generator in `common/corpus.rs`.
 //!
 //! Environment: `FIGCHECK_BENCH_SIZES` (MB, comma-separated, default "1,10,50"),
-//! `FIGCHECK_BENCH_RUNS` (default 5), `FIGCHECK_BENCH_FILES` (default 2000).
+//! `FIGCHECK_BENCH_RUNS` (default 5), `FIGCHECK_BENCH_FILES` (default 2000),
+//! `FIGCHECK_BENCH_CASES` (comma-separated, default all: `files`, `default`, `news`,
+//! `dense`, `lang`).
+//! `default` is the path a user takes: files read as the binary reads them (no
+//! `--lang`: the language detected from the text), then extracted.
 //! Per language (every language with a pack): the example articles' bodies repeated.
 //! Peak RSS is VmHWM from /proc/self/status, reset before each measurement through
 //! /proc/self/clear_refs where the kernel allows it.
@@ -15,6 +19,7 @@ mod common;
 use common::corpus::{generate, Density, Lang};
 use figcheck::extract::extract_mentions;
 use figcheck::rules::RuleSet;
+use figcheck::source::load::{source_from_bytes, LoadOptions};
 use figcheck::source::Source;
 use rayon::prelude::*;
 use std::time::{Duration, Instant};
@@ -89,6 +94,46 @@ fn bench_many_files(rules: &RuleSet, files: usize) {
         rayon::current_num_threads(),
         bytes as f64 / MB,
         bytes as f64 / MB / secs,
+        rss_text(),
+        if reset { "" } else { " (peak since start)" },
+    );
+}
+
+/// The default path: a French and an English news file of `mb` MB together, each read
+/// from bytes as the binary reads a file given without `--lang` (front matter none, the
+/// language detected), then extracted; the time includes reading and detecting.
+fn bench_default_path(rules: &RuleSet, mb: f64, runs: usize) {
+    let reset = reset_peak_rss();
+    let half = (mb * MB / 2.0) as usize;
+    let files = [
+        ("gen/fr-news.txt", generate(Lang::Fr, half, 7, Density::News)),
+        ("gen/en-news.txt", generate(Lang::En, half, 11, Density::News)),
+    ];
+    let total: usize = files.iter().map(|(_, t)| t.len()).sum();
+    let opts = LoadOptions {
+        known_langs: rules.languages(),
+        ..LoadOptions::default()
+    };
+    let mut times = Vec::new();
+    let mut found = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        found.clear();
+        for (path, text) in &files {
+            match source_from_bytes(path, text.clone().into_bytes(), &opts) {
+                Ok(source) => found.push((source.lang.clone(), extract_mentions(rules, &source).len())),
+                Err(e) => println!("{path}: {e}"),
+            }
+        }
+        times.push(t.elapsed());
+    }
+    let d = median(times);
+    let langs: Vec<String> = found.iter().map(|(l, n)| format!("{l} {n}")).collect();
+    println!(
+        "extract default path (no --lang), fr+en news {:.1} MB: {:.1} MB/s (median of {runs}), mentions {}, peak RSS {}{}",
+        total as f64 / MB,
+        total as f64 / MB / d.as_secs_f64(),
+        langs.join(", "),
         rss_text(),
         if reset { "" } else { " (peak since start)" },
     );
@@ -206,18 +251,29 @@ fn main() {
         .split(',')
         .filter_map(|s| s.trim().parse().ok())
         .collect();
+    let cases = env_or("FIGCHECK_BENCH_CASES", "files,default,news,dense,lang");
+    let case = |name: &str| cases.split(',').any(|c| c.trim() == name);
     let Some(rules) = bench_compile(runs) else {
         return;
     };
-    if files > 0 {
+    if files > 0 && case("files") {
         bench_many_files(&rules, files);
     }
     for mb in &sizes {
-        bench_large(&rules, *mb, runs, Density::News);
+        if case("default") {
+            bench_default_path(&rules, *mb, runs);
+        }
+        if case("news") {
+            bench_large(&rules, *mb, runs, Density::News);
+        }
     }
     if let Some(mb) = sizes.first() {
-        bench_large(&rules, *mb, runs, Density::Dense);
-        println!("extract per language, example articles repeated (median of {runs}):");
-        bench_per_language(&rules, *mb, runs);
+        if case("dense") {
+            bench_large(&rules, *mb, runs, Density::Dense);
+        }
+        if case("lang") {
+            println!("extract per language, example articles repeated (median of {runs}):");
+            bench_per_language(&rules, *mb, runs);
+        }
     }
 }

@@ -332,10 +332,16 @@ fn around_alias(raw: &str, key: &str) -> Option<String> {
         out.push('\n');
     };
     let mut open: Option<(usize, usize)> = None;
-    for (i, m) in raw.match_indices(key) {
+    // A one-character alias is looked for as a character (memchr), not as a string.
+    let mut chars = key.chars();
+    let places: Box<dyn Iterator<Item = usize>> = match (chars.next(), chars.next()) {
+        (Some(c), None) => Box::new(raw.match_indices(c).map(|(i, _)| i)),
+        _ => Box::new(raw.match_indices(key).map(|(i, _)| i)),
+    };
+    for i in places {
         let head = raw.get(..i).unwrap_or("");
         let from = head.char_indices().rev().nth(REACH - 1).map_or(0, |(j, _)| j);
-        let end = i + m.len();
+        let end = i + key.len();
         let tail = raw.get(end..).unwrap_or("");
         let to = tail.char_indices().nth(REACH).map_or(raw.len(), |(j, _)| end + j);
         open = match open {

@@ -618,8 +618,15 @@ fn build_source(
 
 /// Where the headline's words are in a text body: a leading level-1 heading, else, for
 /// a text that is not Markdown, a first line that stands alone like a title.
+/// Only the body's head is segmented: a headline or title line is in its first two
+/// paragraphs, and a long source is not split into sentences here.
 fn body_headline(text: &str, body: Span, markdown: bool) -> Option<Span> {
-    let segs = Segments::of_body(text, body);
+    const HEAD: usize = 16 * 1024;
+    let mut end = body.end.min(body.start.saturating_add(HEAD));
+    while end < body.end && !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let segs = Segments::of_body(text, Span::new(body.start, end));
     if segs.headline.is_some() || markdown {
         return segs.headline;
     }

@@ -66,9 +66,22 @@ fn is_block_close(line: &str) -> bool {
 
 /// The suppression comments of a file's text (the file's own text, for HTML).
 pub fn find_suppressions(text: &str) -> Vec<Suppression> {
+    let found = comments(text);
+    if found.is_empty() {
+        return Vec::new();
+    }
     let lines: Vec<&str> = text.split('\n').collect();
     let mut out = Vec::new();
-    for (start, end, inner) in comments(text) {
+    // Lines are counted on from the previous comment: once over the text in all.
+    let (mut counted_to, mut breaks) = (0usize, 0usize);
+    let mut line_of = |at: usize| {
+        breaks += text
+            .get(counted_to..at)
+            .map_or(0, |t| t.matches('\n').count());
+        counted_to = counted_to.max(at);
+        breaks + 1
+    };
+    for (start, end, inner) in found {
         let rest = inner.trim().get(KEYWORD.len()..).unwrap_or_default().trim();
         let (ids, reason) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
         let checks: Vec<String> = ids
@@ -77,8 +90,8 @@ pub fn find_suppressions(text: &str) -> Vec<Suppression> {
             .filter(|s| !s.is_empty())
             .map(str::to_string)
             .collect();
-        let line = text.get(..start).map_or(1, |t| t.matches('\n').count() + 1);
-        let end_line = text.get(..end).map_or(1, |t| t.matches('\n').count() + 1);
+        let line = line_of(start);
+        let end_line = line_of(end);
         // The paragraph: from the comment's last line (text may follow it there) to the
         // line before the next blank line, or a line closing an HTML block.
         let after = text
@@ -167,6 +180,14 @@ mod tests {
         assert_eq!(s[0].reason, "");
         assert_eq!(s[0].covers, (3, 4));
         assert!(s[0].covers("ratio-mismatch", 4));
+    }
+
+    #[test]
+    fn each_comment_has_its_own_line() {
+        let text = "<!-- figcheck-ignore all -->\nOne.\n\nTwo.\n<!-- figcheck-ignore all x\ny -->\nThree.\n";
+        let s = find_suppressions(text);
+        let lines: Vec<(usize, (usize, usize))> = s.iter().map(|s| (s.line, s.covers)).collect();
+        assert_eq!(lines, [(1, (2, 2)), (5, (7, 7))]);
     }
 
     #[test]
