@@ -106,8 +106,14 @@ fn bench_default_path(rules: &RuleSet, mb: f64, runs: usize) {
     let reset = reset_peak_rss();
     let half = (mb * MB / 2.0) as usize;
     let files = [
-        ("gen/fr-news.txt", generate(Lang::Fr, half, 7, Density::News)),
-        ("gen/en-news.txt", generate(Lang::En, half, 11, Density::News)),
+        (
+            "gen/fr-news.txt",
+            generate(Lang::Fr, half, 7, Density::News),
+        ),
+        (
+            "gen/en-news.txt",
+            generate(Lang::En, half, 11, Density::News),
+        ),
     ];
     let total: usize = files.iter().map(|(_, t)| t.len()).sum();
     let opts = LoadOptions {
@@ -121,7 +127,9 @@ fn bench_default_path(rules: &RuleSet, mb: f64, runs: usize) {
         found.clear();
         for (path, text) in &files {
             match source_from_bytes(path, text.clone().into_bytes(), &opts) {
-                Ok(source) => found.push((source.lang.clone(), extract_mentions(rules, &source).len())),
+                Ok(source) => {
+                    found.push((source.lang.clone(), extract_mentions(rules, &source).len()))
+                }
                 Err(e) => println!("{path}: {e}"),
             }
         }

@@ -19,8 +19,9 @@
 use crate::quantity::Currency;
 use crate::rules::lexicon::{normalize_word, Ambiguity, Lexicon};
 use crate::source::Source;
-use std::cell::{OnceCell, RefCell};
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
 
 /// How an alias is read in one source.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,8 +49,6 @@ pub(crate) enum Decision {
 pub(crate) struct SourceConventions<'a> {
     source: &'a Source,
     text: &'a str,
-    /// The source's body, normalised, made on first need.
-    body: OnceCell<String>,
     by_alias: RefCell<BTreeMap<String, Decision>>,
 }
 
@@ -68,7 +67,6 @@ impl<'a> SourceConventions<'a> {
         SourceConventions {
             source,
             text,
-            body: OnceCell::new(),
             by_alias: RefCell::new(BTreeMap::new()),
         }
     }
@@ -80,34 +78,37 @@ impl<'a> SourceConventions<'a> {
         }
         let source = self.source;
         let raw = self.text.get(source.body.start..).unwrap_or(self.text);
-        let body = || {
-            self.body
-                .get_or_init(|| normalize_word(raw))
-                .as_str()
-        };
-        // Aliases that contain this one ("A$" and "US$" contain "$") are looked for
-        // only around the places the article writes it, not in the whole body.
-        let near = around_alias(raw, key);
-        let written = |alias: &str| match near.as_deref() {
-            Some(near) if alias.contains(key) => contains_alias(near, alias),
-            _ => contains_alias(body(), alias),
-        };
-        // local currencies the article writes with their own sign ("A$"): its bare
-        // alias is then not that currency
-        let explicit: Vec<Currency> = amb
+        // The local currencies' own signs that contain this alias ("A$", "US$" contain
+        // "$") and the aliases that make it local, looked for in one pass.
+        let signs: Vec<(Currency, String)> = amb
             .locals
             .iter()
-            .map(|l| l.currency)
-            .filter(|c| {
-                lexicon.symbols.iter().any(|(sym, sc)| {
-                    sc == c && sym.contains(key) && {
-                        let sym = normalize_word(sym);
-                        sym != key && written(&sym)
-                    }
-                })
+            .flat_map(|l| {
+                lexicon
+                    .symbols
+                    .iter()
+                    .filter(move |(sym, c)| **c == l.currency && sym.contains(key))
+                    .map(|(sym, c)| (*c, normalize_word(sym)))
             })
+            .filter(|(_, sym)| sym != key)
             .collect();
-        let d = decide_alias(key, amb, source, &written, body, &explicit);
+        let found = aliases_written(
+            raw,
+            signs
+                .iter()
+                .map(|(_, s)| s.as_str())
+                .chain(amb.local_if_written.iter().map(String::as_str)),
+        );
+        let written = |alias: &str| found.iter().any(|f| f.starts_with(alias));
+        // local currencies the article writes with their own sign ("A$"): its bare
+        // alias is then not that currency
+        let mut explicit: Vec<Currency> = signs
+            .iter()
+            .filter(|(_, sym)| written(sym))
+            .map(|(c, _)| *c)
+            .collect();
+        explicit.dedup();
+        let d = decide_alias(key, amb, source, &written, raw, &explicit);
         self.by_alias
             .borrow_mut()
             .insert(key.to_string(), d.clone());
@@ -162,12 +163,12 @@ impl<'a> SourceConventions<'a> {
     }
 }
 
-fn decide_alias<'b>(
+fn decide_alias(
     alias: &str,
     amb: &Ambiguity,
     source: &Source,
     written: &dyn Fn(&str) -> bool,
-    body: impl FnOnce() -> &'b str,
+    raw: &str,
     explicit: &[Currency],
 ) -> Decision {
     if amb.declared_by_source {
@@ -216,11 +217,7 @@ fn decide_alias<'b>(
             }
             v
         });
-    let Some(written) = amb
-        .local_if_written
-        .iter()
-        .find(|w| written(w))
-    else {
+    let Some(written) = amb.local_if_written.iter().find(|w| written(w)) else {
         return Decision::Open {
             alternatives,
             note: None,
@@ -229,7 +226,7 @@ fn decide_alias<'b>(
     // The local currency is the one whose country the article names most (ties: the
     // table's order), unless the article writes that one with its own sign too ("A$55
     // million (US$35.8 million)": both are spelled out, a bare "$" is the default).
-    let counts = word_counts(body(), amb.locals.iter().flat_map(|l| &l.words));
+    let counts = word_counts(raw, amb.locals.iter().flat_map(|l| &l.words));
     let mut best: Option<(usize, Currency, &str)> = None;
     for local in amb
         .locals
@@ -270,93 +267,92 @@ fn decide_alias<'b>(
     }
 }
 
-/// Whether `alias` (normalised) is written in `body` (normalised) with no letter glued
-/// before it.
-fn contains_alias(body: &str, alias: &str) -> bool {
-    if alias.is_empty() {
-        return false;
-    }
-    body.match_indices(alias).any(|(i, _)| {
-        body.get(..i)
-            .and_then(|b| b.chars().next_back())
-            .is_none_or(|c| !c.is_alphanumeric())
-    })
-}
-
-/// How many times each of `words` is written in `body`, in one pass: where several
+/// How many times each of `words` (normalised) is written in `raw`, in one pass, read
+/// as normalising would (any case, any run of spaces, either apostrophe): where several
 /// start at one place, the longest is counted ("australien", not also "australie").
 fn word_counts<'w>(
-    body: &str,
-    words: impl Iterator<Item = &'w String>,
+    raw: &str,
+    words: impl Iterator<Item = &'w String> + Clone,
 ) -> BTreeMap<&'w str, usize> {
-    let mut words: Vec<&str> = words.map(String::as_str).filter(|w| !w.is_empty()).collect();
-    words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-    words.dedup();
-    let mut counts: BTreeMap<&str, usize> = words.iter().map(|w| (*w, 0)).collect();
-    let alternation: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
-    let Ok(re) = regex::Regex::new(&alternation.join("|")) else {
+    let mut counts: BTreeMap<&str, usize> = words.clone().map(|w| (w.as_str(), 0)).collect();
+    let Some(re) = literal_regex(words.map(String::as_str)) else {
         return counts;
     };
-    for m in re.find_iter(body) {
-        if let Some(n) = counts.get_mut(m.as_str()) {
+    for m in re.find_iter(raw) {
+        if let Some(n) = counts.get_mut(normalize_word(m.as_str()).as_str()) {
             *n += 1;
         }
     }
     counts
 }
 
-/// The normalised text around each place `raw` writes `key` (normalised), one stretch a
-/// line, wide enough to hold any alias written across it; `None` when `key` has letters,
-/// digits, spaces or an apostrophe (normalising may change those, so the caller reads
-/// the whole normalised body instead). A stretch cut inside a word starts with a letter,
-/// so that an alias at its start is still seen as glued to that word.
-fn around_alias(raw: &str, key: &str) -> Option<String> {
-    const REACH: usize = 32;
-    if key.is_empty()
-        || key
-            .chars()
-            .any(|c| c.is_alphanumeric() || c.is_whitespace() || c == '\'' || c == '\u{2019}')
-    {
-        return None;
-    }
-    let mut out = String::new();
-    let mut flush = |from: usize, to: usize| {
+/// The aliases among `aliases` (normalised) that `raw` writes with no letter glued
+/// before them, each as written there, normalised: where several start at one place,
+/// the longest ("us $" for "US $" when both "us" and "us $" are looked for), so an alias
+/// is written when it starts one of them. One pass of one regex, looked at again one
+/// character after each place found, so overlapping aliases are all seen.
+fn aliases_written<'a>(raw: &str, aliases: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    let Some(re) = literal_regex(aliases) else {
+        return found;
+    };
+    let mut at = 0;
+    while let Some(m) = re.find_at(raw, at) {
         let glued = raw
-            .get(..from)
+            .get(..m.start())
             .and_then(|b| b.chars().next_back())
             .is_some_and(char::is_alphanumeric);
-        if glued {
-            out.push('a');
+        let text = normalize_word(m.as_str());
+        if !glued && !found.contains(&text) {
+            found.push(text);
         }
-        out.push_str(&normalize_word(raw.get(from..to).unwrap_or("")));
-        out.push('\n');
-    };
-    let mut open: Option<(usize, usize)> = None;
-    // A one-character alias is looked for as a character (memchr), not as a string.
-    let mut chars = key.chars();
-    let places: Box<dyn Iterator<Item = usize>> = match (chars.next(), chars.next()) {
-        (Some(c), None) => Box::new(raw.match_indices(c).map(|(i, _)| i)),
-        _ => Box::new(raw.match_indices(key).map(|(i, _)| i)),
-    };
-    for i in places {
-        let head = raw.get(..i).unwrap_or("");
-        let from = head.char_indices().rev().nth(REACH - 1).map_or(0, |(j, _)| j);
-        let end = i + key.len();
-        let tail = raw.get(end..).unwrap_or("");
-        let to = tail.char_indices().nth(REACH).map_or(raw.len(), |(j, _)| end + j);
-        open = match open {
-            Some((f, t)) if from <= t => Some((f, to.max(t))),
-            Some((f, t)) => {
-                flush(f, t);
-                Some((from, to))
-            }
-            None => Some((from, to)),
-        };
+        at = m.start()
+            + raw
+                .get(m.start()..)
+                .and_then(|t| t.chars().next())
+                .map_or(1, char::len_utf8);
     }
-    if let Some((f, t)) = open {
-        flush(f, t);
+    found
+}
+
+/// A regex that finds any of `words` (normalised) as normalising reads them (any case,
+/// any run of spaces for a space, either apostrophe), longest first; `None` for no
+/// words. Built once per set of words in a run: every source of a language asks for
+/// the same ones.
+fn literal_regex<'a>(words: impl Iterator<Item = &'a str>) -> Option<Arc<regex::Regex>> {
+    static BUILT: Mutex<BTreeMap<String, Option<Arc<regex::Regex>>>> = Mutex::new(BTreeMap::new());
+    let mut words: Vec<&str> = words.filter(|w| !w.is_empty()).collect();
+    words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    words.dedup();
+    if words.is_empty() {
+        return None;
     }
-    Some(out)
+    let pattern = words
+        .iter()
+        .map(|w| {
+            w.split(' ')
+                .map(|part| {
+                    part.split('\'')
+                        .map(regex::escape)
+                        .collect::<Vec<_>>()
+                        .join("['\u{2019}]")
+                })
+                .collect::<Vec<_>>()
+                .join(r"[\s\u{a0}\u{202f}]+")
+        })
+        .collect::<Vec<_>>()
+        .join("|");
+    let build = || {
+        regex::RegexBuilder::new(&pattern)
+            .case_insensitive(true)
+            .build()
+            .ok()
+            .map(Arc::new)
+    };
+    match BUILT.lock() {
+        Ok(mut built) => built.entry(pattern.clone()).or_insert_with(build).clone(),
+        Err(_) => build(),
+    }
 }
 
 /// The host of a URL, lower case, without "www.".
@@ -497,47 +493,53 @@ mod tests {
     }
 
     #[test]
-    fn aliases_are_looked_for_around_the_sign_only() {
-        let near = |raw: &str| around_alias(raw, "$").unwrap();
-        // the same answers as the whole normalised body
-        for (raw, alias, want) in [
-            ("It paid US$ 3 billion and $2 billion.", "us$", true),
-            ("It paid US  $3 billion.", "us $", true),
-            ("It paid bonus$3.", "us$", false),
-            ("No sign at all, US dollars.", "us$", false),
-            ("A$55 million (US$35.8 million)", "a$", true),
+    fn aliases_written_in_one_pass() {
+        let found = |raw: &str| {
+            aliases_written(
+                raw,
+                ["us$", "us $", "s$", "a$", "$ ca", "$ can"].into_iter(),
+            )
+        };
+        for (raw, want) in [
+            ("It paid US$ 3 billion and $2 billion.", vec!["us$"]),
+            ("It paid US \u{a0} $3 billion.", vec!["us $"]),
+            ("It paid bonus$3, nothing else.", vec![]),
+            ("No sign at all, US dollars.", vec![]),
+            ("A$55 million (US$35.8 million)", vec!["a$", "us$"]),
+            ("Some 5 $ CAN, then S$4.", vec!["$ can", "s$"]),
         ] {
-            assert_eq!(contains_alias(&near(raw), alias), want, "{raw}");
-            assert_eq!(contains_alias(&normalize_word(raw), alias), want, "{raw}");
+            assert_eq!(found(raw), want, "{raw}");
         }
-        // a stretch cut inside a long word keeps the alias glued to it
-        let long = format!("{}us$3", "x".repeat(40));
-        assert!(!contains_alias(&near(&long), "us$"));
-        // one stretch per place, far apart; none for an alias with letters
-        let far = format!("$1 {} $2", "word ".repeat(40));
-        assert_eq!(near(&far).lines().count(), 2);
-        assert_eq!(around_alias("kr 5", "kr"), None);
+        // "$ ca" is written where "$ can" is: it starts it
+        let f = found("5 $ CAN");
+        assert!(f.iter().any(|w| w.starts_with("$ ca")));
+        assert!(aliases_written("anything", std::iter::empty()).is_empty());
     }
 
     #[test]
     fn country_words_are_counted_once_per_place() {
-        let words = ["australie", "australien", "sydney", "canada"].map(String::from);
+        let words = [
+            "australie",
+            "australien",
+            "sydney",
+            "hong kong",
+            "l'australien",
+        ]
+        .map(String::from);
         let counts = word_counts(
-            "l'australien de sydney, en australie; sydney encore",
+            "L’australien de Sydney, en Australie; SYDNEY encore, pas Hong\u{a0} Kong",
             words.iter(),
         );
         let got: Vec<(&str, usize)> = counts.into_iter().collect();
         assert_eq!(
             got,
-            [("australie", 1), ("australien", 1), ("canada", 0), ("sydney", 2)]
+            [
+                ("australie", 1),
+                ("australien", 0),
+                ("hong kong", 1),
+                ("l'australien", 1),
+                ("sydney", 2)
+            ]
         );
-    }
-
-    #[test]
-    fn aliases_written_elsewhere() {
-        assert!(contains_alias("worth us$ 3 billion", "us$"));
-        assert!(contains_alias("us$3 billion", "us$"));
-        assert!(!contains_alias("bonus$3", "us$"));
-        assert!(!contains_alias("anything", ""));
     }
 }
