@@ -19,7 +19,6 @@
 use crate::quantity::Currency;
 use crate::rules::lexicon::{normalize_word, Ambiguity, Lexicon};
 use crate::source::Source;
-use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
@@ -49,7 +48,8 @@ pub(crate) enum Decision {
 pub(crate) struct SourceConventions<'a> {
     source: &'a Source,
     text: &'a str,
-    by_alias: RefCell<BTreeMap<String, Decision>>,
+    /// Shared by the pieces of a long source scanned side by side.
+    by_alias: Mutex<BTreeMap<String, Decision>>,
 }
 
 /// A currency read for an alias at one figure.
@@ -67,13 +67,18 @@ impl<'a> SourceConventions<'a> {
         SourceConventions {
             source,
             text,
-            by_alias: RefCell::new(BTreeMap::new()),
+            by_alias: Mutex::new(BTreeMap::new()),
         }
     }
 
     /// How the source reads the ambiguous alias `key` (normalised), once decided.
     fn decision(&self, lexicon: &Lexicon, key: &str, amb: &Ambiguity) -> Decision {
-        if let Some(d) = self.by_alias.borrow().get(key) {
+        // Held while deciding: the pieces of a source wait for one decision.
+        let mut by_alias = match self.by_alias.lock() {
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if let Some(d) = by_alias.get(key) {
             return d.clone();
         }
         let source = self.source;
@@ -109,9 +114,7 @@ impl<'a> SourceConventions<'a> {
             .collect();
         explicit.dedup();
         let d = decide_alias(key, amb, source, &written, raw, &explicit);
-        self.by_alias
-            .borrow_mut()
-            .insert(key.to_string(), d.clone());
+        by_alias.insert(key.to_string(), d.clone());
         d
     }
 

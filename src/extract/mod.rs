@@ -21,7 +21,7 @@ pub mod spelled;
 
 pub use mention::{Mention, MentionOrigin, Reading};
 
-use interpret::Found;
+use interpret::{Candidate, Found};
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input};
 
@@ -40,7 +40,19 @@ pub fn extract_mentions(rules: &RuleSet, source: &Source) -> Vec<Mention> {
 /// [`extract_mentions`], each mention handed to `f` as soon as it is settled, in text
 /// order: nothing grows with the number of figures, so a caller that writes them out
 /// as they come needs no list of them all.
-pub fn for_each_mention(rules: &RuleSet, source: &Source, mut f: impl FnMut(Mention)) {
+pub fn for_each_mention(rules: &RuleSet, source: &Source, f: impl FnMut(Mention)) {
+    for_each_mention_in_pieces(rules, source, CHUNK, f);
+}
+
+/// [`for_each_mention`], a body of `2 * chunk` bytes or more scanned in pieces of
+/// `chunk` bytes side by side: the same mentions, in the same order, as one scan.
+fn for_each_mention_in_pieces(
+    rules: &RuleSet,
+    source: &Source,
+    chunk: usize,
+    mut f: impl FnMut(Mention),
+) {
+    let chunk = chunk.max(1);
     let Some(matcher) = rules.matcher(&source.lang) else {
         return;
     };
@@ -55,33 +67,9 @@ pub fn for_each_mention(rules: &RuleSet, source: &Source, mut f: impl FnMut(Ment
     let position_text = source.position_text();
     let index = LineIndex::new(position_text);
     let mut resolver = context::Resolver::default();
-    let conventions = convention::SourceConventions::new(source, &source.text);
-    // Each pattern's groups, made when the pattern is first read.
-    let mut caps: Vec<Option<Captures>> = matcher.patterns.iter().map(|_| None).collect();
-    let mut pos = 0;
-    while pos < end {
-        // The combined regex finds where the next figure is and which pattern took it
-        // (lazy DFA, no groups); that pattern is read alone, anchored on that span.
-        let Some(m) = matcher
-            .regex
-            .find(regex_automata::Input::new(hay).range(pos..))
-        else {
-            break;
-        };
-        let accepted = read_match(hay, &m, matcher, &mut caps).and_then(|(mp, found)| {
-            let pattern = rules.patterns.get(&mp.id)?;
-            if !edges_ok(text, m.start(), m.end(), pattern) {
-                return None;
-            }
-            interpret::interpret(matcher, pattern, &mp.groups, &found, text, &conventions)
-        });
-        let Some(c) = accepted else {
-            pos = after_rejected(hay, m.start(), matcher);
-            continue;
-        };
-        pos = m.end().max(pos + 1);
+    let mut emit = |c: Candidate| {
         let Some(c) = resolver.push(c, text) else {
-            continue;
+            return;
         };
         let span = Span::new(c.span.start + off, c.span.end + off);
         let origin = match c.origin {
@@ -107,6 +95,197 @@ pub fn for_each_mention(rules: &RuleSet, source: &Source, mut f: impl FnMut(Ment
             origin,
             reading: c.reading,
         });
+    };
+    let conventions = convention::SourceConventions::new(source, &source.text);
+    let scanner = Scanner {
+        rules,
+        matcher,
+        conventions: &conventions,
+        hay,
+        text,
+    };
+    if end / 2 < chunk {
+        scanner.scan(0, end, &mut |step| {
+            if let Some(c) = step.candidate {
+                emit(c);
+            }
+        });
+        return;
+    }
+    // A long source: its chunks are scanned side by side, a few at a time (memory stays
+    // flat), and their steps taken in text order from where the scan before them
+    // stopped, as one scan from the start would take them (see `Scanner::scan`).
+    let cuts = chunk_cuts(hay, chunk);
+    let wave = rayon::current_num_threads().max(1) * 2;
+    let mut at = ScanAt {
+        pos: 0,
+        free_until: 0,
+    };
+    for group in cuts.windows(2).collect::<Vec<_>>().chunks(wave) {
+        use rayon::prelude::*;
+        let scanned: Vec<Vec<Step>> = group
+            .par_iter()
+            .map(|w| {
+                let (from, stop) = (
+                    w.first().copied().unwrap_or(0),
+                    w.get(1).copied().unwrap_or(end),
+                );
+                let mut steps = Vec::new();
+                scanner.scan(from, stop, &mut |s| steps.push(s));
+                steps
+            })
+            .collect();
+        for (w, steps) in group.iter().zip(scanned) {
+            let stop = w.get(1).copied().unwrap_or(end);
+            at = take_steps(&scanner, steps, at, stop, &mut emit);
+        }
+    }
+}
+
+/// Bytes of a long source's body scanned as one piece.
+const CHUNK: usize = 1 << 20;
+
+/// The offsets that cut `hay` into pieces of about `chunk` bytes, on character
+/// boundaries: 0 first, `hay.len()` last.
+fn chunk_cuts(hay: &str, chunk: usize) -> Vec<usize> {
+    let mut cuts = vec![0];
+    let mut at = chunk;
+    while at < hay.len() {
+        while !hay.is_char_boundary(at) {
+            at += 1;
+        }
+        if at < hay.len() {
+            cuts.push(at);
+        }
+        at += chunk;
+    }
+    cuts.push(hay.len());
+    cuts
+}
+
+/// Where a scan is: it searches next from `pos`, and no match starts in
+/// `pos..free_until` (`free_until` is `pos` when nothing is known).
+#[derive(Clone, Copy)]
+struct ScanAt {
+    pos: usize,
+    free_until: usize,
+}
+
+/// Takes the steps of a piece scanned on its own from its start, continuing a scan that
+/// is at `at`: from the first step whose search finds the match a search from `at`
+/// finds (no match starts between the two places), the steps are the ones a single scan
+/// takes. When no step does, the piece is scanned again from `at`.
+fn take_steps(
+    scanner: &Scanner<'_>,
+    steps: Vec<Step>,
+    at: ScanAt,
+    stop: usize,
+    emit: &mut impl FnMut(Candidate),
+) -> ScanAt {
+    let same = |s: &Step| {
+        let same_match = if s.from <= at.pos {
+            at.pos <= s.found_at
+        } else {
+            s.from <= at.free_until
+        };
+        // an empty match's next place depends on where the search started
+        same_match && (!s.empty_match || s.from == at.pos)
+    };
+    let mut now = at;
+    let mut take = |s: Step| {
+        if s.is_last() {
+            now.free_until = s.found_at;
+        } else {
+            now = ScanAt {
+                pos: s.next.max(now.pos),
+                free_until: s.next.max(now.pos),
+            };
+        }
+        if let Some(c) = s.candidate {
+            emit(c);
+        }
+    };
+    match steps.iter().position(same) {
+        Some(first) => steps.into_iter().skip(first).for_each(&mut take),
+        None => scanner.scan(at.pos, stop, &mut take),
+    }
+    now
+}
+
+/// One search of a scan: from `from`, the next match starts at `found_at`
+/// (`usize::MAX` for none); the scan goes on at `next`, with the figure read there.
+struct Step {
+    from: usize,
+    found_at: usize,
+    empty_match: bool,
+    next: usize,
+    candidate: Option<Candidate>,
+}
+
+impl Step {
+    /// The search that found nothing before the piece's end.
+    fn is_last(&self) -> bool {
+        self.next == self.from
+    }
+}
+
+/// What a scan of one source reads with.
+struct Scanner<'a> {
+    rules: &'a RuleSet,
+    matcher: &'a LangMatcher,
+    conventions: &'a convention::SourceConventions<'a>,
+    hay: &'a str,
+    text: &'a str,
+}
+
+impl Scanner<'_> {
+    /// Scans from `pos` for figures starting before `stop`, each search a [`Step`] in
+    /// order. The last step is the search that found nothing before `stop` (its `next`
+    /// is its `from`). Every step depends only on where its search starts: a piece
+    /// scanned from its own start and a scan arriving there agree once they search from
+    /// places with no match between them.
+    fn scan(&self, mut pos: usize, stop: usize, step: &mut impl FnMut(Step)) {
+        let (hay, text, matcher) = (self.hay, self.text, self.matcher);
+        let end = hay.len();
+        // Each pattern's groups, made when the pattern is first read.
+        let mut caps: Vec<Option<Captures>> = matcher.patterns.iter().map(|_| None).collect();
+        while pos < end {
+            // The combined regex finds where the next figure is and which pattern took
+            // it (lazy DFA, no groups); that pattern is read alone, anchored on that span.
+            let found = matcher
+                .regex
+                .find(regex_automata::Input::new(hay).range(pos..));
+            let Some(m) = found.filter(|m| m.start() < stop) else {
+                step(Step {
+                    from: pos,
+                    found_at: found.map_or(usize::MAX, |m| m.start()),
+                    empty_match: false,
+                    next: pos,
+                    candidate: None,
+                });
+                return;
+            };
+            let accepted = read_match(hay, &m, matcher, &mut caps).and_then(|(mp, found)| {
+                let pattern = self.rules.patterns.get(&mp.id)?;
+                if !edges_ok(text, m.start(), m.end(), pattern) {
+                    return None;
+                }
+                interpret::interpret(matcher, pattern, &mp.groups, &found, text, self.conventions)
+            });
+            let next = if accepted.is_some() {
+                m.end().max(pos + 1)
+            } else {
+                after_rejected(hay, m.start(), matcher)
+            };
+            step(Step {
+                from: pos,
+                found_at: m.start(),
+                empty_match: m.is_empty(),
+                next,
+                candidate: accepted,
+            });
+            pos = next;
+        }
     }
 }
 
@@ -309,4 +488,58 @@ fn window_before(text: &str, start: usize, len: usize) -> &str {
 /// A span helper for other stages.
 pub fn span_text(text: &str, span: Span) -> &str {
     span.slice(text)
+}
+
+#[cfg(test)]
+mod pieces_tests {
+    use super::*;
+
+    fn mentions(rules: &RuleSet, source: &Source, chunk: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        for_each_mention_in_pieces(rules, source, chunk, |m| {
+            out.push(format!(
+                "{}:{} {:?} {} {:?} {:?}",
+                m.line, m.column, m.text, m.rule, m.quantity, m.origin
+            ));
+        });
+        out
+    }
+
+    /// Pieces of every size, cut anywhere (inside figures, words, characters, between a
+    /// figure and the one that takes its unit), give what one scan gives.
+    #[test]
+    fn pieces_give_the_mentions_of_one_scan() {
+        let rules = RuleSet::bundled().unwrap();
+        let texts = [
+            ("fr", "Le groupe a levé 380 milliards de yuans (50 milliards d'euros), contre 13 milliards en 2023. Puis 1\u{202F}120 M€ et 2,5 Md$.\n\nUS$3 milliards ou 4 $ à Singapour; 7777777777777777777777777777777777 milliards de yuans, entre 10 et 20 milliards de dollars."),
+            ("en", "It raised $1.2bn, or US$900 million, in Singapore; then between $10 billion and $20 billion, up from 3 billion. QwQ-32B has 32B parameters; HK$10 billion; 671B parameters."),
+            ("de", "Der Konzern investiert 3,8 Mrd. Euro, nach 2 Mrd. im Vorjahr; rund 500 Mio. € für KI."),
+            ("zh", "阿里巴巴宣布未来三年投入超过3800亿元，约合530亿美元。"),
+        ];
+        for (lang, text) in texts {
+            let long = format!("{text} ").repeat(9);
+            let source = Source::from_text("t.md", long.clone(), lang);
+            let one = mentions(&rules, &source, usize::MAX);
+            assert!(one.len() > 9, "{lang}: {}", one.len());
+            for chunk in [1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377] {
+                assert_eq!(
+                    mentions(&rules, &source, chunk),
+                    one,
+                    "{lang}, pieces of {chunk}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn cuts_fall_on_character_boundaries() {
+        let text = "é€漢".repeat(10);
+        for chunk in 1..12 {
+            let cuts = chunk_cuts(&text, chunk);
+            assert_eq!(cuts.first(), Some(&0));
+            assert_eq!(cuts.last(), Some(&text.len()));
+            assert!(cuts.iter().all(|c| text.is_char_boundary(*c)), "{chunk}");
+            assert!(cuts.windows(2).all(|w| w[0] < w[1]), "{chunk}");
+        }
+    }
 }
