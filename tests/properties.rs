@@ -17,9 +17,9 @@
 
 mod common;
 use common::walk_line_col;
-use figcheck::extract::{extract_mentions, Mention};
+use figcheck::extract::{extract_mentions, extract_mentions_in_pieces, Mention};
 use figcheck::rules::RuleSet;
-use figcheck::source::{load_sources_with_stdin, LoadOptions};
+use figcheck::source::{load_sources_with_stdin, LoadOptions, Source};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -164,6 +164,17 @@ proptest! {
         }
         // The same input, the same output.
         prop_assert_eq!(&mentions, &extract(&file, name, lang));
+    }
+
+    /// A long source is scanned in pieces side by side: cut anywhere, the pieces give
+    /// the mentions of one scan.
+    #[test]
+    fn pieces_give_the_mentions_of_one_scan((file, name, lang) in article(), chunk in 1usize..64) {
+        let source = Source::from_text(name, file, lang);
+        prop_assert_eq!(
+            extract_mentions_in_pieces(rules(), &source, chunk),
+            extract_mentions(rules(), &source)
+        );
     }
 }
 

@@ -2,11 +2,13 @@
 //! file. The first byte chooses the file kind (.txt, .md, .html), the language
 //! (`--lang` of each bundled language, or detection) and the UTF-8 policy (strict or
 //! lossy); the rest is the file. Invariants: a valid UTF-8 file's text is its bytes;
-//! reading and extracting twice gives the same result; every mention holds the mention
-//! invariants of `check_mentions` (offsets, text, line:column into the file, bounds).
+//! reading twice gives the same result; extracting in pieces (a long source's path, cut
+//! here every 1 to 64 bytes) gives the mentions of one scan; every mention holds the
+//! mention invariants of `check_mentions` (offsets, text, line:column into the file,
+//! bounds).
 #![no_main]
 
-use figcheck::extract::extract_mentions;
+use figcheck::extract::{extract_mentions, extract_mentions_in_pieces};
 use figcheck::source::{source_from_bytes, LoadOptions};
 use figcheck_fuzz::{bundled, check_location, check_mentions, Lines};
 use libfuzzer_sys::fuzz_target;
@@ -56,10 +58,11 @@ fuzz_target!(|data: &[u8]| {
         );
     }
     let mentions = extract_mentions(rules, &source);
+    let chunk = 1 + bytes.len() % 64;
     assert_eq!(
         mentions,
-        extract_mentions(rules, &source),
-        "extraction is not deterministic"
+        extract_mentions_in_pieces(rules, &source, chunk),
+        "extraction in pieces of {chunk} bytes is not one scan's"
     );
     check_mentions(&source, &mentions);
 });

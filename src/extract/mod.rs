@@ -44,6 +44,16 @@ pub fn for_each_mention(rules: &RuleSet, source: &Source, f: impl FnMut(Mention)
     for_each_mention_in_pieces(rules, source, CHUNK, f);
 }
 
+/// [`extract_mentions`] with a long source's pieces `chunk` bytes long (a source of
+/// `2 * chunk` bytes or more is scanned in pieces side by side): the same mentions, in
+/// the same order. For property tests and fuzzing, which cut small texts anywhere.
+#[doc(hidden)]
+pub fn extract_mentions_in_pieces(rules: &RuleSet, source: &Source, chunk: usize) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for_each_mention_in_pieces(rules, source, chunk, |m| out.push(m));
+    out
+}
+
 /// [`for_each_mention`], a body of `2 * chunk` bytes or more scanned in pieces of
 /// `chunk` bytes side by side: the same mentions, in the same order, as one scan.
 fn for_each_mention_in_pieces(
@@ -65,37 +75,6 @@ fn for_each_mention_in_pieces(
         return;
     };
     let position_text = source.position_text();
-    let index = LineIndex::new(position_text);
-    let mut resolver = context::Resolver::default();
-    let mut emit = |c: Candidate| {
-        let Some(c) = resolver.push(c, text) else {
-            return;
-        };
-        let span = Span::new(c.span.start + off, c.span.end + off);
-        let origin = match c.origin {
-            MentionOrigin::Context {
-                antecedent,
-                antecedent_start,
-            } => MentionOrigin::Context {
-                antecedent,
-                antecedent_start: antecedent_start + off,
-            },
-            o => o,
-        };
-        let at = source.file_offset(span.start);
-        let (line, column) = index.line_col(position_text, at);
-        f(Mention {
-            span,
-            line,
-            column,
-            text: c.span.slice(text).to_string(),
-            quantity: c.quantity,
-            rule: c.rule,
-            lang: matcher.lang.clone(),
-            origin,
-            reading: c.reading,
-        });
-    };
     let conventions = convention::SourceConventions::new(source, &source.text);
     let scanner = Scanner {
         rules,
@@ -104,40 +83,96 @@ fn for_each_mention_in_pieces(
         hay,
         text,
     };
-    if end / 2 < chunk {
-        scanner.scan(0, end, &mut |step| {
-            if let Some(c) = step.candidate {
-                emit(c);
-            }
-        });
-        return;
-    }
-    // A long source: its chunks are scanned side by side, a few at a time (memory stays
-    // flat), and their steps taken in text order from where the scan before them
-    // stopped, as one scan from the start would take them (see `Scanner::scan`).
-    let cuts = chunk_cuts(hay, chunk);
+    // A long source: its pieces are scanned side by side, a few at a time (memory stays
+    // flat), on other threads while this one takes their steps in text order from where
+    // the scan before them stopped, as one scan from the start would take them (see
+    // `take_steps`).
+    let long = end / 2 >= chunk;
+    std::thread::scope(|scope| {
+        let (pieces, scanned) = std::sync::mpsc::sync_channel::<(usize, Vec<Step>)>(4);
+        if long {
+            let scanner = &scanner;
+            scope.spawn(move || scan_pieces(scanner, chunk, &pieces));
+        } else {
+            drop(pieces);
+        }
+        let index = LineIndex::new(position_text);
+        let mut resolver = context::Resolver::default();
+        let mut emit = |c: Candidate| {
+            let Some(c) = resolver.push(c, text) else {
+                return;
+            };
+            let span = Span::new(c.span.start + off, c.span.end + off);
+            let origin = match c.origin {
+                MentionOrigin::Context {
+                    antecedent,
+                    antecedent_start,
+                } => MentionOrigin::Context {
+                    antecedent,
+                    antecedent_start: antecedent_start + off,
+                },
+                o => o,
+            };
+            let at = source.file_offset(span.start);
+            let (line, column) = index.line_col(position_text, at);
+            f(Mention {
+                span,
+                line,
+                column,
+                text: c.span.slice(text).to_string(),
+                quantity: c.quantity,
+                rule: c.rule,
+                lang: matcher.lang.clone(),
+                origin,
+                reading: c.reading,
+            });
+        };
+        if !long {
+            scanner.scan(0, end, &mut |step| {
+                if let Some(c) = step.candidate {
+                    emit(c);
+                }
+            });
+            return;
+        }
+        let mut at = ScanAt {
+            pos: 0,
+            free_until: 0,
+        };
+        for (stop, steps) in scanned {
+            at = take_steps(&scanner, steps, at, stop, &mut emit);
+        }
+    });
+}
+
+/// Scans the pieces of `scanner`'s text, a few side by side at a time, and sends each
+/// piece's end and steps in text order; stops when nobody receives.
+fn scan_pieces(
+    scanner: &Scanner<'_>,
+    chunk: usize,
+    out: &std::sync::mpsc::SyncSender<(usize, Vec<Step>)>,
+) {
+    use rayon::prelude::*;
+    let cuts = chunk_cuts(scanner.hay, chunk);
+    let pieces: Vec<(usize, usize)> = cuts
+        .iter()
+        .copied()
+        .zip(cuts.iter().copied().skip(1))
+        .collect();
     let wave = rayon::current_num_threads().max(1) * 2;
-    let mut at = ScanAt {
-        pos: 0,
-        free_until: 0,
-    };
-    for group in cuts.windows(2).collect::<Vec<_>>().chunks(wave) {
-        use rayon::prelude::*;
+    for group in pieces.chunks(wave) {
         let scanned: Vec<Vec<Step>> = group
             .par_iter()
-            .map(|w| {
-                let (from, stop) = (
-                    w.first().copied().unwrap_or(0),
-                    w.get(1).copied().unwrap_or(end),
-                );
+            .map(|&(from, stop)| {
                 let mut steps = Vec::new();
                 scanner.scan(from, stop, &mut |s| steps.push(s));
                 steps
             })
             .collect();
-        for (w, steps) in group.iter().zip(scanned) {
-            let stop = w.get(1).copied().unwrap_or(end);
-            at = take_steps(&scanner, steps, at, stop, &mut emit);
+        for (&(_, stop), steps) in group.iter().zip(scanned) {
+            if out.send((stop, steps)).is_err() {
+                return;
+            }
         }
     }
 }

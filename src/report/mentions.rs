@@ -30,10 +30,13 @@ pub struct Reporting {
 }
 
 /// One mention, as reported.
+///
+/// It borrows what it shows from the source and the mention: `extract --format jsonl`
+/// writes a row for every figure, and copying them was most of its allocations.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct MentionRow {
+pub struct MentionRow<'a> {
     /// Source path.
-    pub path: String,
+    pub path: &'a str,
     /// 1-based line.
     pub line: usize,
     /// 1-based column in characters.
@@ -44,9 +47,9 @@ pub struct MentionRow {
     /// Byte offset of the end (exclusive), as `start`.
     pub end: usize,
     /// The text of the figure.
-    pub text: String,
+    pub text: &'a str,
     /// "money" or "parameters".
-    pub kind: String,
+    pub kind: &'static str,
     /// The stated value in base units; null for a range.
     pub value: Option<String>,
     /// The stated lower bound; null when open.
@@ -58,11 +61,11 @@ pub struct MentionRow {
     /// The qualifier.
     pub qualifier: Qualifier,
     /// The rule id.
-    pub rule: String,
+    pub rule: &'a str,
     /// The language.
-    pub lang: String,
+    pub lang: &'a str,
     /// Where the unit came from.
-    pub unit_from: MentionOrigin,
+    pub unit_from: &'a MentionOrigin,
     /// The source's date (for convenience when rows are read one by one).
     pub date: Option<String>,
     /// The money value in the reporting currency.
@@ -70,26 +73,26 @@ pub struct MentionRow {
     pub reporting: Option<Reporting>,
 }
 
-impl MentionRow {
+impl<'a> MentionRow<'a> {
     /// A row for a mention of a source.
-    pub fn new(source: &Source, m: &Mention, reporting: Option<Reporting>) -> Self {
+    pub fn new(source: &'a Source, m: &'a Mention, reporting: Option<Reporting>) -> Self {
         let q = &m.quantity;
         MentionRow {
-            path: source.path.clone(),
+            path: &source.path,
             line: m.line,
             column: m.column,
             start: m.span.start,
             end: m.span.end,
-            text: m.text.clone(),
-            kind: m.kind().to_string(),
+            text: &m.text,
+            kind: m.kind(),
             value: q.value.map(plain),
             low: q.low.map(plain),
             high: q.high.map(plain),
             currency: q.unit.currency().map(|c| c.to_string()),
             qualifier: q.qualifier,
-            rule: m.rule.clone(),
-            lang: m.lang.clone(),
-            unit_from: m.origin.clone(),
+            rule: &m.rule,
+            lang: &m.lang,
+            unit_from: &m.origin,
             date: source.date.map(|d| d.to_string()),
             reporting,
         }
@@ -139,11 +142,11 @@ impl SourceRow {
 
 /// The whole extraction output.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Extraction {
+pub struct Extraction<'a> {
     /// The sources read, sorted by path.
     pub sources: Vec<SourceRow>,
     /// The mentions, sorted by path then position.
-    pub mentions: Vec<MentionRow>,
+    pub mentions: Vec<MentionRow<'a>>,
     /// Errors met (unreadable files...), as "path:line:col: message".
     pub errors: Vec<String>,
 }
@@ -166,7 +169,7 @@ pub fn write_jsonl(x: &Extraction, out: &mut dyn Write) -> io::Result<()> {
 /// The figure as a reader says it, in the notation `check` uses: "≥ 52 bn USD",
 /// "50–60 bn USD", "32 bn parameters".
 pub fn figure(row: &MentionRow) -> String {
-    let unit = match (&row.currency, row.kind.as_str()) {
+    let unit = match (&row.currency, row.kind) {
         (Some(c), _) => c.clone(),
         (None, "ratio") => "times".to_string(),
         (None, "share") => "%".to_string(),

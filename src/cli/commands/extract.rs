@@ -185,7 +185,8 @@ pub fn run(
         ExtractFormat::Jsonl => mentions::write_jsonl(&x, out)?,
     }
     out.flush()?;
-    crate::cli::dispose((rules, tables, sources, all, x));
+    crate::cli::dispose(x);
+    crate::cli::dispose((rules, tables, sources, all));
     if errors.is_empty() {
         Ok(ExitStatus::Clean)
     } else {
