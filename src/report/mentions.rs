@@ -3,16 +3,17 @@
 use super::readable;
 use crate::extract::{Mention, MentionOrigin};
 use crate::quantity::format::plain;
-use crate::quantity::Qualifier;
+use crate::quantity::{Currency, Qualifier};
 use crate::source::Source;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 /// A money mention converted into the reporting currency, or why it could not be.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Reporting {
     /// The reporting currency.
-    pub currency: String,
+    pub currency: Currency,
     /// The value (null for a range).
     pub value: Option<String>,
     /// Lower bound.
@@ -26,7 +27,7 @@ pub struct Reporting {
     /// The table.
     pub table: Option<String>,
     /// Why it could not be converted.
-    pub error: Option<String>,
+    pub error: Option<Cow<'static, str>>,
 }
 
 /// One mention, as reported.
@@ -57,7 +58,7 @@ pub struct MentionRow<'a> {
     /// The stated upper bound; null when open.
     pub high: Option<String>,
     /// ISO code for money.
-    pub currency: Option<String>,
+    pub currency: Option<Currency>,
     /// The qualifier.
     pub qualifier: Qualifier,
     /// The rule id.
@@ -88,7 +89,7 @@ impl<'a> MentionRow<'a> {
             value: q.value.map(plain),
             low: q.low.map(plain),
             high: q.high.map(plain),
-            currency: q.unit.currency().map(|c| c.to_string()),
+            currency: q.unit.currency(),
             qualifier: q.qualifier,
             rule: &m.rule,
             lang: &m.lang,
@@ -170,7 +171,7 @@ pub fn write_jsonl(x: &Extraction, out: &mut dyn Write) -> io::Result<()> {
 /// "50–60 bn USD", "32 bn parameters".
 pub fn figure(row: &MentionRow) -> String {
     let unit = match (&row.currency, row.kind) {
-        (Some(c), _) => c.clone(),
+        (Some(c), _) => c.to_string(),
         (None, "ratio") => "times".to_string(),
         (None, "share") => "%".to_string(),
         (None, _) => "parameters".to_string(),
@@ -211,7 +212,7 @@ fn reported(row: &MentionRow, r: &Reporting) -> String {
         r.value.as_deref(),
         r.low.as_deref(),
         r.high.as_deref(),
-        &r.currency,
+        r.currency.as_str(),
     )
     .unwrap_or_else(|| format!("? {}", r.currency))
 }
@@ -257,9 +258,7 @@ pub fn write_table(x: &Extraction, out: &mut dyn Write) -> io::Result<()> {
                 }
             }
             let conv = match &m.reporting {
-                Some(r)
-                    if r.error.is_none() && m.currency.as_deref() != Some(r.currency.as_str()) =>
-                {
+                Some(r) if r.error.is_none() && m.currency != Some(r.currency) => {
                     format!(
                         "  = {} (rate {} on {})",
                         reported(m, r),

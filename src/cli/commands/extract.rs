@@ -85,7 +85,7 @@ pub(crate) fn extract_all(
 fn reporting(tables: &RateTables, s: &Source, m: &Mention, to: Currency) -> Option<Reporting> {
     let from = m.quantity.unit.currency()?;
     let mut r = Reporting {
-        currency: to.to_string(),
+        currency: to,
         value: None,
         low: None,
         high: None,
@@ -95,7 +95,7 @@ fn reporting(tables: &RateTables, s: &Source, m: &Mention, to: Currency) -> Opti
         error: None,
     };
     let Some(date) = s.date else {
-        r.error = Some("the source is undated: no rate date to convert at".to_string());
+        r.error = Some("the source is undated: no rate date to convert at".into());
         return Some(r);
     };
     let round = |d: Decimal| plain(d.round_dp(2));
@@ -108,7 +108,7 @@ fn reporting(tables: &RateTables, s: &Source, m: &Mention, to: Currency) -> Opti
             r.rate_date = Some(c.quote.rate_date.to_string());
             r.table = Some(c.quote.table);
         }
-        Err(e) => r.error = Some(e.to_string()),
+        Err(e) => r.error = Some(e.to_string().into()),
     }
     Some(r)
 }
