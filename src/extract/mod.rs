@@ -25,7 +25,7 @@ use interpret::{Candidate, Found};
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input};
 
-use crate::rules::compile::MatcherPattern;
+use crate::rules::compile::{EngineCache, MatcherPattern};
 use crate::rules::{LangMatcher, RuleSet};
 use crate::source::Source;
 use crate::text::{LineIndex, Span};
@@ -283,7 +283,7 @@ impl Scanner<'_> {
         let (hay, text, matcher) = (self.hay, self.text, self.matcher);
         let end = hay.len();
         // Each pattern's groups, made when the pattern is first read.
-        let mut caps: Vec<Option<Captures>> = matcher.patterns.iter().map(|_| None).collect();
+        let mut caps: Vec<Option<PatternCaps>> = matcher.patterns.iter().map(|_| None).collect();
         while pos < end {
             // The combined regex finds where the next figure is and which pattern took
             // it (lazy DFA, no groups); that pattern is read alone, anchored on that span.
@@ -348,30 +348,61 @@ fn read_match<'m, 'c>(
     hay: &'c str,
     m: &regex_automata::Match,
     matcher: &'m LangMatcher,
-    caps: &'c mut [Option<Captures>],
+    caps: &'c mut [Option<PatternCaps>],
 ) -> Option<(&'m MatcherPattern, Found<'c>)> {
     let input = Input::new(hay).span(m.range()).anchored(Anchored::Yes);
     let took = m.pattern().as_usize();
     let mut found = None;
-    for (i, (p, c)) in matcher.patterns.iter().zip(caps.iter_mut()).enumerate() {
+    for (i, (p, slot)) in matcher.patterns.iter().zip(caps.iter_mut()).enumerate() {
         if i < took && !p.unicode_boundary {
             continue;
         }
-        let Some(regex) = p.regex() else {
-            continue;
+        // The pattern reported, with the same boundaries as in the combined regex,
+        // matches this span: the backtracker alone reads its groups. Any other try may
+        // fail, which the pattern's lazy DFA finds out fastest.
+        let sure = i == took && !p.unicode_boundary;
+        let matched = if sure {
+            let Some(engine) = p.engine() else {
+                continue;
+            };
+            let slot = slot.get_or_insert_with(PatternCaps::default);
+            let cache = slot.cache.get_or_insert_with(|| engine.create_cache());
+            let c = slot
+                .engine_caps
+                .get_or_insert_with(|| engine.create_captures());
+            engine.search_captures(cache, &input, c);
+            c.is_match()
+        } else {
+            let Some(regex) = p.regex() else {
+                continue;
+            };
+            let slot = slot.get_or_insert_with(PatternCaps::default);
+            let c = slot.caps.get_or_insert_with(|| regex.create_captures());
+            regex.search_captures(&input, c);
+            c.is_match()
         };
-        let c = c.get_or_insert_with(|| regex.create_captures());
-        regex.search_captures(&input, c);
-        if c.is_match() {
-            found = Some(i);
+        if matched {
+            found = Some((i, sure));
             break;
         }
     }
-    let i = found?;
-    Some((
-        matcher.patterns.get(i)?,
-        Found::new(hay, caps.get(i)?.as_ref()?),
-    ))
+    let (i, sure) = found?;
+    let slot = caps.get(i)?.as_ref()?;
+    let c = if sure {
+        slot.engine_caps.as_ref()?
+    } else {
+        slot.caps.as_ref()?
+    };
+    Some((matcher.patterns.get(i)?, Found::new(hay, c)))
+}
+
+/// What one scan keeps per pattern between figures: the groups of its last search and
+/// the backtracker's working memory, made on first use.
+#[derive(Default)]
+struct PatternCaps {
+    caps: Option<Captures>,
+    engine_caps: Option<Captures>,
+    cache: Option<EngineCache>,
 }
 
 /// Where to look next after a match at `at` was rejected, skipping whole runs that no

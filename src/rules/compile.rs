@@ -10,6 +10,8 @@ use super::schema::{ExampleDef, PatternDef};
 use crate::error::{Error, Errors, Location};
 use crate::quantity::{iso4217, Currency, Qualifier};
 use regex::{Regex, RegexBuilder};
+use regex_automata::util::captures::Captures;
+use regex_automata::Input;
 use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -170,6 +172,10 @@ pub struct MatcherPattern {
     /// with it, anchored on the span the combined regex found: a small automaton,
     /// instead of all patterns' groups.
     regex: std::sync::OnceLock<Option<regex_automata::meta::Regex>>,
+    /// The pattern alone for a span it is known to match (the combined regex reported
+    /// it there and its word boundaries are the same): the backtracker alone, no lazy
+    /// DFA to fill. Compiled on first use.
+    engine: std::sync::OnceLock<Option<PatternEngine>>,
     /// Group indexes in the pattern's regex.
     pub groups: Groups,
     /// Whether the pattern has a Unicode word boundary (`\b`, `\B`), made ASCII in the
@@ -186,6 +192,77 @@ impl MatcherPattern {
         self.regex
             .get_or_init(|| build_pattern_regex(&self.hir).ok())
             .as_ref()
+    }
+
+    /// The pattern alone for a span it matches (see `engine`), compiled now if it was
+    /// not yet.
+    pub fn engine(&self) -> Option<&PatternEngine> {
+        self.engine
+            .get_or_init(|| PatternEngine::build(&self.hir).ok())
+            .as_ref()
+    }
+}
+
+/// One pattern alone, to read the groups of a figure the combined regex found: the
+/// bounded backtracker (fastest on a figure's few bytes), the PikeVM for a span too long
+/// for it. Both run on the pattern's one NFA (forward only: searches are anchored on a
+/// known span, so no reverse NFA and no lazy DFA are built for it).
+#[derive(Debug, Clone)]
+pub struct PatternEngine {
+    backtrack: regex_automata::nfa::thompson::backtrack::BoundedBacktracker,
+    pikevm: regex_automata::nfa::thompson::pikevm::PikeVM,
+}
+
+/// What one thread's searches with a [`PatternEngine`] reuse.
+#[derive(Debug, Clone)]
+pub struct EngineCache {
+    backtrack: regex_automata::nfa::thompson::backtrack::Cache,
+    pikevm: Option<regex_automata::nfa::thompson::pikevm::Cache>,
+}
+
+impl PatternEngine {
+    fn build(hir: &Hir) -> Result<Self, String> {
+        use regex_automata::nfa::thompson;
+        let nfa = thompson::Compiler::new()
+            .configure(thompson::Config::new().nfa_size_limit(Some(64 * (1 << 20))))
+            .build_from_hir(hir)
+            .map_err(|e| first_line(&e.to_string()))?;
+        let backtrack = thompson::backtrack::BoundedBacktracker::builder()
+            .build_from_nfa(nfa.clone())
+            .map_err(|e| first_line(&e.to_string()))?;
+        let pikevm = thompson::pikevm::PikeVM::builder()
+            .build_from_nfa(nfa)
+            .map_err(|e| first_line(&e.to_string()))?;
+        Ok(PatternEngine { backtrack, pikevm })
+    }
+
+    /// Room for the groups of one search.
+    pub fn create_captures(&self) -> Captures {
+        self.backtrack.create_captures()
+    }
+
+    /// Room for one thread's searches.
+    pub fn create_cache(&self) -> EngineCache {
+        EngineCache {
+            backtrack: self.backtrack.create_cache(),
+            pikevm: None,
+        }
+    }
+
+    /// The leftmost-first match in `input` (anchored or not, as `input` says), with its
+    /// groups in `caps`; no match leaves `caps` without one.
+    pub fn search_captures(&self, cache: &mut EngineCache, input: &Input<'_>, caps: &mut Captures) {
+        if self
+            .backtrack
+            .try_search(&mut cache.backtrack, input, caps)
+            .is_ok()
+        {
+            return;
+        }
+        let pike = cache
+            .pikevm
+            .get_or_insert_with(|| self.pikevm.create_cache());
+        self.pikevm.search(pike, input, caps);
     }
 }
 
@@ -1172,6 +1249,7 @@ fn build_matcher(
             id: p.id.clone(),
             hir,
             regex: alone,
+            engine: std::sync::OnceLock::new(),
             groups,
             unicode_boundary,
         });
@@ -1415,6 +1493,7 @@ mod lazy_tests {
         for (lang, m) in rules.matchers() {
             for p in &m.patterns {
                 assert!(p.regex().is_some(), "{lang}: {}", p.id);
+                assert!(p.engine().is_some(), "{lang}: {}", p.id);
             }
         }
     }
