@@ -87,12 +87,22 @@ fn for_each_mention_in_pieces(
     // flat), on other threads while this one takes their steps in text order from where
     // the scan before them stopped, as one scan from the start would take them (see
     // `take_steps`).
+    //
+    // On a thread of rayon's pool (a folder read in parallel), the pieces are scanned
+    // from this thread, which takes part in the work while it waits: blocking it on a
+    // channel while another thread hands the pieces to the pool could leave the pool
+    // with no free thread (every one waiting for pieces nobody scans).
     let long = end / 2 >= chunk;
+    let alongside = long && rayon::current_thread_index().is_none();
     std::thread::scope(|scope| {
         let (pieces, scanned) = std::sync::mpsc::sync_channel::<(usize, Vec<Step>)>(4);
-        if long {
+        if alongside {
             let scanner = &scanner;
-            scope.spawn(move || scan_pieces(scanner, chunk, &pieces));
+            scope.spawn(move || {
+                scan_pieces(scanner, chunk, &mut |stop, steps| {
+                    pieces.send((stop, steps)).is_ok()
+                });
+            });
         } else {
             drop(pieces);
         }
@@ -139,19 +149,22 @@ fn for_each_mention_in_pieces(
             pos: 0,
             free_until: 0,
         };
-        for (stop, steps) in scanned {
-            at = take_steps(&scanner, steps, at, stop, &mut emit);
+        if alongside {
+            for (stop, steps) in scanned {
+                at = take_steps(&scanner, steps, at, stop, &mut emit);
+            }
+        } else {
+            scan_pieces(&scanner, chunk, &mut |stop, steps| {
+                at = take_steps(&scanner, steps, at, stop, &mut emit);
+                true
+            });
         }
     });
 }
 
-/// Scans the pieces of `scanner`'s text, a few side by side at a time, and sends each
-/// piece's end and steps in text order; stops when nobody receives.
-fn scan_pieces(
-    scanner: &Scanner<'_>,
-    chunk: usize,
-    out: &std::sync::mpsc::SyncSender<(usize, Vec<Step>)>,
-) {
+/// Scans the pieces of `scanner`'s text, a few side by side at a time, and hands each
+/// piece's end and steps to `out` in text order; stops when `out` says no more.
+fn scan_pieces(scanner: &Scanner<'_>, chunk: usize, out: &mut dyn FnMut(usize, Vec<Step>) -> bool) {
     use rayon::prelude::*;
     let cuts = chunk_cuts(scanner.hay, chunk);
     let pieces: Vec<(usize, usize)> = cuts
@@ -170,7 +183,7 @@ fn scan_pieces(
             })
             .collect();
         for (&(_, stop), steps) in group.iter().zip(scanned) {
-            if out.send((stop, steps)).is_err() {
+            if !out(stop, steps) {
                 return;
             }
         }
@@ -595,6 +608,39 @@ mod pieces_tests {
                 );
             }
         }
+    }
+
+    /// Sources read in parallel on a pool whose threads each scan a long source in
+    /// pieces: every one finishes (a thread of the pool waiting on a channel for pieces
+    /// handed to the same pool left it with no free thread: `check` of a folder of three
+    /// 3 MB articles hung).
+    #[test]
+    fn long_sources_read_in_parallel_finish() {
+        use rayon::prelude::*;
+        let rules = RuleSet::bundled().unwrap();
+        let text = "Alibaba a investi 380 milliards de yuans (50 milliards d'euros) cette année. "
+            .repeat(40);
+        let sources: Vec<Source> = (0..6)
+            .map(|i| Source::from_text(format!("{i}.md"), text.clone(), "fr"))
+            .collect();
+        let one = mentions(&rules, &sources[0], usize::MAX).len();
+        let (done, finished) = std::sync::mpsc::channel();
+        // The global pool, as the binary uses it, with fewer threads than sources (it
+        // may exist already when tests share a process: then as it is).
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build_global();
+        std::thread::spawn(move || {
+            let counts: Vec<usize> = sources
+                .par_iter()
+                .map(|s| extract_mentions_in_pieces(&rules, s, 97).len())
+                .collect();
+            let _ = done.send(counts);
+        });
+        let counts = finished
+            .recv_timeout(std::time::Duration::from_secs(120))
+            .expect("reading long sources in parallel did not finish");
+        assert_eq!(counts, vec![one; 6]);
     }
 
     #[test]
