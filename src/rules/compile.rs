@@ -1585,3 +1585,40 @@ mod boundary_tests {
         assert_eq!(made("é€"), parse("é€").unwrap());
     }
 }
+
+#[cfg(test)]
+mod engine_tests {
+    use super::*;
+
+    /// The backtracker and, for a span too long for it, the PikeVM give the groups the
+    /// meta regex gives.
+    #[test]
+    fn the_pattern_engine_reads_the_groups_of_the_meta_regex() {
+        let hir = regex_automata::util::syntax::parse(
+            r"(?<n>[0-9]+) (?<s>milliards?) de (?<c>yuans|dollars)",
+        )
+        .unwrap();
+        let engine = PatternEngine::build(&hir).unwrap();
+        let meta = build_pattern_regex(&hir).unwrap();
+        for digits in [3, 40, 300_000] {
+            let text = format!("x {} milliards de yuans.", "7".repeat(digits));
+            let input = Input::new(&text)
+                .span(2..text.len() - 1)
+                .anchored(regex_automata::Anchored::Yes);
+            let (mut a, mut b) = (engine.create_captures(), meta.create_captures());
+            let mut cache = engine.create_cache();
+            engine.search_captures(&mut cache, &input, &mut a);
+            meta.search_captures(&input, &mut b);
+            assert!(a.is_match(), "{digits}");
+            for g in 0..4 {
+                assert_eq!(a.get_group(g), b.get_group(g), "{digits} digits, group {g}");
+            }
+            // the PikeVM was needed for the longest span only
+            assert_eq!(cache.pikevm.is_some(), digits == 300_000, "{digits}");
+        }
+        let none = Input::new("x 12 euros").anchored(regex_automata::Anchored::Yes);
+        let mut c = engine.create_captures();
+        engine.search_captures(&mut engine.create_cache(), &none, &mut c);
+        assert!(!c.is_match());
+    }
+}
