@@ -30,21 +30,25 @@ impl LineIndex {
         let mut starts = vec![0];
         let mut chars = Vec::with_capacity(text.len() / CHUNK + 1);
         let mut count = 0usize;
-        for (i, &b) in bytes.iter().enumerate() {
-            if i % CHUNK == 0 {
-                // The count at the char boundary at or before `i`: continuation bytes
-                // before `i` in the same character were not counted yet, and the
-                // character's first byte was.
-                let back = usize::from(!text.is_char_boundary(i));
-                chars.push(count - back);
-            }
-            if !is_continuation(b) {
-                count += 1;
-            }
-            match b {
-                b'\n' => starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
-                _ => {}
+        // A chunk at a time: its characters are its bytes that do not continue one
+        // (a count the compiler vectorises), its line breaks the rare CR and LF.
+        for (k, block) in bytes.chunks(CHUNK).enumerate() {
+            let at = k * CHUNK;
+            // The count at the char boundary at or before `at`: continuation bytes
+            // before `at` in the same character were not counted yet, and the
+            // character's first byte was.
+            let back = usize::from(!text.is_char_boundary(at));
+            chars.push(count - back);
+            count += block.iter().filter(|b| !is_continuation(**b)).count();
+            if block.iter().any(|b| *b == b'\n' || *b == b'\r') {
+                for (j, b) in block.iter().enumerate() {
+                    let i = at + j;
+                    match b {
+                        b'\n' => starts.push(i + 1),
+                        b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                        _ => {}
+                    }
+                }
             }
         }
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
