@@ -1451,9 +1451,9 @@ fn ascii_word_boundaries_hir(hir: &Hir) -> Hir {
 /// (the pattern found there is read alone, with its groups), which makes it smaller and
 /// quicker to build, and its lazy DFA gets a large cache. No prefilter: the figures'
 /// first words (numbers, currency signs, qualifiers, spelled numbers) give none worth
-/// having, and looking for one was 30 M instructions of every start-up (8 %). One pattern per rule, in
-/// priority order, matches as their alternation does (leftmost-first), and tells which
-/// took the match.
+/// having, and looking for one was 30 M instructions of every start-up (8 %). One
+/// pattern per rule, in priority order, matches as their alternation does
+/// (leftmost-first), and tells which took the match.
 fn build_combined_regex(
     hirs: &[std::sync::Arc<Hir>],
 ) -> Result<regex_automata::meta::Regex, String> {
