@@ -252,6 +252,58 @@ fn claim_records_whose_bounds_are_out_of_order_are_refused() {
     assert!(!stdout(&o).contains("CONSISTENT"), "{}", show(&o));
 }
 
+#[test]
+fn claim_records_placed_past_the_offset_limit_are_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let o = figcheck(
+        Path::new(root),
+        &["check", "examples/broken/digit-drop", "--format", "jsonl"],
+    );
+    let text = stdout(&o);
+    let first = text.lines().next().expect("a claim record");
+    let rec: Value = serde_json::from_str(first).unwrap();
+    // The same record moved by `shift` bytes: the figure keeps its place in its context.
+    let moved = |shift: u64| {
+        let mut r = rec.clone();
+        for (part, key) in [
+            ("context", "start"),
+            ("mention", "start"),
+            ("mention", "end"),
+        ] {
+            let at = r[part][key].as_u64().unwrap();
+            r[part][key] = Value::from(at + shift);
+        }
+        serde_json::to_string(&r).unwrap()
+    };
+    let run = |lines: &str| {
+        let p = tmp.path().join("moved.jsonl");
+        std::fs::write(&p, lines).unwrap();
+        let o = figcheck(
+            Path::new(root),
+            &[
+                "check",
+                "--config",
+                "examples/figcheck.toml",
+                "--claims",
+                p.to_str().unwrap(),
+            ],
+        );
+        let err = stderr(&o).replace(p.to_str().unwrap(), "moved.jsonl");
+        (o, err)
+    };
+    // 256 MB is the limit: a record past it is refused, with its line.
+    let (o, err) = run(&format!("{first}\n{}\n", moved(256 << 20)));
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    assert!(
+        err.contains("error: moved.jsonl:2: span ") && err.contains("beyond 268435456 bytes"),
+        "{err}"
+    );
+    // 1 MB in is read: the source is rebuilt with line breaks before the context.
+    let (o, err) = run(&format!("{}\n", moved(1 << 20)));
+    assert_eq!(o.status.code(), Some(0), "{err}\n{}", show(&o));
+}
+
 // ---- 6. silent skips and exits -------------------------------------------------------------
 
 #[cfg(unix)]

@@ -3,7 +3,7 @@
 //! names its rule) and then all patterns of a language compiled into one combined regex,
 //! so a text is read once.
 
-use super::expand::{expand, expand_marked, Placeholders, MARK};
+use super::expand::{expand, expand_marked, Form, Placeholders, MARK};
 use super::lexicon::{normalize_word, Ambiguity, Lexicon, LocalConvention, NumberFormat};
 use super::load::{LoadedFile, LoadedPack, Origin};
 use super::schema::{ExampleDef, PatternDef};
@@ -1112,7 +1112,7 @@ fn build_matcher(
     let mut order: Vec<MatcherPattern> = Vec::new();
     let mut combined: Vec<std::sync::Arc<Hir>> = Vec::new();
     let mut words = WordsCache::default();
-    let mut placeholders = Placeholders::default();
+    let mut placeholders = Placeholders::new(Form::Tree);
     for (i, p) in mine.iter().enumerate() {
         let prefix = format!("p{i}_");
         let (marked, bodies) = match expand_marked(&p.regex, &lexicon, &prefix, &mut placeholders) {

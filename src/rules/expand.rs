@@ -36,16 +36,45 @@ pub const SP: &str = r"(?:[ \t\x{A0}\x{202F}]*\r?\n[ \t\x{A0}\x{202F}]*|[ \t\x{A
 /// Expand the placeholders of `regex` for `lex`, naming groups with `prefix`.
 /// Errors are messages (the caller adds file, line and rule id).
 pub fn expand(regex: &str, lex: &Lexicon, prefix: &str) -> Result<String, String> {
-    expand_into(regex, lex, prefix, None, &mut Placeholders::default())
+    expand_into(
+        regex,
+        lex,
+        prefix,
+        None,
+        &mut Placeholders::new(Form::Listed),
+    )
 }
 
 /// Placeholder expansions made so far for one lexicon, by name and whether a scale is
 /// glued to a currency, with an empty group prefix (the same words come back in most
 /// patterns of a language).
 #[derive(Default)]
-pub struct Placeholders(std::collections::HashMap<(String, bool), Result<Parts, String>>);
+pub struct Placeholders {
+    made: std::collections::HashMap<(String, bool), Result<Parts, String>>,
+    form: Form,
+}
+
+/// How a table's words are written: as a list a reader can follow (`rules show`, error
+/// messages), or as the tree of shared beginnings the matcher is built from
+/// ([`super::word_tree`]: the same matches, a smaller automaton).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Form {
+    /// Each word whole, longest first.
+    #[default]
+    Listed,
+    /// Shared beginnings written once.
+    Tree,
+}
 
 impl Placeholders {
+    /// Expansions whose words are written in `form`.
+    pub fn new(form: Form) -> Self {
+        Placeholders {
+            made: std::collections::HashMap::new(),
+            form,
+        }
+    }
+
     /// The expansion of `{name}` for `lex` with group names prefixed by `prefix`, made
     /// once per name (`lex` must be the same at every call).
     fn get(
@@ -55,14 +84,15 @@ impl Placeholders {
         lex: &Lexicon,
         prefix: &str,
     ) -> Result<Parts, String> {
+        let form = self.form;
         let parts = self
-            .0
+            .made
             .entry((name.to_string(), glued))
             .or_insert_with(|| {
                 if glued {
-                    scale_regex(lex, group_of(name), true)
+                    scale_regex(lex, group_of(name), true, form)
                 } else {
-                    expand_one(name, lex, "")
+                    expand_one(name, lex, "", form)
                 }
             })
             .clone()?;
@@ -201,7 +231,7 @@ impl Parts {
     }
 }
 
-fn expand_one(name: &str, lex: &Lexicon, prefix: &str) -> Result<Parts, String> {
+fn expand_one(name: &str, lex: &Lexicon, prefix: &str, form: Form) -> Result<Parts, String> {
     let g = |group: &str| format!("{prefix}{group}");
     let s = match name {
         "sp" => Parts {
@@ -213,9 +243,9 @@ fn expand_one(name: &str, lex: &Lexicon, prefix: &str) -> Result<Parts, String> 
             Parts::group(&g(group_of(name)), number_regex(lex))
         }
         "spelled" | "spelled:hi" | "spelled:sub" | "spelled:sub2" => {
-            Parts::group(&g(group_of(name)), spelled_regex(lex)?)
+            Parts::group(&g(group_of(name)), spelled_regex(lex, form)?)
         }
-        "scale" | "scale:lo" => scale_regex(lex, &g(group_of(name)), false)?,
+        "scale" | "scale:lo" => scale_regex(lex, &g(group_of(name)), false, form)?,
         "currency" => {
             let words: Vec<&str> = lex
                 .symbols
@@ -226,7 +256,7 @@ fn expand_one(name: &str, lex: &Lexicon, prefix: &str) -> Result<Parts, String> 
                 .collect();
             Parts::group(
                 &g("currency"),
-                alternation_with(&words, "currency", false, false)?,
+                written(&words, "currency", false, false, form)?,
             )
         }
         "currency-symbol" => {
@@ -238,28 +268,28 @@ fn expand_one(name: &str, lex: &Lexicon, prefix: &str) -> Result<Parts, String> 
                 .collect();
             Parts::group(
                 &g("currency"),
-                alternation_with(&words, "currency", false, false)?,
+                written(&words, "currency", false, false, form)?,
             )
         }
         "currency-name" => {
             let words: Vec<&str> = lex.names.keys().map(String::as_str).collect();
             Parts::group(
                 &g("currency"),
-                alternation_with(&words, "currency", false, false)?,
+                written(&words, "currency", false, false, form)?,
             )
         }
         "fraction" => {
             let words: Vec<&str> = lex.fractions.keys().map(String::as_str).collect();
             Parts::group(
                 &g("fraction"),
-                alternation_with(&words, "fraction", true, true)?,
+                written(&words, "fraction", true, true, form)?,
             )
         }
         "qualifier" => {
             let words: Vec<&str> = lex.qualifiers.keys().map(String::as_str).collect();
             Parts {
                 open: format!("(?:(?P<{}>", g("qualifier")),
-                body: alternation(&words, "qualifier")?,
+                body: written(&words, "qualifier", true, true, form)?,
                 close: ")[ \\x{A0}\\x{202F}]*)".to_string(),
             }
         }
@@ -276,11 +306,11 @@ fn expand_one(name: &str, lex: &Lexicon, prefix: &str) -> Result<Parts, String> 
 
 /// The scale words as a capture group named `group`. A scale word ends at a word
 /// boundary unless it is `glued` to what follows (a currency: "MdEUR").
-fn scale_regex(lex: &Lexicon, group: &str, glued: bool) -> Result<Parts, String> {
+fn scale_regex(lex: &Lexicon, group: &str, glued: bool, form: Form) -> Result<Parts, String> {
     let words: Vec<&str> = lex.scales.keys().map(String::as_str).collect();
     Ok(Parts::group(
         group,
-        alternation_with(&words, "scale", false, !glued)?,
+        written(&words, "scale", false, !glued, form)?,
     ))
 }
 
@@ -324,7 +354,7 @@ fn regex_escape_char(c: char) -> String {
 }
 
 /// Spelled-out numbers: number words joined by spaces, hyphens or connectors.
-fn spelled_regex(lex: &Lexicon) -> Result<String, String> {
+fn spelled_regex(lex: &Lexicon, form: Form) -> Result<String, String> {
     if lex.spelled.is_empty() {
         return Err(format!(
             "{{spelled}} needs a [spelled] table for language \"{}\"",
@@ -335,14 +365,14 @@ fn spelled_regex(lex: &Lexicon) -> Result<String, String> {
     if lex.spelled_compound {
         // Glued words ("achtundsiebzig"): words and connectors with no boundary between
         // them, a word boundary only around the whole.
-        let inner = alternation_with(&words, "spelled", false, false)?;
+        let inner = written(&words, "spelled", false, false, form)?;
         let glue = if lex.connectors.is_empty() {
             "[ -]*".to_string()
         } else {
             let c: Vec<&str> = lex.connectors.iter().map(String::as_str).collect();
             format!(
                 "[ -]*(?:{}[ -]*)?",
-                alternation_with(&c, "connector", false, false)?
+                written(&c, "connector", false, false, form)?
             )
         };
         // Number words of a script without spaces (三千八百) have no word boundary: the
@@ -357,14 +387,14 @@ fn spelled_regex(lex: &Lexicon) -> Result<String, String> {
         };
         return Ok(format!("{b}{inner}(?:{glue}{inner})*{b}"));
     }
-    let word = alternation(&words, "spelled")?;
+    let word = written(&words, "spelled", true, true, form)?;
     let conn = if lex.connectors.is_empty() {
         String::new()
     } else {
         let c: Vec<&str> = lex.connectors.iter().map(String::as_str).collect();
         format!(
             "|[ -]+{}[ -]+",
-            alternation_with(&c, "connector", false, false)?
+            written(&c, "connector", false, false, form)?
         )
     };
     Ok(format!("{word}(?:(?:[ -]+{conn}){word})*"))
@@ -386,6 +416,17 @@ pub fn alternation_with(
     before: bool,
     after: bool,
 ) -> Result<String, String> {
+    written(words, table, before, after, Form::Listed)
+}
+
+/// [`alternation_with`], the words written in `form`.
+pub fn written(
+    words: &[&str],
+    table: &str,
+    before: bool,
+    after: bool,
+    form: Form,
+) -> Result<String, String> {
     let mut sorted: Vec<&str> = words.iter().copied().filter(|w| !w.is_empty()).collect();
     if sorted.is_empty() {
         return Err(format!(
@@ -394,6 +435,9 @@ pub fn alternation_with(
     }
     sorted.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
     sorted.dedup();
+    if form == Form::Tree {
+        return Ok(super::word_tree::tree_alternation(&sorted, before, after));
+    }
     let alts: Vec<String> = sorted
         .iter()
         .map(|w| word_regex(w, before, after))
@@ -401,7 +445,7 @@ pub fn alternation_with(
     Ok(format!("(?:{})", alts.join("|")))
 }
 
-fn word_regex(word: &str, before: bool, after: bool) -> String {
+pub(super) fn word_regex(word: &str, before: bool, after: bool) -> String {
     let mut body = String::new();
     for c in word.chars() {
         match c {
@@ -457,7 +501,7 @@ pub fn words_regex(words: &[String]) -> Result<Option<Regex>, String> {
         return Ok(None);
     }
     let list: Vec<&str> = words.iter().map(String::as_str).collect();
-    let alt = alternation_with(&list, "words", true, true)?;
+    let alt = written(&list, "words", true, true, Form::Tree)?;
     Regex::new(&format!("(?i:{alt})"))
         .map(Some)
         .map_err(|e| e.to_string())
