@@ -24,11 +24,8 @@ fuzz_target!(|data: &[u8]| {
     let path = Path::new("claims.jsonl");
     let files = [(PathBuf::from(path), text.to_string())];
     let first = parse_records(path, text);
-    assert_eq!(
-        format!("{first:?}"),
-        format!("{:?}", parse_records(path, text)),
-        "not deterministic"
-    );
+    // Compared as values: formatting thousands of records twice was most of each run.
+    assert!(first == parse_records(path, text), "not deterministic");
     let records = match first {
         Ok(r) => r.into_iter().map(|(at, r)| (at, near(r))).collect(),
         Err(e) => {
