@@ -17,6 +17,10 @@ use figcheck::rules::RuleSet;
 use figcheck::source::Source;
 use std::time::Instant;
 
+/// The binary's allocator, so the benchmark measures what a user runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The text of synthetic source `i` (our own sentences, the story's figures).
 fn text(i: usize) -> String {
     let yuan = match i % 50 {

@@ -14,6 +14,10 @@
 // A benchmark binary reports on stdout.
 #![allow(clippy::print_stdout)]
 
+/// The binary's allocator, so the benchmark measures what a user runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod common;
 
 use common::corpus::{generate, Density, Lang};

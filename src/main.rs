@@ -6,6 +6,10 @@ use figcheck::cli::{self, args::Cli};
 use std::io::Write;
 use std::process::ExitCode;
 
+/// Building the rules' automata is mostly small allocations (see Cargo.toml).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

@@ -38,19 +38,21 @@ pub fn tree_alternation(words: &[&str], before: bool, after: bool) -> String {
         .iter()
         .map(|w| (w.atoms.as_slice(), w.end.as_str()))
         .collect();
-    format!("(?:{})", branches(&refs).join("|"))
+    let mut out = String::from("(?:");
+    write_branches(&refs, &mut out, false);
+    out.push(')');
+    out
 }
 
-/// The branches for words that all start here (their remaining atoms, their end), in
-/// preference order.
-fn branches(words: &[(&[Atom], &str)]) -> Vec<String> {
-    // Groups of words by first atom, in order; a word whose atoms are used up is an end,
-    // which matches here whatever follows, so nothing passes it.
-    enum Group<'a> {
-        Atom(&'a Atom, Vec<(&'a [Atom], &'a str)>),
-        End(&'a str),
-    }
-    let mut groups: Vec<Group<'_>> = Vec::new();
+/// Words that start here, grouped by first atom in preference order; a word whose atoms
+/// are used up is an end, which matches here whatever follows, so nothing passes it.
+enum Group<'a> {
+    Atom(&'a Atom, Vec<(&'a [Atom], &'a str)>),
+    End(&'a str),
+}
+
+fn grouped<'a>(words: &[(&'a [Atom], &'a str)]) -> Vec<Group<'a>> {
+    let mut groups: Vec<Group<'a>> = Vec::new();
     for &(atoms, end) in words {
         let Some((first, rest)) = atoms.split_first() else {
             groups.push(Group::End(end));
@@ -73,19 +75,32 @@ fn branches(words: &[(&[Atom], &str)]) -> Vec<String> {
         }
     }
     groups
-        .into_iter()
-        .map(|g| match g {
-            Group::End(end) => end.to_string(),
+}
+
+/// Write the branches for words that all start here (their remaining atoms, their
+/// end), in preference order, separated by `|`; in a group `(?:…)` when there are
+/// several and `wrap` asks for it.
+fn write_branches(words: &[(&[Atom], &str)], out: &mut String, wrap: bool) {
+    let groups = grouped(words);
+    let wrap = wrap && groups.len() > 1;
+    if wrap {
+        out.push_str("(?:");
+    }
+    for (i, g) in groups.iter().enumerate() {
+        if i > 0 {
+            out.push('|');
+        }
+        match g {
+            Group::End(end) => out.push_str(end),
             Group::Atom(atom, members) => {
-                let mut below = branches(&members);
-                if below.len() == 1 {
-                    format!("{}{}", atom.text, below.pop().unwrap_or_default())
-                } else {
-                    format!("{}(?:{})", atom.text, below.join("|"))
-                }
+                out.push_str(&atom.text);
+                write_branches(members, out, true);
             }
-        })
-        .collect()
+        }
+    }
+    if wrap {
+        out.push(')');
+    }
 }
 
 fn disjoint(a: &ClassUnicode, b: &ClassUnicode) -> bool {
