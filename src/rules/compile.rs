@@ -276,7 +276,7 @@ pub struct LangMatcher {
     /// All its patterns in one regex, one pattern each, in priority order
     /// (leftmost-first, as one alternation): finds where figures are and which pattern
     /// took each (`Match::pattern`, an index into `patterns`).
-    pub regex: regex_automata::meta::Regex,
+    pub regex: super::combined::CombinedRegex,
     /// The patterns in the order of the combined regex.
     pub patterns: Vec<MatcherPattern>,
 }
@@ -1257,7 +1257,7 @@ fn build_matcher(
     if combined.is_empty() {
         return None;
     }
-    let regex = match build_combined_regex(&combined) {
+    let regex = match super::combined::CombinedRegex::build(&combined) {
         Ok(r) => r,
         Err(e) => {
             errors.push(Error::rule_error(format!(
@@ -1380,6 +1380,10 @@ fn first_line(s: &str) -> String {
 /// them: by the position of their opening parenthesis, the whole match being 0).
 fn capture_names(hir: &Hir) -> Vec<(String, usize)> {
     fn walk(hir: &Hir, out: &mut Vec<(String, usize)>) {
+        // A table's words hold no group: not walked through.
+        if hir.properties().explicit_captures_len() == 0 {
+            return;
+        }
         match hir.kind() {
             HirKind::Capture(c) => {
                 if let Some(name) = &c.name {
@@ -1445,28 +1449,6 @@ fn ascii_word_boundaries_hir(hir: &Hir) -> Hir {
             Hir::alternation(v.iter().map(ascii_word_boundaries_hir).collect())
         }
     }
-}
-
-/// The combined regex only finds where a figure is, and which pattern: it keeps no groups
-/// (the pattern found there is read alone, with its groups), which makes it smaller and
-/// quicker to build, and its lazy DFA gets a large cache. No prefilter: the figures'
-/// first words (numbers, currency signs, qualifiers, spelled numbers) give none worth
-/// having, and looking for one was 30 M instructions of every start-up (8 %). One
-/// pattern per rule, in priority order, matches as their alternation does
-/// (leftmost-first), and tells which took the match.
-fn build_combined_regex(
-    hirs: &[std::sync::Arc<Hir>],
-) -> Result<regex_automata::meta::Regex, String> {
-    regex_automata::meta::Regex::builder()
-        .configure(
-            regex_automata::meta::Config::new()
-                .nfa_size_limit(Some(64 * (1 << 20)))
-                .hybrid_cache_capacity(64 * (1 << 20))
-                .auto_prefilter(false)
-                .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit),
-        )
-        .build_many_from_hir(hirs)
-        .map_err(|e| first_line(&e.to_string()))
 }
 
 fn build_regex(text: &str) -> Result<Regex, regex::Error> {

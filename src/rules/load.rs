@@ -5,6 +5,7 @@
 use super::schema::{PackFile, PackManifest};
 use crate::error::{Error, ErrorKind, Errors, Location};
 use include_dir::{include_dir, Dir};
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// The bundled packs: the top-level `rules/` folder, embedded at build time so an
@@ -87,15 +88,22 @@ pub fn load_packs_keep_going(dirs: &[PathBuf], bundled: bool) -> (Vec<LoadedPack
     if bundled {
         let mut subdirs: Vec<&Dir<'static>> = BUNDLED.dirs().collect();
         subdirs.sort_by_key(|d| d.path().to_path_buf());
-        for dir in subdirs {
-            let mut files: Vec<(PathBuf, String)> = Vec::new();
-            for f in dir.files() {
-                if f.path().extension().is_some_and(|e| e == "toml") {
-                    let text = String::from_utf8_lossy(f.contents()).into_owned();
-                    files.push((Path::new("rules").join(f.path()), text));
+        // Parsed side by side (a tenth of a one-article run), kept in folder order.
+        let parsed: Vec<Result<LoadedPack, Vec<Error>>> = subdirs
+            .par_iter()
+            .map(|dir| {
+                let mut files: Vec<(PathBuf, String)> = Vec::new();
+                for f in dir.files() {
+                    if f.path().extension().is_some_and(|e| e == "toml") {
+                        let text = String::from_utf8_lossy(f.contents()).into_owned();
+                        files.push((Path::new("rules").join(f.path()), text));
+                    }
                 }
-            }
-            match parse_pack(files, true) {
+                parse_pack(files, true)
+            })
+            .collect();
+        for p in parsed {
+            match p {
                 Ok(p) => packs.push(p),
                 Err(mut e) => errors.append(&mut e),
             }
