@@ -75,6 +75,10 @@ pub struct Lexicon {
     pub part_of: Vec<String>,
     /// Words between a figure and its conversion ("soit"), normalised.
     pub conversion: Vec<String>,
+    /// The qualifiers by normalised words, made on first use (each figure with a
+    /// qualifier looks its words up; normalising every table word for each was a tenth
+    /// of extracting figure-dense English).
+    pub(crate) qualifier_index: std::sync::OnceLock<std::collections::HashMap<String, Qualifier>>,
 }
 
 /// Normalise an alias or word for lookup: lower case, typographic apostrophe to ASCII,
@@ -146,10 +150,15 @@ impl Lexicon {
 
     /// The qualifier of captured qualifier words.
     pub fn qualifier_of(&self, words: &str) -> Option<Qualifier> {
-        let norm = normalize_word(words);
-        self.qualifiers
-            .iter()
-            .find(|(k, _)| normalize_word(k) == norm)
-            .map(|(_, q)| *q)
+        let index = self.qualifier_index.get_or_init(|| {
+            // The first table word (in table order) of each normalised form, as a scan
+            // of the table would find it.
+            let mut index = std::collections::HashMap::new();
+            for (k, q) in &self.qualifiers {
+                index.entry(normalize_word(k)).or_insert(*q);
+            }
+            index
+        });
+        index.get(&normalize_word(words)).copied()
     }
 }
