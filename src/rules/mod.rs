@@ -15,7 +15,7 @@ pub mod lexicon;
 pub mod load;
 pub mod roles;
 pub mod schema;
-mod word_tree;
+pub mod word_tree;
 
 pub use compile::{CompiledPattern, LangMatcher, PatternKind, RuleSet};
 pub use lexicon::Lexicon;
