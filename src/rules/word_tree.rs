@@ -103,6 +103,9 @@ fn write_branches(words: &[(&[Atom], &str)], out: &mut String, wrap: bool) {
     }
 }
 
+/// A space between the words of a table word: any of the spaces a text may use.
+const SPACE: &str = "[ \\x{A0}\\x{202F}]";
+
 fn disjoint(a: &ClassUnicode, b: &ClassUnicode) -> bool {
     let mut both = a.clone();
     both.intersect(b);
@@ -119,16 +122,34 @@ fn class(chars: &[char]) -> ClassUnicode {
 fn atoms(word: &str, before: bool, after: bool) -> Word {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let any_case = letters >= 3 && word.chars().all(|c| !c.is_uppercase());
-    let mut atoms: Vec<Atom> = word
-        .chars()
-        .map(|c| match c {
+    let mut atoms: Vec<Atom> = Vec::new();
+    let mut chars = word.chars().peekable();
+    while let Some(c) = chars.next() {
+        let atom = match c {
+            // A run of spaces is one atom, `[…]{n,}`: it takes the whole run whatever
+            // comes next (never a space), so the branches after it all start where the
+            // run ends, as the words' own spaces do.
+            ' ' | '\u{A0}' | '\u{202F}' => {
+                let mut n = 1;
+                while chars
+                    .next_if(|c| matches!(c, ' ' | '\u{A0}' | '\u{202F}'))
+                    .is_some()
+                {
+                    n += 1;
+                }
+                let times = if n == 1 {
+                    "+".to_string()
+                } else {
+                    format!("{{{n},}}")
+                };
+                Atom {
+                    text: format!("{SPACE}{times}"),
+                    first: class(&[' ', '\u{A0}', '\u{202F}']),
+                }
+            }
             '\'' | '\u{2019}' => Atom {
                 text: "['\u{2019}]".to_string(),
                 first: class(&['\'', '\u{2019}']),
-            },
-            ' ' | '\u{A0}' | '\u{202F}' => Atom {
-                text: "[ \\x{A0}\\x{202F}]+".to_string(),
-                first: class(&[' ', '\u{A0}', '\u{202F}']),
             },
             c => {
                 let escaped = regex::escape(c.encode_utf8(&mut [0u8; 4]));
@@ -146,8 +167,9 @@ fn atoms(word: &str, before: bool, after: bool) -> Word {
                     }
                 }
             }
-        })
-        .collect();
+        };
+        atoms.push(atom);
+    }
     let starts_word = word.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
     if starts_word && before {
         if let Some(a) = atoms.first_mut() {
@@ -177,6 +199,30 @@ mod tests {
             t,
             "(?:(?-u:\\b)(?i:d)(?i:o)(?i:l)(?i:l)(?i:a)(?i:r)(?:(?i:s)(?-u:\\b)|(?-u:\\b))\
              |(?-u:\\b)(?i:e)(?i:u)(?i:r)(?i:o)(?-u:\\b))"
+        );
+    }
+
+    /// A run of spaces is one atom: "xa  bc" (two spaces) and "xa b" share no atom
+    /// after "xa", so the tree cannot stop after "b" where the list reads "xa  bc" whole.
+    #[test]
+    fn a_run_of_spaces_is_one_atom() {
+        let words = ["xa  bc", "xa b"];
+        let find = |alt: String| {
+            let r = regex::Regex::new(&alt).unwrap();
+            r.find("xa  bc").map(|m| m.as_str().to_string())
+        };
+        let listed = super::super::expand::written(
+            &words,
+            "words",
+            false,
+            false,
+            super::super::expand::Form::Listed,
+        )
+        .unwrap();
+        assert_eq!(find(listed).as_deref(), Some("xa  bc"));
+        assert_eq!(
+            find(tree_alternation(&words, false, false)).as_deref(),
+            Some("xa  bc")
         );
     }
 
