@@ -211,16 +211,22 @@ fn html_columns_after_a_reference_without_semicolon_and_a_lone_cr() {
 
 // ---- 5. impossible claim records ---------------------------------------------------------
 
-#[test]
-fn claim_records_whose_bounds_are_out_of_order_are_refused() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = env!("CARGO_MANIFEST_DIR");
+/// The first claim record (a JSON line) of an example folder's report.
+fn first_claim_record(root: &str) -> String {
     let o = figcheck(
         Path::new(root),
         &["check", "examples/broken/digit-drop", "--format", "jsonl"],
     );
     let text = stdout(&o);
-    let first = text.lines().next().expect("a claim record");
+    text.lines().next().expect("a claim record").to_string()
+}
+
+#[test]
+fn claim_records_whose_bounds_are_out_of_order_are_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let first = first_claim_record(root);
+    let first = first.as_str();
     let mut rec: Value = serde_json::from_str(first).unwrap();
     let low = rec["mention"]["low"].clone();
     let high = rec["mention"]["high"].clone();
@@ -256,12 +262,8 @@ fn claim_records_whose_bounds_are_out_of_order_are_refused() {
 fn claim_records_placed_past_the_offset_limit_are_refused() {
     let tmp = tempfile::tempdir().unwrap();
     let root = env!("CARGO_MANIFEST_DIR");
-    let o = figcheck(
-        Path::new(root),
-        &["check", "examples/broken/digit-drop", "--format", "jsonl"],
-    );
-    let text = stdout(&o);
-    let first = text.lines().next().expect("a claim record");
+    let first = first_claim_record(root);
+    let first = first.as_str();
     let rec: Value = serde_json::from_str(first).unwrap();
     // The same record moved by `shift` bytes: the figure keeps its place in its context.
     let moved = |shift: u64| {
