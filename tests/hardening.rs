@@ -211,6 +211,21 @@ fn html_columns_after_a_reference_without_semicolon_and_a_lone_cr() {
 
 // ---- 5. impossible claim records ---------------------------------------------------------
 
+/// `check --claims FILE` with the examples' ledger.
+fn check_claims(root: &str, file: &Path) -> Output {
+    let file = file.to_string_lossy();
+    figcheck(
+        Path::new(root),
+        &[
+            "check",
+            "--config",
+            "examples/figcheck.toml",
+            "--claims",
+            &file,
+        ],
+    )
+}
+
 /// The first claim record (a JSON line) of an example folder's report.
 fn first_claim_record(root: &str) -> String {
     let o = figcheck(
@@ -237,16 +252,7 @@ fn claim_records_whose_bounds_are_out_of_order_are_refused() {
     let bad = serde_json::to_string(&rec).unwrap();
     let p = tmp.path().join("bad.jsonl");
     std::fs::write(&p, format!("{first}\n{bad}\n")).unwrap();
-    let o = figcheck(
-        Path::new(root),
-        &[
-            "check",
-            "--config",
-            "examples/figcheck.toml",
-            "--claims",
-            p.to_str().unwrap(),
-        ],
-    );
+    let o = check_claims(root, &p);
     assert_eq!(o.status.code(), Some(2), "{}", show(&o));
     let err = stderr(&o).replace(p.to_str().unwrap(), "bad.jsonl");
     assert!(
@@ -281,16 +287,7 @@ fn claim_records_placed_past_the_offset_limit_are_refused() {
     let run = |lines: &str| {
         let p = tmp.path().join("moved.jsonl");
         std::fs::write(&p, lines).unwrap();
-        let o = figcheck(
-            Path::new(root),
-            &[
-                "check",
-                "--config",
-                "examples/figcheck.toml",
-                "--claims",
-                p.to_str().unwrap(),
-            ],
-        );
+        let o = check_claims(root, &p);
         let err = stderr(&o).replace(p.to_str().unwrap(), "moved.jsonl");
         (o, err)
     };
