@@ -103,6 +103,7 @@ impl<'a> SourceConventions<'a> {
                 .iter()
                 .map(|(_, s)| s.as_str())
                 .chain(amb.local_if_written.iter().map(String::as_str)),
+            key,
         );
         let written = |alias: &str| found.iter().any(|f| f.starts_with(alias));
         // local currencies the article writes with their own sign ("A$"): its bare
@@ -294,28 +295,103 @@ fn word_counts<'w>(
 /// the longest ("us $" for "US $" when both "us" and "us $" are looked for), so an alias
 /// is written when it starts one of them. One pass of one regex, looked at again one
 /// character after each place found, so overlapping aliases are all seen.
-fn aliases_written<'a>(raw: &str, aliases: impl Iterator<Item = &'a str>) -> Vec<String> {
+///
+/// When every alias contains `key` (the ambiguous sign they are told apart from, "$"),
+/// only the stretches of `raw` around a `key` are read: see [`key_windows`].
+fn aliases_written<'a>(
+    raw: &str,
+    aliases: impl Iterator<Item = &'a str>,
+    key: &str,
+) -> Vec<String> {
+    let aliases: Vec<&str> = aliases.collect();
     let mut found: Vec<String> = Vec::new();
-    let Some(re) = literal_regex(aliases) else {
+    let Some(re) = literal_regex(aliases.iter().copied()) else {
         return found;
     };
-    let mut at = 0;
-    while let Some(m) = re.find_at(raw, at) {
-        let glued = raw
-            .get(..m.start())
-            .and_then(|b| b.chars().next_back())
-            .is_some_and(char::is_alphanumeric);
-        let text = normalize_word(m.as_str());
-        if !glued && !found.contains(&text) {
-            found.push(text);
+    let windows = key_windows(raw, &aliases, key).unwrap_or_else(|| vec![(0, raw.len())]);
+    for (from, to) in windows {
+        let Some(hay) = raw.get(..to) else {
+            continue;
+        };
+        let mut at = from;
+        while let Some(m) = re.find_at(hay, at) {
+            let glued = raw
+                .get(..m.start())
+                .and_then(|b| b.chars().next_back())
+                .is_some_and(char::is_alphanumeric);
+            let text = normalize_word(m.as_str());
+            if !glued && !found.contains(&text) {
+                found.push(text);
+            }
+            at = m.start()
+                + raw
+                    .get(m.start()..)
+                    .and_then(|t| t.chars().next())
+                    .map_or(1, char::len_utf8);
         }
-        at = m.start()
-            + raw
-                .get(m.start()..)
-                .and_then(|t| t.chars().next())
-                .map_or(1, char::len_utf8);
     }
     found
+}
+
+/// The stretches of `raw` (byte ranges on character boundaries, in order, apart) that
+/// hold every place where one of `aliases` is written, when each alias holds `key`
+/// and `key` reads the same in any case (no letter, space or apostrophe in it); `None`
+/// otherwise (the whole text is read).
+///
+/// An alias written in `raw` holds a `key` written there, and has at most `n`
+/// characters that are not spaces (`n` the longest alias's), with any run of spaces
+/// between its words. So it lies within `n` such characters on either side of a `key`:
+/// each stretch is a `key` and that much around it, and stretches that touch are one.
+/// A text with few signs is read with a byte search, not the regex.
+fn key_windows(raw: &str, aliases: &[&str], key: &str) -> Option<Vec<(usize, usize)>> {
+    let case_free =
+        |c: char| !c.is_alphabetic() && !c.is_whitespace() && c != '\'' && c != '\u{2019}';
+    if key.is_empty() || !key.chars().all(case_free) || !aliases.iter().all(|a| a.contains(key)) {
+        return None;
+    }
+    let n = aliases
+        .iter()
+        .map(|a| a.chars().filter(|c| !c.is_whitespace()).count())
+        .max()
+        .unwrap_or(0);
+    // From `at`, `n` characters that are not spaces back (or forward), spaces free.
+    let back = |at: usize| {
+        let mut left = n;
+        let mut start = at;
+        for (i, c) in raw.get(..at).unwrap_or("").char_indices().rev() {
+            if !c.is_whitespace() {
+                if left == 0 {
+                    break;
+                }
+                left -= 1;
+            }
+            start = i;
+        }
+        start
+    };
+    let forward = |at: usize| {
+        let mut left = n;
+        let mut end = at;
+        for (i, c) in raw.get(at..).unwrap_or("").char_indices() {
+            if !c.is_whitespace() {
+                if left == 0 {
+                    break;
+                }
+                left -= 1;
+            }
+            end = at + i + c.len_utf8();
+        }
+        end
+    };
+    let mut windows: Vec<(usize, usize)> = Vec::new();
+    for at in memchr::memmem::find_iter(raw.as_bytes(), key.as_bytes()) {
+        let (from, to) = (back(at), forward(at + key.len()));
+        match windows.last_mut() {
+            Some(last) if from <= last.1 => last.1 = last.1.max(to),
+            _ => windows.push((from, to)),
+        }
+    }
+    Some(windows)
 }
 
 /// A regex that finds any of `words` (normalised) as normalising reads them (any case,
@@ -501,6 +577,7 @@ mod tests {
             aliases_written(
                 raw,
                 ["us$", "us $", "s$", "a$", "$ ca", "$ can"].into_iter(),
+                "$",
             )
         };
         for (raw, want) in [
@@ -516,7 +593,43 @@ mod tests {
         // "$ ca" is written where "$ can" is: it starts it
         let f = found("5 $ CAN");
         assert!(f.iter().any(|w| w.starts_with("$ ca")));
-        assert!(aliases_written("anything", std::iter::empty()).is_empty());
+        assert!(aliases_written("anything", std::iter::empty(), "$").is_empty());
+    }
+
+    /// Reading only the stretches around each "$" finds what reading the whole text
+    /// finds: aliases after long runs of spaces, in other cases (the long s "ſ" is an
+    /// "s"), glued to a letter, overlapping, at either end of the text.
+    #[test]
+    fn reading_around_the_sign_finds_what_the_whole_text_holds() {
+        let words = [
+            "us$", "us $", "u.s.$", "s$", "a$", "$ ca", "$ can", "$ hk", "nz$",
+        ];
+        let texts = [
+            "US$1 and A$2",
+            "US \u{a0}\u{202f}      \n\t   $3 billion",
+            "$ \n\n\n              CAN 5",
+            "uſ$ 4, S$5, $ HK 6, NZ$7",
+            "bonus$3 and ÉS$4 and é$5",
+            "$",
+            "US",
+            "$$$ can can",
+            "x A$ y US $ z U.S.$ w $ Ca",
+            "no sign here at all, only US dollars and Canada",
+            "€ 5 et 6 $ à Sydney, puis 7 $ CA",
+        ];
+        for raw in texts {
+            let all = aliases_written(raw, words.into_iter(), "");
+            let around = aliases_written(raw, words.into_iter(), "$");
+            assert_eq!(around, all, "{raw:?}");
+            assert_eq!(key_windows(raw, &words, "").map(|w| w.len()), None);
+        }
+        // a stretch per group of signs, and none without a sign
+        assert_eq!(key_windows("no sign", &words, "$"), Some(vec![]));
+        let spread = format!("$1{}$2", " word".repeat(40));
+        assert_eq!(key_windows(&spread, &words, "$").map(|w| w.len()), Some(2));
+        // an alias without the key, or a key with a letter: the whole text
+        assert_eq!(key_windows("US$", &["us$", "usd"], "$"), None);
+        assert_eq!(key_windows("US$", &["us$"], "s$"), None);
     }
 
     #[test]

@@ -140,7 +140,7 @@ fn for_each_mention_in_pieces(
         if !long {
             scanner.scan(0, end, &mut |step| {
                 if let Some(c) = step.candidate {
-                    emit(c);
+                    emit(*c);
                 }
             });
             return;
@@ -250,7 +250,7 @@ fn take_steps(
             };
         }
         if let Some(c) = s.candidate {
-            emit(c);
+            emit(*c);
         }
     };
     match steps.iter().position(same) {
@@ -267,7 +267,9 @@ struct Step {
     found_at: usize,
     empty_match: bool,
     next: usize,
-    candidate: Option<Candidate>,
+    /// Boxed: a long source's pieces keep their steps until the scan reaches them, and
+    /// a step the size of a whole figure made those lists most of the memory written.
+    candidate: Option<Box<Candidate>>,
 }
 
 impl Step {
@@ -330,7 +332,7 @@ impl Scanner<'_> {
                 found_at: m.start(),
                 empty_match: m.is_empty(),
                 next,
-                candidate: accepted,
+                candidate: accepted.map(Box::new),
             });
             pos = next;
         }

@@ -27,29 +27,25 @@ impl LineIndex {
     /// Index the line starts and character counts of `text`.
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
+        // Line breaks: a vectorised search for the rare CR and LF.
         let mut starts = vec![0];
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            let lone_cr = bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) != Some(&b'\n');
+            if lone_cr || bytes.get(i) == Some(&b'\n') {
+                starts.push(i + 1);
+            }
+        }
+        // Characters: a chunk's bytes that do not continue one (a count the compiler
+        // vectorises).
         let mut chars = Vec::with_capacity(text.len() / CHUNK + 1);
         let mut count = 0usize;
-        // A chunk at a time: its characters are its bytes that do not continue one
-        // (a count the compiler vectorises), its line breaks the rare CR and LF.
         for (k, block) in bytes.chunks(CHUNK).enumerate() {
-            let at = k * CHUNK;
-            // The count at the char boundary at or before `at`: continuation bytes
-            // before `at` in the same character were not counted yet, and the
+            // The count at the char boundary at or before `k * CHUNK`: continuation
+            // bytes before it in the same character were not counted yet, and the
             // character's first byte was.
-            let back = usize::from(!text.is_char_boundary(at));
+            let back = usize::from(!text.is_char_boundary(k * CHUNK));
             chars.push(count - back);
             count += block.iter().filter(|b| !is_continuation(**b)).count();
-            if block.iter().any(|b| *b == b'\n' || *b == b'\r') {
-                for (j, b) in block.iter().enumerate() {
-                    let i = at + j;
-                    match b {
-                        b'\n' => starts.push(i + 1),
-                        b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
-                        _ => {}
-                    }
-                }
-            }
         }
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
         LineIndex { starts, chars, bom }
