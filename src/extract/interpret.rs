@@ -25,8 +25,8 @@ pub struct Candidate {
     pub rule: String,
     /// Origin.
     pub origin: MentionOrigin,
-    /// Reading.
-    pub reading: Reading,
+    /// Reading (boxed: see [`super::Mention::reading`]).
+    pub reading: Box<Reading>,
     /// The kind of the pattern.
     pub kind: PatternKind,
 }
@@ -128,7 +128,7 @@ pub fn interpret(
             unit_known: true,
             rule: pattern.id.clone(),
             origin: MentionOrigin::Stated,
-            reading,
+            reading: Box::new(reading),
             kind: pattern.kind,
         });
     }
@@ -282,7 +282,7 @@ pub fn interpret(
         unit_known,
         rule: pattern.id.clone(),
         origin,
-        reading,
+        reading: Box::new(reading),
         kind: pattern.kind,
     })
 }

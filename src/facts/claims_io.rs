@@ -199,7 +199,7 @@ pub fn claim_record(
             rule: m.rule.clone(),
             lang: m.lang.clone(),
             origin: m.origin.clone(),
-            reading: m.reading.clone(),
+            reading: (*m.reading).clone(),
         },
         fact: claim.fact.clone(),
         tie: claim.tie.clone(),
@@ -295,7 +295,7 @@ fn mention(r: &ClaimRecord) -> Result<Mention, String> {
         rule: m.rule.clone(),
         lang: m.lang.clone(),
         origin: m.origin.clone(),
-        reading: m.reading.clone(),
+        reading: Box::new(m.reading.clone()),
     })
 }
 
