@@ -37,12 +37,20 @@ impl Suppression {
 
 /// Byte ranges of the `figcheck-ignore` comments of `text`, with their inner text.
 fn comments(text: &str) -> Vec<(usize, usize, &str)> {
+    // Vectorised searches: every source is read for them, most have none.
+    let (open_finder, close_finder) = (
+        memchr::memmem::Finder::new(OPEN),
+        memchr::memmem::Finder::new(CLOSE),
+    );
+    let find = |finder: &memchr::memmem::Finder<'_>, from: usize| {
+        finder.find(text.as_bytes().get(from..)?)
+    };
     let mut out = Vec::new();
     let mut at = 0;
-    while let Some(open) = text.get(at..).and_then(|t| t.find(OPEN)) {
+    while let Some(open) = find(&open_finder, at) {
         let start = at + open;
         let inner_start = start + OPEN.len();
-        let Some(close) = text.get(inner_start..).and_then(|t| t.find(CLOSE)) else {
+        let Some(close) = find(&close_finder, inner_start) else {
             break;
         };
         let end = inner_start + close + CLOSE.len();
