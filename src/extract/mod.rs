@@ -32,9 +32,17 @@ use crate::text::{LineIndex, Span};
 
 /// The mentions of one source, in text order.
 pub fn extract_mentions(rules: &RuleSet, source: &Source) -> Vec<Mention> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(expected_mentions(source));
     for_each_mention(rules, source, |m| out.push(m));
     out
+}
+
+/// Room for the mentions of a source, reserved at once: news text has a few figures per
+/// KB. A list grown by doubling copies itself into fresh memory each time, which the
+/// system zeroes first (on a 50 MB source, two fifths of the page faults of a run);
+/// room reserved and not used is never touched, so it costs no memory.
+fn expected_mentions(source: &Source) -> usize {
+    (source.text.len() / 256).min(1 << 20)
 }
 
 /// [`extract_mentions`], each mention handed to `f` as soon as it is settled, in text
@@ -107,6 +115,8 @@ fn for_each_mention_in_pieces(
             drop(pieces);
         }
         let index = LineIndex::new(position_text);
+        // Mentions come in text order: each one's line is looked for from the last's.
+        let mut line_before = 0;
         let mut resolver = context::Resolver::default();
         let mut emit = |c: Candidate| {
             let Some(c) = resolver.push(c, text) else {
@@ -124,7 +134,7 @@ fn for_each_mention_in_pieces(
                 o => o,
             };
             let at = source.file_offset(span.start);
-            let (line, column) = index.line_col(position_text, at);
+            let (line, column) = index.line_col_after(position_text, at, &mut line_before);
             f(Mention {
                 span,
                 line,

@@ -68,14 +68,38 @@ impl LineIndex {
     /// An offset between the CR and the LF of a line break is the CR's: the break is
     /// one place at the end of its line, never a column past it.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        self.line_col_after(text, offset, &mut 0)
+    }
+
+    /// [`LineIndex::line_col`] for offsets asked in increasing order: `line` is the
+    /// 0-based line of the offset asked before (0 at first), updated to this one's. The
+    /// lines between the two are stepped over (a figure is usually a few lines after the
+    /// one before it), not searched for among all of the text's.
+    pub fn line_col_after(&self, text: &str, offset: usize, line: &mut usize) -> (usize, usize) {
         let mut offset = floor_char_boundary(text, offset.min(text.len()));
         if offset > 0 && text.as_bytes().get(offset - 1..=offset) == Some(b"\r\n") {
             offset -= 1;
         }
-        let line = match self.starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
+        let from = (*line).min(self.starts.len().saturating_sub(1));
+        let ahead = self.starts.get(from).is_some_and(|s| *s <= offset);
+        let near = ahead
+            && self
+                .starts
+                .get(from + 1..)
+                .and_then(|rest| rest.get(..8))
+                .is_some_and(|next8| next8.last().is_some_and(|s| *s > offset));
+        *line = if near {
+            from + self
+                .starts
+                .get(from + 1..)
+                .map_or(0, |rest| rest.iter().take_while(|s| **s <= offset).count())
+        } else {
+            match self.starts.binary_search(&offset) {
+                Ok(i) => i,
+                Err(i) => i.saturating_sub(1),
+            }
         };
+        let line = *line;
         let mut start = self.starts.get(line).copied().unwrap_or(0);
         if line == 0 && offset >= self.bom {
             start = self.bom;
@@ -189,8 +213,25 @@ mod tests {
                 }
             }
             let idx = LineIndex::new(&text);
+            let mut line = 0;
             for off in (0..text.len()).filter(|o| text.is_char_boundary(*o)) {
                 assert_eq!(idx.line_col(&text, off), naive(&text, off), "{off}");
+                // asked in order, stepping from the line asked before
+                assert_eq!(idx.line_col_after(&text, off, &mut line), naive(&text, off));
+            }
+            // and out of order, or far apart: the line asked before is no help
+            let mut line = 0;
+            for off in (0..text.len())
+                .rev()
+                .step_by(37)
+                .chain((0..text.len()).step_by(611))
+            {
+                let at = floor_char_boundary(&text, off);
+                assert_eq!(
+                    idx.line_col_after(&text, at, &mut line),
+                    naive(&text, at),
+                    "{at}"
+                );
             }
         }
     }
