@@ -116,7 +116,7 @@ fn for_each_mention_in_pieces(
         }
         let index = LineIndex::new(position_text);
         // Mentions come in text order: each one's line is looked for from the last's.
-        let mut line_before = 0;
+        let mut line_before = crate::text::LineCursor::default();
         let mut resolver = context::Resolver::default();
         let mut emit = |c: Candidate| {
             let Some(c) = resolver.push(c, text) else {

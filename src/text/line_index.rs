@@ -68,19 +68,26 @@ impl LineIndex {
     /// An offset between the CR and the LF of a line break is the CR's: the break is
     /// one place at the end of its line, never a column past it.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
-        self.line_col_after(text, offset, &mut 0)
+        self.line_col_after(text, offset, &mut LineCursor::default())
     }
 
-    /// [`LineIndex::line_col`] for offsets asked in increasing order: `line` is the
-    /// 0-based line of the offset asked before (0 at first), updated to this one's. The
-    /// lines between the two are stepped over (a figure is usually a few lines after the
-    /// one before it), not searched for among all of the text's.
-    pub fn line_col_after(&self, text: &str, offset: usize, line: &mut usize) -> (usize, usize) {
+    /// [`LineIndex::line_col`] for offsets asked in increasing order, from where
+    /// `cursor` is (the offset asked before; a new cursor is at the start), which it
+    /// then moves to: the lines between the two are stepped over (a figure is usually a
+    /// few lines after the one before it), and on the same line only the characters
+    /// between the two are counted. Any offset may be asked: one before the cursor is
+    /// looked for from the start.
+    pub fn line_col_after(
+        &self,
+        text: &str,
+        offset: usize,
+        cursor: &mut LineCursor,
+    ) -> (usize, usize) {
         let mut offset = floor_char_boundary(text, offset.min(text.len()));
         if offset > 0 && text.as_bytes().get(offset - 1..=offset) == Some(b"\r\n") {
             offset -= 1;
         }
-        let from = (*line).min(self.starts.len().saturating_sub(1));
+        let from = cursor.line.min(self.starts.len().saturating_sub(1));
         let ahead = self.starts.get(from).is_some_and(|s| *s <= offset);
         let near = ahead
             && self
@@ -88,7 +95,7 @@ impl LineIndex {
                 .get(from + 1..)
                 .and_then(|rest| rest.get(..8))
                 .is_some_and(|next8| next8.last().is_some_and(|s| *s > offset));
-        *line = if near {
+        let line = if near {
             from + self
                 .starts
                 .get(from + 1..)
@@ -99,22 +106,42 @@ impl LineIndex {
                 Err(i) => i.saturating_sub(1),
             }
         };
-        let line = *line;
         let mut start = self.starts.get(line).copied().unwrap_or(0);
         if line == 0 && offset >= self.bom {
             start = self.bom;
         }
-        // A short way from the line's start: its characters counted once; a long one
-        // (a long line), the difference of two checkpoint counts.
-        let chars = match text.get(start..offset) {
-            Some(s) if s.len() <= CHUNK => s.bytes().filter(|b| !is_continuation(*b)).count(),
+        // Characters from the line's start: from the cursor when it is on this line
+        // before the offset, else counted from the start when near it, else the
+        // difference of two checkpoint counts (a long line).
+        let count = |s: &str| s.bytes().filter(|b| !is_continuation(*b)).count();
+        let on_line = cursor.line == line && cursor.at >= start && cursor.at <= offset;
+        let chars = match (
+            on_line,
+            text.get(cursor.at..offset),
+            text.get(start..offset),
+        ) {
+            (true, Some(s), _) if s.len() <= CHUNK => cursor.chars + count(s),
+            (_, _, Some(s)) if s.len() <= CHUNK => count(s),
             _ => self
                 .chars_before(text, offset)
                 .saturating_sub(self.chars_before(text, start)),
         };
-        let column = chars + 1;
-        (line + 1, column)
+        *cursor = LineCursor {
+            line,
+            at: offset,
+            chars,
+        };
+        (line + 1, chars + 1)
     }
+}
+
+/// Where the last [`LineIndex::line_col_after`] was: its 0-based line, its offset and
+/// the characters from the line's start to it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LineCursor {
+    line: usize,
+    at: usize,
+    chars: usize,
 }
 
 fn is_continuation(b: u8) -> bool {
@@ -213,14 +240,14 @@ mod tests {
                 }
             }
             let idx = LineIndex::new(&text);
-            let mut line = 0;
+            let mut line = LineCursor::default();
             for off in (0..text.len()).filter(|o| text.is_char_boundary(*o)) {
                 assert_eq!(idx.line_col(&text, off), naive(&text, off), "{off}");
                 // asked in order, stepping from the line asked before
                 assert_eq!(idx.line_col_after(&text, off, &mut line), naive(&text, off));
             }
             // and out of order, or far apart: the line asked before is no help
-            let mut line = 0;
+            let mut line = LineCursor::default();
             for off in (0..text.len())
                 .rev()
                 .step_by(37)

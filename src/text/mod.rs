@@ -8,7 +8,7 @@ pub mod segment;
 mod span;
 pub mod words;
 
-pub use line_index::{line_col, LineIndex};
+pub use line_index::{line_col, LineCursor, LineIndex};
 pub use offset_map::OffsetMap;
 pub use segment::Segments;
 pub use span::Span;
