@@ -94,7 +94,7 @@ impl<'a> MentionRow<'a> {
             rule: &m.rule,
             lang: &m.lang,
             unit_from: &m.origin,
-            date: source.date.map(|d| d.to_string()),
+            date: source.date.map(crate::source::date::iso_date),
             reporting,
         }
     }
@@ -131,7 +131,7 @@ impl SourceRow {
             path: s.path.clone(),
             lang: s.lang.clone(),
             lang_origin: s.lang_origin.to_string(),
-            date: s.date.map(|d| d.to_string()),
+            date: s.date.map(crate::source::date::iso_date),
             date_origin: s.date_origin.to_string(),
             outlet: s.outlet.clone(),
             warnings: s.warnings.clone(),

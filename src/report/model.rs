@@ -337,14 +337,14 @@ fn row_with_snippet(
         high: q.high.map(plain),
         currency: q.unit.currency().map(|c| c.to_string()),
         qualifier: q.qualifier,
-        date: claim.as_of.map(|d| d.to_string()),
+        date: claim.as_of.map(crate::source::date::iso_date),
         date_from: claim.as_of_origin.clone(),
         normalized_min: value.and_then(|v| v.lo).map(|d| plain(d.round_dp(2))),
         normalized_max: value.and_then(|v| v.hi).map(|d| plain(d.round_dp(2))),
         rate: n.and_then(|n| n.quote.as_ref()).map(|q| plain(q.rate)),
         rate_date: n
             .and_then(|n| n.quote.as_ref())
-            .map(|q| q.rate_date.to_string()),
+            .map(|q| crate::source::date::iso_date(q.rate_date)),
         rate_table: n.and_then(|n| n.quote.as_ref()).map(|q| q.table.clone()),
         fact: claim.fact.clone(),
         tie: claim.tie.clone(),
@@ -384,7 +384,7 @@ fn sorted_findings(
             message: f.message.clone(),
             cause: f.cause.clone(),
             discovered_from_sources: None,
-            matched_date: f.matched_date.map(|d| d.to_string()),
+            matched_date: f.matched_date.map(crate::source::date::iso_date),
             path: f
                 .source
                 .and_then(|s| sources.get(s))
@@ -562,7 +562,7 @@ pub fn build(
             reference: fact.reference.as_ref().map(|r| ReferenceRow {
                 value: plain(r.value),
                 currency: r.currency.map(|c| c.to_string()),
-                date: r.date.map(|d| d.to_string()),
+                date: r.date.map(crate::source::date::iso_date),
                 source: r.source.clone(),
             }),
             discovered_from_sources: fact.discovered,
@@ -615,7 +615,7 @@ pub fn build(
             .map(|s| SourceInfo {
                 path: s.path.clone(),
                 lang: s.lang.clone(),
-                date: s.date.map(|d| d.to_string()),
+                date: s.date.map(crate::source::date::iso_date),
                 date_origin: s.date_origin.to_string(),
                 outlet: s.outlet.clone(),
             })

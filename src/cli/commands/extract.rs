@@ -105,7 +105,7 @@ fn reporting(tables: &RateTables, s: &Source, m: &Mention, to: Currency) -> Opti
             r.low = c.low.map(round);
             r.high = c.high.map(round);
             r.rate = Some(plain(c.quote.rate));
-            r.rate_date = Some(c.quote.rate_date.to_string());
+            r.rate_date = Some(crate::source::date::iso_date(c.quote.rate_date));
             r.table = Some(c.quote.table);
         }
         Err(e) => r.error = Some(e.to_string().into()),
