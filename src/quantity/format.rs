@@ -3,9 +3,36 @@
 
 use rust_decimal::Decimal;
 
-/// A decimal without trailing zeros ("52000000000", "52.4").
+/// A decimal without trailing zeros ("52000000000", "52.4"), as `Decimal`'s `Display`
+/// writes it once normalised. Written here from the decimal's integer and scale: every
+/// row of a report holds a few, and the crate's general writer took ~1 400
+/// instructions each (10 % of a run over a figure-dense text).
 pub fn plain(d: Decimal) -> String {
-    d.normalize().to_string()
+    let d = d.normalize();
+    let m = d.mantissa();
+    let digits = m.unsigned_abs().to_string();
+    let scale = usize::try_from(d.scale()).unwrap_or(usize::MAX);
+    let mut out = String::with_capacity(digits.len() + 3);
+    if m < 0 {
+        out.push('-');
+    }
+    match digits.len().checked_sub(scale) {
+        Some(0) | None => {
+            out.push_str("0.");
+            out.extend(std::iter::repeat_n('0', scale.saturating_sub(digits.len())));
+            out.push_str(&digits);
+        }
+        Some(int) => match (digits.get(..int), digits.get(int..)) {
+            (Some(whole), Some("")) => out.push_str(whole),
+            (Some(whole), Some(fraction)) => {
+                out.push_str(whole);
+                out.push('.');
+                out.push_str(fraction);
+            }
+            _ => return d.to_string(),
+        },
+    }
+    out
 }
 
 /// An amount in words people read quickly: "380 bn", "1.12 tn", "137 M", "94,000".
@@ -53,7 +80,44 @@ fn group_thousands(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
     use std::str::FromStr;
+
+    #[test]
+    fn plain_decimals_are_written_as_the_crate_writes_them() {
+        for s in [
+            "0",
+            "-0",
+            "0.000",
+            "52",
+            "52.40",
+            "-52.4",
+            "0.05",
+            "-0.0001",
+            "380000000000",
+            "1e-28",
+            "79228162514264337593543950335",
+            "-79228162514264337593543950335",
+            "0.0000000000000000000000000001",
+            "12.5",
+            "100",
+            "1.10",
+        ] {
+            let d = Decimal::from_str(s)
+                .or_else(|_| Decimal::from_scientific(s))
+                .unwrap();
+            assert_eq!(plain(d), d.normalize().to_string(), "{s}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn plain_agrees_with_display(lo in any::<u32>(), mid in any::<u32>(), hi in any::<u32>(),
+                                     negative in any::<bool>(), scale in 0u32..=28) {
+            let d = Decimal::from_parts(lo, mid, hi, negative, scale);
+            prop_assert_eq!(plain(d), d.normalize().to_string());
+        }
+    }
 
     #[test]
     fn short_amounts() {
