@@ -17,7 +17,7 @@
 //! This module reads the source's metadata and text; it does not read figures.
 
 use crate::quantity::Currency;
-use crate::rules::lexicon::{normalize_word, Ambiguity, Lexicon};
+use crate::rules::lexicon::{normalize_word, normalized_word, Ambiguity, Lexicon};
 use crate::source::Source;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -129,8 +129,8 @@ impl<'a> SourceConventions<'a> {
         end: usize,
         text: &str,
     ) -> Option<AliasReading> {
-        let key = normalize_word(alias);
-        let amb = lexicon.ambiguous.get(&key)?;
+        let key = normalized_word(alias);
+        let amb = lexicon.ambiguous.get(key.as_ref())?;
         if !amb.declared_by_source && amb.locals.is_empty() {
             return None;
         }

@@ -84,6 +84,46 @@ pub struct Lexicon {
 /// Normalise an alias or word for lookup: lower case, typographic apostrophe to ASCII,
 /// any run of spaces (incl. U+00A0, U+202F, newlines) to one space.
 pub fn normalize_word(s: &str) -> String {
+    normalized_word(s).into_owned()
+}
+
+/// [`normalize_word`] without a copy when `s` is normalised already (lower-case ASCII,
+/// single spaces inside): the common case of a word looked up for each figure.
+pub fn normalized_word(s: &str) -> std::borrow::Cow<'_, str> {
+    if is_normalized(s) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(normalize_word_copy(s))
+    }
+}
+
+/// Whether [`normalize_word`] would give `s` back unchanged: ASCII with no upper-case
+/// letter, no white space but single spaces between other characters.
+fn is_normalized(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut space_before = false;
+    for &b in bytes {
+        if !b.is_ascii() || b.is_ascii_uppercase() {
+            return false;
+        }
+        if b == b' ' {
+            if space_before {
+                return false;
+            }
+            space_before = true;
+        } else if b.is_ascii_whitespace() || b == 0x0B {
+            return false;
+        } else {
+            space_before = false;
+        }
+    }
+    true
+}
+
+fn normalize_word_copy(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut in_space = false;
     for c in s.trim().chars() {
@@ -127,7 +167,7 @@ impl Lexicon {
 
     /// The ambiguity rule of an alias, if it has one.
     pub fn ambiguity_of(&self, alias: &str) -> Option<&Ambiguity> {
-        self.ambiguous.get(&normalize_word(alias))
+        self.ambiguous.get(normalized_word(alias).as_ref())
     }
 
     /// The factor of a captured scale word: exact spelling first, then normalised.
@@ -145,7 +185,7 @@ impl Lexicon {
 
     /// The denominator of a captured fraction word ("tiers" = 3, "Tenths" = 10).
     pub fn fraction_of(&self, word: &str) -> Option<u32> {
-        self.fractions.get(&normalize_word(word)).copied()
+        self.fractions.get(normalized_word(word).as_ref()).copied()
     }
 
     /// The qualifier of captured qualifier words.
@@ -159,6 +199,53 @@ impl Lexicon {
             }
             index
         });
-        index.get(&normalize_word(words)).copied()
+        index.get(normalized_word(words).as_ref()).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        /// A word kept as it is only when normalising gives it back unchanged: words of
+        /// ASCII and other letters, upper and lower case, every kind of space (single,
+        /// doubled, leading, trailing, tabs, vertical tab, no-break), apostrophes.
+        #[test]
+        fn kept_as_is_only_when_already_normalised(
+            s in "[ \t\u{0B}\n\u{A0}\u{202F}]?([a-zA-Zé€$'\u{2019}.]{0,4}[ \t\u{0B}\u{A0}]{0,2}){0,4}",
+        ) {
+            let copied = normalize_word_copy(&s);
+            let got = normalized_word(&s);
+            proptest::prop_assert_eq!(got.as_ref(), copied.as_str());
+            if matches!(got, std::borrow::Cow::Borrowed(_)) {
+                proptest::prop_assert_eq!(copied.as_str(), s.as_str());
+            }
+        }
+    }
+
+    #[test]
+    fn normalised_words_are_not_copied() {
+        for s in ["dollars", "milliards de", "us$", "d'euros"] {
+            assert!(
+                matches!(normalized_word(s), std::borrow::Cow::Borrowed(_)),
+                "{s:?}"
+            );
+        }
+        for (s, want) in [
+            ("Dollars", "dollars"),
+            (" yuan", "yuan"),
+            ("milliards  de", "milliards de"),
+            ("d\u{2019}euros", "d'euros"),
+            ("a\u{0B}b", "a b"),
+            ("a\tb", "a b"),
+        ] {
+            assert_eq!(normalized_word(s), want, "{s:?}");
+            assert!(
+                matches!(normalized_word(s), std::borrow::Cow::Owned(_)),
+                "{s:?}"
+            );
+        }
     }
 }
