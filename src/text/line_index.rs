@@ -35,8 +35,7 @@ impl LineIndex {
                 starts.push(i + 1);
             }
         }
-        // Characters: a chunk's bytes that do not continue one (a count the compiler
-        // vectorises).
+        // Characters: counted per chunk (a chunk may cut a character: see `back`).
         let mut chars = Vec::with_capacity(text.len() / CHUNK + 1);
         let mut count = 0usize;
         for (k, block) in bytes.chunks(CHUNK).enumerate() {
@@ -45,7 +44,7 @@ impl LineIndex {
             // character's first byte was.
             let back = usize::from(!text.is_char_boundary(k * CHUNK));
             chars.push(count - back);
-            count += block.iter().filter(|b| !is_continuation(**b)).count();
+            count += chars_in(block);
         }
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
         LineIndex { starts, chars, bom }
@@ -60,7 +59,7 @@ impl LineIndex {
         };
         base + text
             .get(from..offset)
-            .map_or(0, |s| s.bytes().filter(|b| !is_continuation(*b)).count())
+            .map_or(0, |s| chars_in(s.as_bytes()))
     }
 
     /// 1-based line and column (column counted in characters) of a byte offset.
@@ -113,7 +112,7 @@ impl LineIndex {
         // Characters from the line's start: from the cursor when it is on this line
         // before the offset, else counted from the start when near it, else the
         // difference of two checkpoint counts (a long line).
-        let count = |s: &str| s.bytes().filter(|b| !is_continuation(*b)).count();
+        let count = |s: &str| chars_in(s.as_bytes());
         let on_line = cursor.line == line && cursor.at >= start && cursor.at <= offset;
         let chars = match (
             on_line,
@@ -144,8 +143,10 @@ pub struct LineCursor {
     chars: usize,
 }
 
-fn is_continuation(b: u8) -> bool {
-    b & 0xC0 == 0x80
+/// Characters that start in the UTF-8 `bytes`: the bytes that do not continue a
+/// character (a count the compiler vectorises).
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|b| **b & 0xC0 != 0x80).count()
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
