@@ -155,6 +155,15 @@ fn bench_default_path(rules: &RuleSet, mb: f64, runs: usize) {
     let d = median(times);
     let read = median(reading);
     let langs: Vec<String> = found.iter().map(|(l, n)| format!("{l} {n}")).collect();
+    let ripgrep = ripgrep_mb_s(&files, runs)
+        .map(|rg| {
+            let ours = total as f64 / MB / d.as_secs_f64();
+            format!(
+                "; ripgrep, one money regex, same files: {rg:.1} MB/s ({:.1}x figcheck)",
+                rg / ours
+            )
+        })
+        .unwrap_or_default();
     println!(
         "extract default path (no --lang), fr+en news {:.1} MB: {:.1} MB/s (median of {runs}; reading the files {:.0} ms of {:.0} ms), mentions {}, peak RSS {}{}",
         total as f64 / MB,
@@ -165,6 +174,45 @@ fn bench_default_path(rules: &RuleSet, mb: f64, runs: usize) {
         rss_text(),
         if reset { "" } else { " (peak since start)" },
     );
+    if !ripgrep.is_empty() {
+        println!("  {}", ripgrep.trim_start_matches("; "));
+    }
+}
+
+/// The yardstick of issue 14: ripgrep (when `rg` is on the PATH) counting the lines that
+/// hold a money amount in the same files, written to a temporary folder (read from the
+/// page cache, both files side by side as ripgrep does), median of `runs` after one
+/// untimed run. `None` without ripgrep.
+fn ripgrep_mb_s(files: &[(&str, String)], runs: usize) -> Option<f64> {
+    const MONEY: &str = r"[$€£¥] ?[0-9][0-9,. ]*(?: ?(?:million|billion|bn|m))?|[0-9][0-9,. ]*(?: (?:millions?|milliards?|billions?|millions?))? ?(?:d'euros|de dollars|de yuans|dollars|euros|yuans?)";
+    std::process::Command::new("rg")
+        .arg("--version")
+        .output()
+        .ok()
+        .filter(|o| o.status.success())?;
+    let dir = tempfile::tempdir().ok()?;
+    let mut total = 0;
+    for (path, text) in files {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        std::fs::write(dir.path().join(name), text).ok()?;
+        total += text.len();
+    }
+    let mut times = Vec::new();
+    for i in 0..=runs {
+        let t = Instant::now();
+        let out = std::process::Command::new("rg")
+            .args(["--count", "--no-config", MONEY])
+            .arg(dir.path())
+            .output()
+            .ok()?;
+        if !out.status.success() {
+            return None;
+        }
+        if i > 0 {
+            times.push(t.elapsed());
+        }
+    }
+    Some(total as f64 / MB / median(times).as_secs_f64())
 }
 
 fn bench_large(rules: &RuleSet, mb: f64, runs: usize, density: Density) {

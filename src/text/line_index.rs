@@ -57,9 +57,7 @@ impl LineIndex {
             Some(c) => (*c, floor_char_boundary(text, k * CHUNK)),
             None => (0, 0),
         };
-        base + text
-            .get(from..offset)
-            .map_or(0, |s| chars_in(s.as_bytes()))
+        base + text.get(from..offset).map_or(0, |s| chars_in(s.as_bytes()))
     }
 
     /// 1-based line and column (column counted in characters) of a byte offset.
