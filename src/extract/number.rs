@@ -60,7 +60,7 @@ fn ascii_digit(c: char) -> char {
 /// Parse `text` (digits and separators only) with the language's format.
 ///
 /// One pass, nothing allocated: the digit runs and separators are reduced, as they
-/// come, to what the grammar asks of them ([`Shape`]), and the digits to their value.
+/// come, to what the grammar asks of them (`Shape`), and the digits to their value.
 pub fn parse_number(text: &str, fmt: &NumberFormat) -> Result<ParsedNumber, NumberError> {
     let mut shape = Shape::default();
     for c in text.trim().chars().map(ascii_digit) {
