@@ -43,6 +43,14 @@ impl<'c> Found<'c> {
         Found { hay, caps }
     }
 
+    /// Every group's span (the whole match first), for tests.
+    #[cfg(test)]
+    pub fn spans(&self) -> Vec<Option<std::ops::Range<usize>>> {
+        (0..self.caps.group_len())
+            .map(|i| self.caps.get_group(i).map(|s| s.range()))
+            .collect()
+    }
+
     fn get(&self, idx: usize) -> Option<Group<'c>> {
         let span = self.caps.get_group(idx)?;
         let text = self.hay.get(span.start..span.end)?;

@@ -17,6 +17,7 @@ mod convention;
 mod interpret;
 mod mention;
 pub mod number;
+mod shape_cache;
 pub mod spelled;
 
 pub use mention::{Mention, MentionOrigin, Reading};
@@ -24,6 +25,7 @@ pub use mention::{Mention, MentionOrigin, Reading};
 use interpret::{Candidate, Found};
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input};
+use shape_cache::{Lookup, Remembered, ShapeCache, ThreadShapes};
 
 use crate::rules::compile::{EngineCache, MatcherPattern};
 use crate::rules::{LangMatcher, RuleSet};
@@ -309,6 +311,7 @@ impl Scanner<'_> {
         let end = hay.len();
         // Each pattern's groups, made when the pattern is first read.
         let mut caps: Vec<Option<PatternCaps>> = matcher.patterns.iter().map(|_| None).collect();
+        let mut shapes = ThreadShapes::take(matcher);
         while pos < end {
             // The combined regex finds where the next figure is and which pattern took
             // it (lazy DFA, no groups); that pattern is read alone, anchored on that span.
@@ -325,13 +328,21 @@ impl Scanner<'_> {
                 });
                 return;
             };
-            let accepted = read_match(hay, &m, matcher, &mut caps).and_then(|(mp, found)| {
-                let pattern = self.rules.patterns.get(&mp.id)?;
-                if !edges_ok(text, m.start(), m.end(), pattern) {
-                    return None;
-                }
-                interpret::interpret(matcher, pattern, &mp.groups, &found, text, self.conventions)
-            });
+            let accepted =
+                read_match(hay, &m, matcher, &mut caps, shapes.cache()).and_then(|(mp, found)| {
+                    let pattern = self.rules.patterns.get(&mp.id)?;
+                    if !edges_ok(text, m.start(), m.end(), pattern) {
+                        return None;
+                    }
+                    interpret::interpret(
+                        matcher,
+                        pattern,
+                        &mp.groups,
+                        &found,
+                        text,
+                        self.conventions,
+                    )
+                });
             let next = if accepted.is_some() {
                 m.end().max(pos + 1)
             } else {
@@ -363,21 +374,76 @@ pub fn extract_text(rules: &RuleSet, text: &str, lang: &str) -> Vec<Mention> {
 
 /// The first pattern, in the combined regex's order, that matches anchored at the start
 /// of `m` within its span: the one the combined regex took (leftmost-first), with its
-/// groups. Look-around still sees the text outside the span.
-///
-/// A pattern before the one the combined regex reports cannot match there (leftmost-first
-/// would have taken it), unless its word boundaries, ASCII in the combined regex, are
-/// Unicode alone: only those are tried before it. After it, every pattern is tried in
-/// order, as the one reported may not match alone for the same reason.
+/// groups. Look-around still sees the text outside the span. A span of a shape read
+/// before is answered from `shapes` (see [`shape_cache`]).
 fn read_match<'m, 'c>(
     hay: &'c str,
     m: &regex_automata::Match,
     matcher: &'m LangMatcher,
     caps: &'c mut [Option<PatternCaps>],
+    shapes: &mut ShapeCache,
 ) -> Option<(&'m MatcherPattern, Found<'c>)> {
+    let took = m.pattern().as_usize();
+    let (i, sure) = match shapes.lookup(matcher, took, hay, m.start(), m.end()) {
+        Lookup::Known(reading) => {
+            let reading = reading?;
+            let (i, sure) = (reading.pattern, reading.sure);
+            let p = matcher.patterns.get(i)?;
+            let slot = caps.get_mut(i)?.get_or_insert_with(PatternCaps::default);
+            let c = if sure {
+                let engine = p.engine()?;
+                slot.engine_caps
+                    .get_or_insert_with(|| engine.create_captures())
+            } else {
+                let regex = p.regex()?;
+                slot.caps.get_or_insert_with(|| regex.create_captures())
+            };
+            reading.write(c, m.start());
+            (i, sure)
+        }
+        Lookup::Unknown => {
+            let found = search_patterns(hay, m, matcher, caps);
+            let reading = found.and_then(|(i, sure)| {
+                let c = captures_of(caps, i, sure)?;
+                Some(Remembered::of(i, sure, c, m.start()))
+            });
+            shapes.remember(reading);
+            found?
+        }
+        Lookup::Unusable => search_patterns(hay, m, matcher, caps)?,
+    };
+    Some((
+        matcher.patterns.get(i)?,
+        Found::new(hay, captures_of(caps, i, sure)?),
+    ))
+}
+
+/// The captures pattern `i`'s last search left (`sure`: its backtracker's).
+fn captures_of(caps: &[Option<PatternCaps>], i: usize, sure: bool) -> Option<&Captures> {
+    let slot = caps.get(i)?.as_ref()?;
+    if sure {
+        slot.engine_caps.as_ref()
+    } else {
+        slot.caps.as_ref()
+    }
+}
+
+/// Searches the patterns for [`read_match`]: the index of the first that matches and
+/// whether its backtracker alone read it (its groups are then in that pattern's
+/// `engine_caps`, else in its `caps`).
+///
+/// A pattern before the one the combined regex reports cannot match there (leftmost-first
+/// would have taken it), unless its word boundaries, ASCII in the combined regex, are
+/// Unicode alone: only those are tried before it. After it, every pattern is tried in
+/// order, as the one reported may not match alone for the same reason.
+fn search_patterns(
+    hay: &str,
+    m: &regex_automata::Match,
+    matcher: &LangMatcher,
+    caps: &mut [Option<PatternCaps>],
+) -> Option<(usize, bool)> {
     let input = Input::new(hay).span(m.range()).anchored(Anchored::Yes);
     let took = m.pattern().as_usize();
-    let mut found = None;
     for (i, (p, slot)) in matcher.patterns.iter().zip(caps.iter_mut()).enumerate() {
         if i < took && !p.unicode_boundary {
             continue;
@@ -407,18 +473,10 @@ fn read_match<'m, 'c>(
             c.is_match()
         };
         if matched {
-            found = Some((i, sure));
-            break;
+            return Some((i, sure));
         }
     }
-    let (i, sure) = found?;
-    let slot = caps.get(i)?.as_ref()?;
-    let c = if sure {
-        slot.engine_caps.as_ref()?
-    } else {
-        slot.caps.as_ref()?
-    };
-    Some((matcher.patterns.get(i)?, Found::new(hay, c)))
+    None
 }
 
 /// What one scan keeps per pattern between figures: the groups of its last search and

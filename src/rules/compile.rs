@@ -183,6 +183,9 @@ pub struct MatcherPattern {
     /// pattern, so it is always tried; any other pattern before the one the combined
     /// regex reports cannot match there (leftmost-first would have taken it).
     pub(crate) unicode_boundary: bool,
+    /// Whether the pattern cannot tell one ASCII digit from another (see
+    /// [`MatcherPattern::digit_blind`]), worked out on first use.
+    digit_blind: std::sync::OnceLock<bool>,
 }
 
 impl MatcherPattern {
@@ -194,6 +197,13 @@ impl MatcherPattern {
             .as_ref()
     }
 
+    /// Whether the pattern cannot tell one ASCII digit from another: every class in it
+    /// holds all ten or none, and no literal holds one. It then matches two texts that
+    /// differ only in their ASCII digits alike, with its groups at the same offsets.
+    pub fn digit_blind(&self) -> bool {
+        *self.digit_blind.get_or_init(|| hir_digit_blind(&self.hir))
+    }
+
     /// The pattern alone for a span it matches (see `engine`), compiled now if it was
     /// not yet.
     pub fn engine(&self) -> Option<&PatternEngine> {
@@ -201,6 +211,57 @@ impl MatcherPattern {
             .get_or_init(|| PatternEngine::build(&self.hir).ok())
             .as_ref()
     }
+}
+
+/// Whether `hir` treats the ten ASCII digits alike (see [`MatcherPattern::digit_blind`]).
+/// Look-arounds do: a digit is a word character to every word boundary.
+pub(crate) fn hir_digit_blind(hir: &Hir) -> bool {
+    use regex_syntax::hir::{Class, HirKind};
+    // How many of the ten ASCII digits a range from `lo` to `hi` holds.
+    fn digits_in(lo: u32, hi: u32) -> u32 {
+        let (lo, hi) = (lo.max(u32::from(b'0')), hi.min(u32::from(b'9')));
+        if lo > hi {
+            0
+        } else {
+            hi - lo + 1
+        }
+    }
+    let all_or_none = |n: u32| n == 0 || n == 10;
+    let mut stack = vec![hir];
+    while let Some(h) = stack.pop() {
+        let blind = match h.kind() {
+            HirKind::Empty | HirKind::Look(_) => true,
+            HirKind::Literal(lit) => !lit.0.iter().any(u8::is_ascii_digit),
+            HirKind::Class(Class::Unicode(c)) => all_or_none(
+                c.ranges()
+                    .iter()
+                    .map(|r| digits_in(u32::from(r.start()), u32::from(r.end())))
+                    .sum(),
+            ),
+            HirKind::Class(Class::Bytes(c)) => all_or_none(
+                c.ranges()
+                    .iter()
+                    .map(|r| digits_in(u32::from(r.start()), u32::from(r.end())))
+                    .sum(),
+            ),
+            HirKind::Repetition(r) => {
+                stack.push(&r.sub);
+                true
+            }
+            HirKind::Capture(c) => {
+                stack.push(&c.sub);
+                true
+            }
+            HirKind::Concat(subs) | HirKind::Alternation(subs) => {
+                stack.extend(subs.iter());
+                true
+            }
+        };
+        if !blind {
+            return false;
+        }
+    }
+    true
 }
 
 /// One pattern alone, to read the groups of a figure the combined regex found: the
@@ -279,7 +340,13 @@ pub struct LangMatcher {
     pub regex: super::combined::CombinedRegex,
     /// The patterns in the order of the combined regex.
     pub patterns: Vec<MatcherPattern>,
+    /// Tells this matcher (and its clones) apart from every other built in the process:
+    /// what a scan remembers about its patterns is kept under it.
+    pub(crate) id: u64,
 }
+
+/// The id of the next [`LangMatcher`] built.
+static NEXT_MATCHER_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 /// A pack as listed by `rules list`.
 #[derive(Debug, Clone)]
@@ -1252,6 +1319,7 @@ fn build_matcher(
             engine: std::sync::OnceLock::new(),
             groups,
             unicode_boundary,
+            digit_blind: std::sync::OnceLock::new(),
         });
     }
     if combined.is_empty() {
@@ -1271,6 +1339,7 @@ fn build_matcher(
         lexicon,
         regex,
         patterns: order,
+        id: NEXT_MATCHER_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
     })
 }
 
