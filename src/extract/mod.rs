@@ -1,7 +1,9 @@
 //! Figure extraction: a source's text and the compiled rules in, mentions out. The text
 //! is read once with the language's combined regex; each match is checked at its edges
-//! (a figure does not start or end inside a word), read into a quantity (`interpret`),
-//! and figures whose unit is elided take it from the figure before them (`context`).
+//! (a figure does not start or end inside a word), its groups read by the pattern alone
+//! (or from `shape_cache`, when a span of its shape was read before), read into a
+//! quantity (`interpret`), and figures whose unit is elided take it from the figure
+//! before them (`context`).
 //!
 //! Extraction never fails: what cannot be read is not a mention.
 //!
