@@ -114,7 +114,8 @@ impl Remembered {
     }
 }
 
-/// One scan's remembered readings, and which reported patterns allow them.
+/// One thread's remembered readings for one matcher, and which reported patterns allow
+/// them.
 #[derive(Default)]
 pub(super) struct ShapeCache {
     readings: HashMap<Vec<u8>, Option<Remembered>>,
