@@ -3,11 +3,15 @@
 //!
 //! Environment: `FIGCHECK_BENCH_SIZES` (MB, comma-separated, default "1,10,50"),
 //! `FIGCHECK_BENCH_RUNS` (default 5), `FIGCHECK_BENCH_FILES` (default 2000),
-//! `FIGCHECK_BENCH_CASES` (comma-separated, default all: `files`, `default`, `news`,
-//! `dense`, `lang`).
+//! `FIGCHECK_BENCH_CASES` (comma-separated, default all: `files`, `default`, `default1`,
+//! `news`, `dense`, `lang`, `scan`).
 //! `default` is the path a user takes: files read as the binary reads them (no
-//! `--lang`: the language detected from the text), then extracted.
+//! `--lang`: the language detected from the text), then extracted; a French and an
+//! English file. `default1` is the same text as one file, French then English (issue
+//! 14's "100 MB news-like FR+EN file"; ripgrep reads one file on one thread).
 //! Per language (every language with a pack): the example articles' bodies repeated.
+//! `scan`: the floor under extraction, each language's combined regex alone finding
+//! where the figures are on one thread (no reading, no interpreting).
 //! Peak RSS is VmHWM from /proc/self/status, reset before each measurement through
 //! /proc/self/clear_refs where the kernel allows it.
 
@@ -107,19 +111,16 @@ fn bench_many_files(rules: &RuleSet, files: usize) {
 /// from bytes as the binary reads a file given without `--lang` (front matter none, the
 /// language detected), then extracted; the time includes reading and detecting, after
 /// one untimed run.
-fn bench_default_path(rules: &RuleSet, mb: f64, runs: usize) {
+fn bench_default_path(rules: &RuleSet, mb: f64, runs: usize, one_file: bool) {
     let reset = reset_peak_rss();
     let half = (mb * MB / 2.0) as usize;
-    let files = [
-        (
-            "gen/fr-news.txt",
-            generate(Lang::Fr, half, 7, Density::News),
-        ),
-        (
-            "gen/en-news.txt",
-            generate(Lang::En, half, 11, Density::News),
-        ),
-    ];
+    let fr = generate(Lang::Fr, half, 7, Density::News);
+    let en = generate(Lang::En, half, 11, Density::News);
+    let files = if one_file {
+        vec![("gen/fr-en-news.txt", fr + "\n" + &en)]
+    } else {
+        vec![("gen/fr-news.txt", fr), ("gen/en-news.txt", en)]
+    };
     let total: usize = files.iter().map(|(_, t)| t.len()).sum();
     let opts = LoadOptions {
         known_langs: rules.languages(),
@@ -165,8 +166,9 @@ fn bench_default_path(rules: &RuleSet, mb: f64, runs: usize) {
         })
         .unwrap_or_default();
     println!(
-        "extract default path (no --lang), fr+en news {:.1} MB: {:.1} MB/s (median of {runs}; reading the files {:.0} ms of {:.0} ms), mentions {}, peak RSS {}{}",
+        "extract default path (no --lang), fr+en news {:.1} MB in {} file(s): {:.1} MB/s (median of {runs}; reading the files {:.0} ms of {:.0} ms), mentions {}, peak RSS {}{}",
         total as f64 / MB,
+        files.len(),
         total as f64 / MB / d.as_secs_f64(),
         read.as_secs_f64() * 1000.0,
         d.as_secs_f64() * 1000.0,
@@ -260,6 +262,43 @@ fn bench_large(rules: &RuleSet, mb: f64, runs: usize, density: Density) {
     );
 }
 
+/// The combined regex alone on French and English news, on this thread: every match
+/// found from the end of the one before, as a scan finds them (MB/s per thread; the
+/// extraction cases use every core).
+fn bench_scan_floor(rules: &RuleSet, mb: f64, runs: usize) {
+    for (lang, seed, code) in [(Lang::Fr, 7, "fr"), (Lang::En, 11, "en")] {
+        let Some(matcher) = rules.matcher(code) else {
+            continue;
+        };
+        let text = generate(lang, (mb * MB / 2.0) as usize, seed, Density::News);
+        let mut times = Vec::new();
+        let mut found = 0;
+        for i in 0..=runs {
+            let t = Instant::now();
+            let (mut pos, mut n) = (0, 0);
+            while let Some(m) = matcher
+                .regex
+                .find(regex_automata::Input::new(&text).range(pos..))
+            {
+                n += 1;
+                pos = m.end().max(pos + 1);
+                if pos > text.len() {
+                    break;
+                }
+            }
+            found = n;
+            if i > 0 {
+                times.push(t.elapsed());
+            }
+        }
+        println!(
+            "scan floor, {code} news {:.1} MB, the combined regex alone on one thread: {:.1} MB/s (median of {runs}), {found} matches",
+            text.len() as f64 / MB,
+            text.len() as f64 / MB / median(times).as_secs_f64(),
+        );
+    }
+}
+
 /// Throughput per language with a pack, on news text: the example articles of each
 /// language (examples/alibaba, examples/brumelune: real figures, several per KB), bodies
 /// repeated to `mb` MB, read with that language's rules.
@@ -337,7 +376,10 @@ fn main() {
     }
     for mb in &sizes {
         if case("default") {
-            bench_default_path(&rules, *mb, runs);
+            bench_default_path(&rules, *mb, runs, false);
+        }
+        if case("default1") {
+            bench_default_path(&rules, *mb, runs, true);
         }
         if case("news") {
             bench_large(&rules, *mb, runs, Density::News);
@@ -346,6 +388,9 @@ fn main() {
     if let Some(mb) = sizes.first() {
         if case("dense") {
             bench_large(&rules, *mb, runs, Density::Dense);
+        }
+        if case("scan") {
+            bench_scan_floor(&rules, *mb, runs);
         }
         if case("lang") {
             println!("extract per language, example articles repeated (median of {runs}):");

@@ -391,15 +391,10 @@ fn read_match<'m, 'c>(
             let reading = reading?;
             let (i, sure) = (reading.pattern, reading.sure);
             let p = matcher.patterns.get(i)?;
-            let slot = caps.get_mut(i)?.get_or_insert_with(PatternCaps::default);
-            let c = if sure {
-                let engine = p.engine()?;
-                slot.engine_caps
-                    .get_or_insert_with(|| engine.create_captures())
-            } else {
-                let regex = p.regex()?;
-                slot.caps.get_or_insert_with(|| regex.create_captures())
-            };
+            let c = caps
+                .get_mut(i)?
+                .get_or_insert_with(PatternCaps::default)
+                .captures(p, sure)?;
             reading.write(c, m.start());
             (i, sure)
         }
@@ -454,11 +449,12 @@ fn search_patterns(
         // matches this span: the backtracker alone reads its groups. Any other try may
         // fail, which the pattern's lazy DFA finds out fastest.
         let sure = i == took && !p.unicode_boundary;
+        let slot = slot.get_or_insert_with(PatternCaps::default);
         let matched = if sure {
             let Some(engine) = p.engine() else {
                 continue;
             };
-            let slot = slot.get_or_insert_with(PatternCaps::default);
+            // (both fields at once: not through `PatternCaps::captures`)
             let cache = slot.cache.get_or_insert_with(|| engine.create_cache());
             let c = slot
                 .engine_caps
@@ -466,11 +462,9 @@ fn search_patterns(
             engine.search_captures(cache, &input, c);
             c.is_match()
         } else {
-            let Some(regex) = p.regex() else {
+            let (Some(regex), Some(c)) = (p.regex(), slot.captures(p, false)) else {
                 continue;
             };
-            let slot = slot.get_or_insert_with(PatternCaps::default);
-            let c = slot.caps.get_or_insert_with(|| regex.create_captures());
             regex.search_captures(&input, c);
             c.is_match()
         };
@@ -488,6 +482,23 @@ struct PatternCaps {
     caps: Option<Captures>,
     engine_caps: Option<Captures>,
     cache: Option<EngineCache>,
+}
+
+impl PatternCaps {
+    /// The groups a search of `p` writes (`sure`: its backtracker's, else its regex's),
+    /// made on first use; `None` when `p` does not compile.
+    fn captures(&mut self, p: &MatcherPattern, sure: bool) -> Option<&mut Captures> {
+        if sure {
+            let engine = p.engine()?;
+            Some(
+                self.engine_caps
+                    .get_or_insert_with(|| engine.create_captures()),
+            )
+        } else {
+            let regex = p.regex()?;
+            Some(self.caps.get_or_insert_with(|| regex.create_captures()))
+        }
+    }
 }
 
 /// Where to look next after a match at `at` was rejected, skipping whole runs that no

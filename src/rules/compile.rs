@@ -217,32 +217,36 @@ impl MatcherPattern {
 /// Look-arounds do: a digit is a word character to every word boundary.
 pub(crate) fn hir_digit_blind(hir: &Hir) -> bool {
     use regex_syntax::hir::{Class, HirKind};
-    // How many of the ten ASCII digits a range from `lo` to `hi` holds.
-    fn digits_in(lo: u32, hi: u32) -> u32 {
-        let (lo, hi) = (lo.max(u32::from(b'0')), hi.min(u32::from(b'9')));
-        if lo > hi {
-            0
-        } else {
-            hi - lo + 1
-        }
+    // Whether a class's ranges (`lo..=hi` code points or bytes) hold all ten ASCII
+    // digits or none of them.
+    fn all_or_no_digits(ranges: impl Iterator<Item = (u32, u32)>) -> bool {
+        let (zero, nine) = (u32::from(b'0'), u32::from(b'9'));
+        let digits: u32 = ranges
+            .map(|(lo, hi)| {
+                let (lo, hi) = (lo.max(zero), hi.min(nine));
+                if lo > hi {
+                    0
+                } else {
+                    hi - lo + 1
+                }
+            })
+            .sum();
+        digits == 0 || digits == 10
     }
-    let all_or_none = |n: u32| n == 0 || n == 10;
     let mut stack = vec![hir];
     while let Some(h) = stack.pop() {
         let blind = match h.kind() {
             HirKind::Empty | HirKind::Look(_) => true,
             HirKind::Literal(lit) => !lit.0.iter().any(u8::is_ascii_digit),
-            HirKind::Class(Class::Unicode(c)) => all_or_none(
+            HirKind::Class(Class::Unicode(c)) => all_or_no_digits(
                 c.ranges()
                     .iter()
-                    .map(|r| digits_in(u32::from(r.start()), u32::from(r.end())))
-                    .sum(),
+                    .map(|r| (u32::from(r.start()), u32::from(r.end()))),
             ),
-            HirKind::Class(Class::Bytes(c)) => all_or_none(
+            HirKind::Class(Class::Bytes(c)) => all_or_no_digits(
                 c.ranges()
                     .iter()
-                    .map(|r| digits_in(u32::from(r.start()), u32::from(r.end())))
-                    .sum(),
+                    .map(|r| (u32::from(r.start()), u32::from(r.end()))),
             ),
             HirKind::Repetition(r) => {
                 stack.push(&r.sub);
