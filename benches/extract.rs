@@ -262,41 +262,96 @@ fn bench_large(rules: &RuleSet, mb: f64, runs: usize, density: Density) {
     );
 }
 
-/// The combined regex alone on French and English news, on this thread: every match
-/// found from the end of the one before, as a scan finds them (MB/s per thread; the
-/// extraction cases use every core).
+/// The combined regex alone on French and English news: every match found from the end
+/// of the one before, as a scan finds them, on one thread (MB/s per thread), then both
+/// languages at once on two threads (do two cores scale?). The extraction cases use
+/// every core.
 fn bench_scan_floor(rules: &RuleSet, mb: f64, runs: usize) {
+    let mut texts = Vec::new();
     for (lang, seed, code) in [(Lang::Fr, 7, "fr"), (Lang::En, 11, "en")] {
-        let Some(matcher) = rules.matcher(code) else {
-            continue;
-        };
-        let text = generate(lang, (mb * MB / 2.0) as usize, seed, Density::News);
+        if let Some(matcher) = rules.matcher(code) {
+            let text = generate(lang, (mb * MB / 2.0) as usize, seed, Density::News);
+            texts.push((code, matcher, text));
+        }
+    }
+    // Matches of `matcher` in `text`, and the time the scan took.
+    let scan = |matcher: &figcheck::rules::LangMatcher, text: &str| {
+        let t = Instant::now();
+        let (mut pos, mut n) = (0, 0usize);
+        while let Some(m) = matcher
+            .regex
+            .find(regex_automata::Input::new(text).range(pos..))
+        {
+            n += 1;
+            pos = m.end().max(pos + 1);
+            if pos > text.len() {
+                break;
+            }
+        }
+        (n, t.elapsed())
+    };
+    for (code, matcher, text) in &texts {
         let mut times = Vec::new();
         let mut found = 0;
         for i in 0..=runs {
-            let t = Instant::now();
-            let (mut pos, mut n) = (0, 0);
-            while let Some(m) = matcher
-                .regex
-                .find(regex_automata::Input::new(&text).range(pos..))
-            {
-                n += 1;
-                pos = m.end().max(pos + 1);
-                if pos > text.len() {
-                    break;
-                }
-            }
+            let (n, d) = scan(matcher, text);
             found = n;
             if i > 0 {
-                times.push(t.elapsed());
+                times.push(d);
             }
         }
+        let dfa = matcher
+            .regex
+            .lazy_dfa_stats()
+            .map(|s| {
+                format!(
+                    "; lazy DFA: {} byte classes, forward cache {:.1} MB (cleared {}x), reverse {:.1} MB",
+                    s.classes,
+                    s.forward_bytes as f64 / MB,
+                    s.clears,
+                    s.reverse_bytes as f64 / MB
+                )
+            })
+            .unwrap_or_default();
         println!(
-            "scan floor, {code} news {:.1} MB, the combined regex alone on one thread: {:.1} MB/s (median of {runs}), {found} matches",
+            "scan floor, {code} news {:.1} MB, the combined regex alone on one thread: {:.1} MB/s (median of {runs}), {found} matches{dfa}",
             text.len() as f64 / MB,
             text.len() as f64 / MB / median(times).as_secs_f64(),
         );
     }
+    // Both at once, each on its own thread (whose lazy DFA fills on the first run).
+    let mut per_thread: Vec<Vec<Duration>> = vec![Vec::new(); texts.len()];
+    for i in 0..=runs {
+        let took: Vec<Duration> = std::thread::scope(|s| {
+            let handles: Vec<_> = texts
+                .iter()
+                .map(|(_, matcher, text)| s.spawn(move || scan(matcher, text).1))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+        if i > 0 {
+            for (v, d) in per_thread.iter_mut().zip(took) {
+                v.push(d);
+            }
+        }
+    }
+    let each: Vec<String> = texts
+        .iter()
+        .zip(per_thread)
+        .map(|((code, _, text), times)| {
+            format!(
+                "{code} {:.1}",
+                text.len() as f64 / MB / median(times).as_secs_f64()
+            )
+        })
+        .collect();
+    println!(
+        "scan floor, both at once on two threads: {} MB/s per thread",
+        each.join(", ")
+    );
 }
 
 /// Throughput per language with a pack, on news text: the example articles of each

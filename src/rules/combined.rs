@@ -135,6 +135,40 @@ impl CombinedRegex {
     }
 }
 
+/// What this thread's lazy DFA holds after its searches (for benchmarks): the forward
+/// automaton's alphabet (byte classes: a state's row has one entry per class), the
+/// memory its forward and reverse caches take, and how often the forward cache was
+/// cleared for being full.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy)]
+pub struct LazyDfaStats {
+    /// Byte classes of the forward automaton.
+    pub classes: usize,
+    /// Bytes of the forward cache (its states and their rows).
+    pub forward_bytes: usize,
+    /// Bytes of the reverse cache.
+    pub reverse_bytes: usize,
+    /// Times the forward cache was cleared.
+    pub clears: usize,
+}
+
+impl CombinedRegex {
+    /// [`LazyDfaStats`] of this thread's cache; `None` without a lazy DFA.
+    #[doc(hidden)]
+    pub fn lazy_dfa_stats(&self) -> Option<LazyDfaStats> {
+        let dfa = self.engines.hybrid.as_ref()?;
+        let mut caches = self.caches.get();
+        let cache = caches.hybrid.as_mut()?;
+        let (forward, reverse) = cache.as_parts_mut();
+        Some(LazyDfaStats {
+            classes: dfa.forward().byte_classes().alphabet_len(),
+            forward_bytes: forward.memory_usage(),
+            reverse_bytes: reverse.memory_usage(),
+            clears: forward.clear_count(),
+        })
+    }
+}
+
 /// The lazy DFA of the forward and reverse automata, configured as `meta::Regex`
 /// configures its own (the reverse one finds where a match starts, any pattern's
 /// longest); `None` if it cannot be built.
@@ -207,6 +241,21 @@ mod tests {
         assert_eq!(all(&|i| pike_only.find(i)), expected);
         // A clone searches with its own caches.
         assert_eq!(all(&|i| ours.clone().find(i)), expected);
+    }
+
+    /// The stats are this thread's cache: it grows with the states a search built.
+    #[test]
+    fn stats_show_the_states_a_search_built() {
+        let re = CombinedRegex::build(&hirs(&[r"[0-9]+ (?:million|billion)"])).unwrap();
+        let before = re.lazy_dfa_stats().unwrap();
+        // digits, space, the letters of the two words, everything else, end of input
+        assert!((8..=16).contains(&before.classes), "{before:?}");
+        let found = re.find(Input::new("it raised 5 billion, then 7 million"));
+        assert_eq!(found.map(|m| m.range()), Some(10..19));
+        let after = re.lazy_dfa_stats().unwrap();
+        assert!(after.forward_bytes > before.forward_bytes, "{after:?}");
+        assert!(after.reverse_bytes > before.reverse_bytes, "{after:?}");
+        assert_eq!(after.clears, 0);
     }
 
     #[test]
