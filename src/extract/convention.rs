@@ -60,6 +60,23 @@ pub(crate) struct AliasReading {
     pub alternatives: Vec<Currency>,
 }
 
+/// A body at least this long has its aliases decided before its pieces are scanned
+/// ([`SourceConventions::decide_ahead`]).
+const DECIDE_AHEAD_BYTES: usize = 1 << 20;
+
+/// The pieces a body is cut into to count words on several threads.
+const COUNT_PIECE_BYTES: usize = 256 << 10;
+
+/// How a decision counts words over the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Counting {
+    /// On this thread alone: a figure asked, and the pieces of the source may be
+    /// waiting for the decision (no rayon work may start here).
+    HereAlone,
+    /// In pieces, on rayon's threads: before the source's pieces are scanned.
+    Parallel,
+}
+
 impl<'a> SourceConventions<'a> {
     /// The conventions of `source` (its text as `text`; only the body, from
     /// `source.body.start`, is read), decided alias by alias when first asked.
@@ -71,8 +88,36 @@ impl<'a> SourceConventions<'a> {
         }
     }
 
+    /// Decides now, with every thread free to help, each alias of `lexicon` that this
+    /// source may read locally and writes (its normalised form found in the body), when
+    /// the body is long (see [`DECIDE_AHEAD_BYTES`]): a decision may count the local
+    /// countries' names over the whole body, and the pieces of a long source, scanned
+    /// side by side, would otherwise wait at their first such figure for one of them to
+    /// count alone (a fifth of a second on 100 MB). Call it before the pieces are
+    /// scanned: their threads help with the counting, which must not find one of them
+    /// waiting for this decision. The decisions are those a figure would have made.
+    pub fn decide_ahead(&self, lexicon: &Lexicon) {
+        let source = self.source;
+        let raw = self.text.get(source.body.start..).unwrap_or(self.text);
+        if raw.len() < DECIDE_AHEAD_BYTES {
+            return;
+        }
+        for (key, amb) in &lexicon.ambiguous {
+            let local = amb.declared_by_source || !amb.locals.is_empty();
+            if local && memchr::memmem::find(raw.as_bytes(), key.as_bytes()).is_some() {
+                self.decision(lexicon, key, amb, Counting::Parallel);
+            }
+        }
+    }
+
     /// How the source reads the ambiguous alias `key` (normalised), once decided.
-    fn decision(&self, lexicon: &Lexicon, key: &str, amb: &Ambiguity) -> Decision {
+    fn decision(
+        &self,
+        lexicon: &Lexicon,
+        key: &str,
+        amb: &Ambiguity,
+        counting: Counting,
+    ) -> Decision {
         // Held while deciding: the pieces of a source wait for one decision.
         let mut by_alias = match self.by_alias.lock() {
             Ok(guard) => guard,
@@ -114,7 +159,7 @@ impl<'a> SourceConventions<'a> {
             .map(|(c, _)| *c)
             .collect();
         explicit.dedup();
-        let d = decide_alias(key, amb, source, &written, raw, &explicit);
+        let d = decide_alias(key, amb, source, &written, raw, &explicit, counting);
         by_alias.insert(key.to_string(), d.clone());
         d
     }
@@ -152,18 +197,20 @@ impl<'a> SourceConventions<'a> {
                 });
             }
         }
-        Some(match self.decision(lexicon, &key, amb) {
-            Decision::Decided { currency, note } => AliasReading {
-                currency,
-                note: Some(note),
-                alternatives: Vec::new(),
+        Some(
+            match self.decision(lexicon, &key, amb, Counting::HereAlone) {
+                Decision::Decided { currency, note } => AliasReading {
+                    currency,
+                    note: Some(note),
+                    alternatives: Vec::new(),
+                },
+                Decision::Open { alternatives, note } => AliasReading {
+                    currency: amb.default,
+                    note,
+                    alternatives,
+                },
             },
-            Decision::Open { alternatives, note } => AliasReading {
-                currency: amb.default,
-                note,
-                alternatives,
-            },
-        })
+        )
     }
 }
 
@@ -174,6 +221,7 @@ fn decide_alias(
     written: &dyn Fn(&str) -> bool,
     raw: &str,
     explicit: &[Currency],
+    counting: Counting,
 ) -> Decision {
     if amb.declared_by_source {
         if let Some(c) = source.dollar {
@@ -230,7 +278,7 @@ fn decide_alias(
     // The local currency is the one whose country the article names most (ties: the
     // table's order), unless the article writes that one with its own sign too ("A$55
     // million (US$35.8 million)": both are spelled out, a bare "$" is the default).
-    let counts = word_counts(raw, amb.locals.iter().flat_map(|l| &l.words));
+    let counts = word_counts(raw, amb.locals.iter().flat_map(|l| &l.words), counting);
     let mut best: Option<(usize, Currency, &str)> = None;
     for local in amb
         .locals
@@ -274,20 +322,89 @@ fn decide_alias(
 /// How many times each of `words` (normalised) is written in `raw`, in one pass, read
 /// as normalising would (any case, any run of spaces, either apostrophe): where several
 /// start at one place, the longest is counted ("australien", not also "australie").
+///
+/// With [`Counting::Parallel`], a long `raw` is counted in pieces on rayon's threads, cut
+/// just after a character no match can hold (see [`count_cuts`]): every match lies in
+/// one piece, and the pieces' counts add up to the whole's.
 fn word_counts<'w>(
     raw: &str,
     words: impl Iterator<Item = &'w String> + Clone,
+    counting: Counting,
 ) -> BTreeMap<&'w str, usize> {
+    let piece = match counting {
+        Counting::Parallel => COUNT_PIECE_BYTES,
+        Counting::HereAlone => usize::MAX,
+    };
+    word_counts_by(raw, words, piece)
+}
+
+/// [`word_counts`], `raw` cut into pieces of about `piece` bytes ([`count_cuts`]),
+/// counted side by side when there are several.
+fn word_counts_by<'w>(
+    raw: &str,
+    words: impl Iterator<Item = &'w String> + Clone,
+    piece: usize,
+) -> BTreeMap<&'w str, usize> {
+    use rayon::prelude::*;
     let mut counts: BTreeMap<&str, usize> = words.clone().map(|w| (w.as_str(), 0)).collect();
-    let Some(re) = literal_regex(words.map(String::as_str)) else {
+    let Some(re) = literal_regex(words.clone().map(String::as_str)) else {
         return counts;
     };
-    for m in re.find_iter(raw) {
-        if let Some(n) = counts.get_mut(normalize_word(m.as_str()).as_str()) {
-            *n += 1;
+    let written = |piece: &str| {
+        let mut found: BTreeMap<String, usize> = BTreeMap::new();
+        for m in re.find_iter(piece) {
+            *found.entry(normalize_word(m.as_str())).or_default() += 1;
+        }
+        found
+    };
+    let cuts = count_cuts(raw, words.map(String::as_str), piece);
+    let pieces: Vec<&str> = cuts
+        .windows(2)
+        .filter_map(|w| raw.get(*w.first()?..*w.get(1)?))
+        .collect();
+    let found: Vec<BTreeMap<String, usize>> = if pieces.len() > 1 {
+        pieces.par_iter().map(|p| written(p)).collect()
+    } else {
+        pieces.iter().map(|p| written(p)).collect()
+    };
+    for (word, n) in found.iter().flatten() {
+        if let Some(count) = counts.get_mut(word.as_str()) {
+            *count += n;
         }
     }
     counts
+}
+
+/// Where [`word_counts`] may cut `raw` into pieces of about `piece` bytes: `0`, then just
+/// after an ASCII digit or punctuation mark that no word holds (a match of
+/// [`literal_regex`] holds the words' own characters, their case variants, spaces and
+/// apostrophes, and no other character), then `raw.len()`.
+fn count_cuts<'a>(raw: &str, words: impl Iterator<Item = &'a str>, piece: usize) -> Vec<usize> {
+    let words: Vec<&str> = words.collect();
+    let safe = |b: u8| {
+        (b.is_ascii_digit() || b.is_ascii_punctuation())
+            && b != b'\''
+            && !words.iter().any(|w| w.as_bytes().contains(&b))
+    };
+    let bytes = raw.as_bytes();
+    let mut cuts = vec![0];
+    let mut at = piece.max(1);
+    while at < bytes.len() {
+        let Some(found) = bytes
+            .get(at..)
+            .and_then(|rest| rest.iter().position(|b| safe(*b)))
+        else {
+            break;
+        };
+        let cut = at + found + 1;
+        if cut >= bytes.len() {
+            break;
+        }
+        cuts.push(cut);
+        at = cut.saturating_add(piece.max(1));
+    }
+    cuts.push(bytes.len());
+    cuts
 }
 
 /// The aliases among `aliases` (normalised) that `raw` writes with no letter glued
@@ -645,6 +762,7 @@ mod tests {
         let counts = word_counts(
             "L’australien de Sydney, en Australie; SYDNEY encore, pas Hong\u{a0} Kong",
             words.iter(),
+            Counting::HereAlone,
         );
         let got: Vec<(&str, usize)> = counts.into_iter().collect();
         assert_eq!(
@@ -657,5 +775,78 @@ mod tests {
                 ("sydney", 2)
             ]
         );
+    }
+
+    /// Counted in pieces of any size, the counts are those of one pass: no match is
+    /// cut (names across line breaks and runs of spaces, next to digits and marks,
+    /// in other cases, a word that holds a digit or a mark of its own).
+    #[test]
+    fn counting_in_pieces_counts_what_one_pass_counts() {
+        let words = [
+            "hong kong",
+            "hongkong",
+            "australie",
+            "australien",
+            "new zealand",
+            "nouvelle-zélande",
+            "l'australien",
+            "g7",
+            "st. john",
+        ]
+        .map(String::from);
+        let mut text = String::new();
+        for (i, piece) in [
+            "Hong\n\n  Kong, 12.",
+            "HONGKONG;hong kong(3)",
+            "l’Australien, 5 Australie.",
+            "NEW ZEALAND 7 nouvelle-Zélande!",
+            "G7 g7. St. John; st.  JOHN",
+            "ſydney (australien) 2024",
+        ]
+        .iter()
+        .cycle()
+        .take(60)
+        .enumerate()
+        {
+            text.push_str(piece);
+            text.push_str(if i % 3 == 0 { " " } else { "\n" });
+        }
+        let whole = word_counts_by(&text, words.iter(), usize::MAX);
+        assert!(whole.values().all(|n| *n > 0), "{whole:?}");
+        for piece in (1..64).chain([100, 1000]) {
+            let cuts = count_cuts(&text, words.iter().map(String::as_str), piece);
+            assert!(cuts.len() > 2 || piece >= 1000, "{piece}: {cuts:?}");
+            assert!(cuts.windows(2).all(|w| w[0] < w[1]), "{cuts:?}");
+            assert_eq!(word_counts_by(&text, words.iter(), piece), whole, "{piece}");
+        }
+        // A text with no place to cut is one piece.
+        assert_eq!(
+            count_cuts("hong kong hong kong", ["hong kong"].into_iter(), 3),
+            [0, 19]
+        );
+    }
+
+    /// Deciding ahead (a long body, counted in pieces) decides as the first figure would.
+    #[test]
+    fn deciding_ahead_decides_as_a_figure_would() {
+        let rules = crate::rules::RuleSet::bundled().unwrap();
+        let lexicon = &rules.matcher("en").unwrap().lexicon;
+        let mut body = String::from("It paid US$5 billion. ");
+        while body.len() < DECIDE_AHEAD_BYTES + 10 {
+            body.push_str("Sydney and Melbourne, 2024; then Toronto. ");
+        }
+        body.push_str("Then $3 billion.");
+        let source = Source::from_text("-", body.clone(), "en");
+        let at = body.rfind('$').unwrap();
+        let read = |ahead: bool| {
+            let conventions = SourceConventions::new(&source, &source.text);
+            if ahead {
+                conventions.decide_ahead(lexicon);
+            }
+            conventions.read(lexicon, "$", at, at + 1, &source.text)
+        };
+        let figure = read(false).unwrap();
+        assert_eq!(figure.currency.as_str(), "AUD", "{figure:?}");
+        assert_eq!(read(true), Some(figure));
     }
 }

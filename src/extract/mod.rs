@@ -105,6 +105,9 @@ fn for_each_mention_in_pieces(
     // channel while another thread hands the pieces to the pool could leave the pool
     // with no free thread (every one waiting for pieces nobody scans).
     let long = end / 2 >= chunk;
+    if long {
+        conventions.decide_ahead(&matcher.lexicon);
+    }
     let alongside = long && rayon::current_thread_index().is_none();
     std::thread::scope(|scope| {
         let (pieces, scanned) = std::sync::mpsc::sync_channel::<(usize, Vec<Step>)>(4);
