@@ -842,11 +842,18 @@ mod tests {
             let conventions = SourceConventions::new(&source, &source.text);
             if ahead {
                 conventions.decide_ahead(lexicon);
+                // decided before any figure asked
+                assert!(conventions.by_alias.lock().unwrap().contains_key("$"));
             }
             conventions.read(lexicon, "$", at, at + 1, &source.text)
         };
         let figure = read(false).unwrap();
         assert_eq!(figure.currency.as_str(), "AUD", "{figure:?}");
         assert_eq!(read(true), Some(figure));
+        // A short body is left to its figures.
+        let short = Source::from_text("-", "It paid US$5 billion in Sydney.", "en");
+        let conventions = SourceConventions::new(&short, &short.text);
+        conventions.decide_ahead(lexicon);
+        assert!(conventions.by_alias.lock().unwrap().is_empty());
     }
 }
