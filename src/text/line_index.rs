@@ -3,10 +3,13 @@
 //! Lines end at "\n", "\r\n" or a lone "\r" (as editors show them). A leading UTF-8 byte
 //! order mark is not a column: the first character after it is at 1:1.
 //!
-//! Every lookup costs at most one binary search and the counting of [`CHUNK`] bytes,
-//! whatever the line's length: the index keeps the number of characters before every
-//! [`CHUNK`]-th byte, so a column is the difference of two such counts (one long line
-//! with a million figures stays linear).
+//! Lookups made in text order ([`LineIndex::line_col_after`], as extraction makes them)
+//! count the characters between one offset and the next once: all of them together
+//! read the text once, whatever its lines' lengths. Any other lookup costs at most one
+//! binary search and the counting of [`CHUNK`] bytes: for those the index keeps the
+//! number of characters before every [`CHUNK`]-th byte, counted over the whole text the
+//! first time such a lookup needs them (a column is then the difference of two such
+//! counts, so one long line with a million figures stays linear either way).
 
 /// Bytes between two character-count checkpoints.
 const CHUNK: usize = 256;
@@ -17,8 +20,9 @@ const CHUNK: usize = 256;
 pub struct LineIndex {
     /// Byte offset of each line's start.
     starts: Vec<usize>,
-    /// `chars[k]`: characters in `text[..floor_char_boundary(k * CHUNK)]`.
-    chars: Vec<usize>,
+    /// `chars[k]`: characters in `text[..floor_char_boundary(k * CHUNK)]`; counted
+    /// when first needed (lookups in text order never need them).
+    chars: std::sync::OnceLock<Vec<usize>>,
     /// Length of a leading byte order mark (0 or 3).
     bom: usize,
 }
@@ -35,25 +39,37 @@ impl LineIndex {
                 starts.push(i + 1);
             }
         }
-        // Characters: counted per chunk (a chunk may cut a character: see `back`).
-        let mut chars = Vec::with_capacity(text.len() / CHUNK + 1);
-        let mut count = 0usize;
-        for (k, block) in bytes.chunks(CHUNK).enumerate() {
-            // The count at the char boundary at or before `k * CHUNK`: continuation
-            // bytes before it in the same character were not counted yet, and the
-            // character's first byte was.
-            let back = usize::from(!text.is_char_boundary(k * CHUNK));
-            chars.push(count - back);
-            count += chars_in(block);
-        }
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        LineIndex { starts, chars, bom }
+        LineIndex {
+            starts,
+            chars: std::sync::OnceLock::new(),
+            bom,
+        }
+    }
+
+    /// The character-count checkpoints of `text` (see [`LineIndex::chars`]), counted
+    /// on first use.
+    fn checkpoints(&self, text: &str) -> &[usize] {
+        self.chars.get_or_init(|| {
+            let mut chars = Vec::with_capacity(text.len() / CHUNK + 1);
+            let mut count = 0usize;
+            for (k, block) in text.as_bytes().chunks(CHUNK).enumerate() {
+                // The count at the char boundary at or before `k * CHUNK`: continuation
+                // bytes before it in the same character were not counted yet, and the
+                // character's first byte was.
+                let back = usize::from(!text.is_char_boundary(k * CHUNK));
+                chars.push(count - back);
+                count += chars_in(block);
+            }
+            chars
+        })
     }
 
     /// Characters in `text[..offset]`, `offset` a char boundary.
     fn chars_before(&self, text: &str, offset: usize) -> usize {
-        let k = (offset / CHUNK).min(self.chars.len().saturating_sub(1));
-        let (base, from) = match self.chars.get(k) {
+        let chars = self.checkpoints(text);
+        let k = (offset / CHUNK).min(chars.len().saturating_sub(1));
+        let (base, from) = match chars.get(k) {
             Some(c) => (*c, floor_char_boundary(text, k * CHUNK)),
             None => (0, 0),
         };
@@ -65,7 +81,11 @@ impl LineIndex {
     /// An offset between the CR and the LF of a line break is the CR's: the break is
     /// one place at the end of its line, never a column past it.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
-        self.line_col_after(text, offset, &mut LineCursor::default())
+        let mut anywhere = LineCursor {
+            in_order: false,
+            ..LineCursor::default()
+        };
+        self.line_col_after(text, offset, &mut anywhere)
     }
 
     /// [`LineIndex::line_col`] for offsets asked in increasing order, from where
@@ -109,16 +129,21 @@ impl LineIndex {
         }
         // Characters from the line's start: from the cursor when it is on this line
         // before the offset, else counted from the start when near it, else the
-        // difference of two checkpoint counts (a long line).
+        // difference of two checkpoint counts (a long line). Lookups in text order
+        // count from the cursor, or from the start of a line after it, however far:
+        // each character is counted once over all of them. A cursor asked for an
+        // offset before it is in order no more.
         let count = |s: &str| chars_in(s.as_bytes());
+        let in_order = cursor.in_order && cursor.at <= offset;
         let on_line = cursor.line == line && cursor.at >= start && cursor.at <= offset;
+        let onward = in_order && cursor.at <= start;
         let chars = match (
             on_line,
             text.get(cursor.at..offset),
             text.get(start..offset),
         ) {
-            (true, Some(s), _) if s.len() <= CHUNK => cursor.chars + count(s),
-            (_, _, Some(s)) if s.len() <= CHUNK => count(s),
+            (true, Some(s), _) if s.len() <= CHUNK || in_order => cursor.chars + count(s),
+            (_, _, Some(s)) if s.len() <= CHUNK || onward => count(s),
             _ => self
                 .chars_before(text, offset)
                 .saturating_sub(self.chars_before(text, start)),
@@ -127,18 +152,34 @@ impl LineIndex {
             line,
             at: offset,
             chars,
+            in_order,
         };
         (line + 1, chars + 1)
     }
 }
 
 /// Where the last [`LineIndex::line_col_after`] was: its 0-based line, its offset and
-/// the characters from the line's start to it.
-#[derive(Debug, Clone, Copy, Default)]
+/// the characters from the line's start to it. A new cursor is at the start, for
+/// lookups mostly in text order.
+#[derive(Debug, Clone, Copy)]
 pub struct LineCursor {
     line: usize,
     at: usize,
     chars: usize,
+    /// Whether the lookups come mostly in text order, so that counting from the cursor
+    /// however far is linear overall (false for one-off lookups: [`LineIndex::line_col`]).
+    in_order: bool,
+}
+
+impl Default for LineCursor {
+    fn default() -> Self {
+        LineCursor {
+            line: 0,
+            at: 0,
+            chars: 0,
+            in_order: true,
+        }
+    }
 }
 
 /// Characters that start in the UTF-8 `bytes`: the bytes that do not continue a
@@ -250,6 +291,33 @@ mod tests {
         assert_eq!(idx.line_col(text, 5), (1, 3));
         assert_eq!(idx.line_col(text, 7), (2, 1));
         assert_eq!(idx.line_col(text, 12), (3, 1));
+    }
+
+    /// Lookups in text order count from one offset to the next, however long the
+    /// lines, without the checkpoints; the first lookup out of order counts those, and
+    /// the cursor uses them from then on.
+    #[test]
+    fn lookups_in_order_need_no_checkpoints() {
+        let text = "é 1 ".repeat(2000) + "\n" + &"€ 2 ".repeat(3000) + "\r\nz";
+        let idx = LineIndex::new(&text);
+        let offsets: Vec<usize> = (0..text.len())
+            .filter(|o| text.is_char_boundary(*o))
+            .step_by(101)
+            .chain([text.len() - 1])
+            .collect();
+        let mut cursor = LineCursor::default();
+        for &off in &offsets {
+            let found = idx.line_col_after(&text, off, &mut cursor);
+            assert_eq!(found, naive(&text, off), "{off}");
+        }
+        assert!(idx.chars.get().is_none());
+        assert!(cursor.in_order);
+        for &off in offsets.iter().rev() {
+            let found = idx.line_col_after(&text, off, &mut cursor);
+            assert_eq!(found, naive(&text, off), "{off}");
+        }
+        assert!(idx.chars.get().is_some());
+        assert!(!cursor.in_order);
     }
 
     #[test]
