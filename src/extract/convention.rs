@@ -149,6 +149,7 @@ impl<'a> SourceConventions<'a> {
                 .map(|(_, s)| s.as_str())
                 .chain(amb.local_if_written.iter().map(String::as_str)),
             key,
+            (counting == Counting::Parallel).then_some(COUNT_PIECE_BYTES),
         );
         let written = |alias: &str| found.iter().any(|f| f.starts_with(alias));
         // local currencies the article writes with their own sign ("A$"): its bare
@@ -428,22 +429,62 @@ fn count_cuts<'a>(raw: &str, words: impl Iterator<Item = &'a str>, piece: usize)
 ///
 /// When every alias contains `key` (the ambiguous sign they are told apart from, "$"),
 /// only the stretches of `raw` around a `key` are read: see [`key_windows`].
+///
+/// With `pieces`, `raw` is read in pieces of about that many bytes on rayon's threads,
+/// cut as [`count_cuts`] cuts (no alias is written across a cut): the same aliases, in
+/// the same order.
 fn aliases_written<'a>(
     raw: &str,
     aliases: impl Iterator<Item = &'a str>,
     key: &str,
+    pieces: Option<usize>,
 ) -> Vec<String> {
+    use rayon::prelude::*;
     let aliases: Vec<&str> = aliases.collect();
-    let mut found: Vec<String> = Vec::new();
     let Some(re) = literal_regex(aliases.iter().copied()) else {
+        return Vec::new();
+    };
+    let Some(piece) = pieces else {
+        return aliases_written_in(raw, 0, raw.len(), &aliases, key, &re);
+    };
+    let cuts = count_cuts(raw, aliases.iter().copied(), piece);
+    let spans: Vec<(usize, usize)> = cuts
+        .windows(2)
+        .filter_map(|w| Some((*w.first()?, *w.get(1)?)))
+        .collect();
+    let found: Vec<Vec<String>> = spans
+        .par_iter()
+        .map(|&(from, to)| aliases_written_in(raw, from, to, &aliases, key, &re))
+        .collect();
+    let mut all: Vec<String> = Vec::new();
+    for alias in found.into_iter().flatten() {
+        if !all.contains(&alias) {
+            all.push(alias);
+        }
+    }
+    all
+}
+
+/// [`aliases_written`] in `raw[from..to]` (a match of `re` there cannot run past it),
+/// a letter glued before an alias looked for in all of `raw`.
+fn aliases_written_in(
+    raw: &str,
+    from: usize,
+    to: usize,
+    aliases: &[&str],
+    key: &str,
+    re: &regex::Regex,
+) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    let Some(piece) = raw.get(from..to) else {
         return found;
     };
-    let windows = key_windows(raw, &aliases, key).unwrap_or_else(|| vec![(0, raw.len())]);
-    for (from, to) in windows {
-        let Some(hay) = raw.get(..to) else {
+    let windows = key_windows(piece, aliases, key).unwrap_or_else(|| vec![(0, piece.len())]);
+    for (start, end) in windows {
+        let Some(hay) = raw.get(..from + end) else {
             continue;
         };
-        let mut at = from;
+        let mut at = from + start;
         while let Some(m) = re.find_at(hay, at) {
             let glued = raw
                 .get(..m.start())
@@ -772,6 +813,7 @@ mod tests {
                 raw,
                 ["us$", "us $", "s$", "a$", "$ ca", "$ can"].into_iter(),
                 "$",
+                None,
             )
         };
         for (raw, want) in [
@@ -787,7 +829,7 @@ mod tests {
         // "$ ca" is written where "$ can" is: it starts it
         let f = found("5 $ CAN");
         assert!(f.iter().any(|w| w.starts_with("$ ca")));
-        assert!(aliases_written("anything", std::iter::empty(), "$").is_empty());
+        assert!(aliases_written("anything", std::iter::empty(), "$", None).is_empty());
     }
 
     /// Reading only the stretches around each "$" finds what reading the whole text
@@ -812,10 +854,18 @@ mod tests {
             "€ 5 et 6 $ à Sydney, puis 7 $ CA",
         ];
         for raw in texts {
-            let all = aliases_written(raw, words.into_iter(), "");
-            let around = aliases_written(raw, words.into_iter(), "$");
+            let all = aliases_written(raw, words.into_iter(), "", None);
+            let around = aliases_written(raw, words.into_iter(), "$", None);
             assert_eq!(around, all, "{raw:?}");
             assert_eq!(key_windows(raw, &words, "").map(|w| w.len()), None);
+        }
+        // and in pieces side by side, cut anywhere a cut may be: the same, in order
+        let joined = texts.join("; 9 ");
+        let whole = aliases_written(&joined, words.into_iter(), "$", None);
+        assert_eq!(whole.len(), 10, "{whole:?}");
+        for piece in (1..64).chain([1000]) {
+            let by_pieces = aliases_written(&joined, words.into_iter(), "$", Some(piece));
+            assert_eq!(by_pieces, whole, "{piece}");
         }
         // a stretch per group of signs, and none without a sign
         assert_eq!(key_windows("no sign", &words, "$"), Some(vec![]));
