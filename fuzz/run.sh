@@ -14,7 +14,14 @@
 # target-notc" for long runs of `rules` (3.3x the executions: most of its time is the
 # compare tracing inside the regex compiler); FUZZ_JOB names the log (corpus/<target>-<job>.log)
 # so two runs of one target can share its corpus side by side.
+# FUZZ_BACKGROUND=1 lowers the CPU share of the session the script runs in (Linux
+# autogroup nice 19; start it in a session of its own, `setsid fuzz/run.sh ...`): with
+# autogroups on, `nice` alone does not yield to processes of other sessions, and a
+# benchmark beside two fuzzers ran at a third of its speed (with it: as when idle).
 set -euo pipefail
+if [ "${FUZZ_BACKGROUND:-0}" = 1 ] && [ -w /proc/self/autogroup ]; then
+  echo 19 > /proc/self/autogroup
+fi
 cd "$(dirname "$0")"
 secs="${1:-60}"
 shift || true
