@@ -649,3 +649,53 @@ fn jsonl_writes_a_source_s_rows_before_the_next_source_is_read() {
     assert!(rest.contains("\"path\":\"z.txt\""), "{rest}");
     assert_eq!(status.code(), Some(0));
 }
+
+/// A long file whose language changes part-way is read with the language detected at
+/// its start; the user is told where it turns, with the line, and that its figures
+/// there are read with the other language's rules. Not for a file in one language, a
+/// short one, or a language the user set.
+#[test]
+fn a_long_file_that_turns_to_another_language_says_where() {
+    let tmp = tempfile::tempdir().unwrap();
+    let fr =
+        "Le groupe a annoncé un plan de 52 milliards de dollars pour ses centres de données.\n";
+    let en = "The group announced a plan worth 33.7 billion yuan for its data centres.\n";
+    std::fs::write(
+        tmp.path().join("mixed.txt"),
+        fr.repeat(250) + &en.repeat(250),
+    )
+    .unwrap();
+    std::fs::write(tmp.path().join("french.txt"), fr.repeat(500)).unwrap();
+    std::fs::write(tmp.path().join("short.txt"), fr.repeat(20) + &en.repeat(20)).unwrap();
+    for args in [
+        &["extract", "--no-config", "mixed.txt"][..],
+        &["extract", "--no-config", "--format", "jsonl", "mixed.txt"],
+        &["check", "--no-config", "mixed.txt"],
+    ] {
+        let o = figcheck(tmp.path(), args);
+        let all = stdout(&o) + &stderr(&o);
+        let said = all
+            .lines()
+            .find(|l| l.contains("the text reads as en around line "))
+            .unwrap_or_else(|| panic!("{args:?}: {}", show(&o)));
+        // the sample that found English starts in the English half (lines 251-500)
+        let line: usize = said
+            .split("around line ")
+            .nth(1)
+            .and_then(|r| r.split(',').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap();
+        assert!((200..=500).contains(&line), "{said}");
+        assert!(said.contains("read with the fr rules"), "{said}");
+    }
+    for args in [
+        &["extract", "--no-config", "french.txt"][..],
+        &["extract", "--no-config", "short.txt"],
+        &["extract", "--no-config", "--lang", "fr", "mixed.txt"],
+    ] {
+        let o = figcheck(tmp.path(), args);
+        let all = stdout(&o) + &stderr(&o);
+        assert!(o.status.success(), "{args:?}: {}", show(&o));
+        assert!(!all.contains("the text reads as"), "{args:?}: {}", show(&o));
+    }
+}

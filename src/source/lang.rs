@@ -163,6 +163,32 @@ pub fn detect_lang(body: &str, known: &[String]) -> Option<(String, f64)> {
     Some((from_whatlang(narrow.lang()), narrow.confidence()))
 }
 
+/// Where a long body turns to another language: the first of three samples past its
+/// start (at a quarter, a half and three quarters of it, 8 KB each, as detection
+/// reads) that reads reliably as a language of `known` other than `lang`, with the
+/// sample's byte offset in `body`. A body shorter than two samples is not sampled. A file holding
+/// two languages is read with one language's rules throughout, and scale words differ
+/// between them ("billion" is 10^9 in English and 10^12 in French).
+pub fn other_lang_in(body: &str, lang: &str, known: &[String]) -> Option<(String, usize)> {
+    if body.len() < 2 * DETECT_BYTES {
+        return None;
+    }
+    (1..=3).find_map(|quarter| {
+        let mut at = body.len() / 4 * quarter;
+        while at > 0 && !body.is_char_boundary(at) {
+            at -= 1;
+        }
+        let rest = body.get(at..)?;
+        let mut end = rest.len().min(DETECT_BYTES);
+        while end > 0 && !rest.is_char_boundary(end) {
+            end -= 1;
+        }
+        let info = Detector::new().detect(rest.get(..end)?)?;
+        let other = from_whatlang(info.lang());
+        (info.is_reliable() && other != lang && known.contains(&other)).then_some((other, at))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,6 +222,34 @@ mod tests {
             assert_eq!(from_whatlang(l), two);
         }
         assert_eq!(CODES.len(), Lang::all().len());
+    }
+
+    /// A long French body whose second half is English is found out there; a
+    /// long body in one language, a short mixed one, or a language without a pack is not.
+    #[test]
+    fn finds_where_a_long_body_turns_to_another_language() {
+        let fr = "Le groupe a annoncé jeudi un plan d'investissement de plusieurs milliards \
+                  pour ses centres de données et son intelligence artificielle. ";
+        let en = "The group announced on Thursday a plan to invest several billion dollars \
+                  in its data centres and its artificial intelligence work. ";
+        let nl = "De groep kondigde donderdag een plan aan om enkele miljarden te investeren \
+                  in zijn datacentra en zijn werk aan kunstmatige intelligentie. ";
+        let half = 200;
+        let mixed = fr.repeat(half) + &en.repeat(half);
+        let (other, at) = other_lang_in(&mixed, "fr", &known()).unwrap();
+        assert_eq!(other, "en");
+        // a sample that starts in the English half, or a little before it
+        assert!(
+            at + DETECT_BYTES > fr.len() * half && at < mixed.len(),
+            "{at}"
+        );
+        assert_eq!(other_lang_in(&fr.repeat(2 * half), "fr", &known()), None);
+        assert_eq!(
+            other_lang_in(&(fr.repeat(40) + &en.repeat(40)), "fr", &known()),
+            None
+        );
+        let dutch = fr.repeat(half) + &nl.repeat(half);
+        assert_eq!(other_lang_in(&dutch, "fr", &known()), None);
     }
 
     #[test]

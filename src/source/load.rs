@@ -41,7 +41,7 @@
 
 use super::front_matter::{read_front_matter, read_front_matter_by_content, unclosed_front_matter};
 use super::html::read_html;
-use super::lang::{check_lang, detect_lang, normalize_lang};
+use super::lang::{check_lang, detect_lang, normalize_lang, other_lang_in};
 use super::manifest::{read_manifest, ManifestEntry, MANIFEST_NAME};
 use super::text_date::detect_text_date;
 use super::walk_filter::WalkFilter;
@@ -587,6 +587,25 @@ fn build_source(
     } else {
         (normalize_lang(&opts.default_lang), LangOrigin::Default)
     };
+    // A language guessed from the start: say so when a long text turns to another one.
+    if matches!(
+        lang_origin,
+        LangOrigin::Detected { .. } | LangOrigin::Default
+    ) {
+        if let Some((other, at)) = other_lang_in(body_text, &lang, &opts.known_langs) {
+            let at = body.start + at;
+            let (line, _) = match &mapped {
+                Some(m) => line_col(&m.file_text, m.map.to_file(at)),
+                None => line_col(&text, at),
+            };
+            warnings.push(format!(
+                "the text reads as {other} around line {line}, but the whole file is read as \
+                 {lang}: figures written in {other} there are read with the {lang} rules \
+                 (scale words differ: \"billion\" is 10^9 in English, 10^12 in French); \
+                 put each language in a file of its own"
+            ));
+        }
+    }
 
     let (date, date_origin) = if let Some(d) = fm.date {
         (Some(d), DateOrigin::FrontMatter)
