@@ -504,6 +504,15 @@ fn utf8_string(bytes: Vec<u8>) -> Result<String, (Vec<u8>, usize)> {
     }
 }
 
+/// The file's 1-based line of byte `at` of the text read (an HTML page's text mapped
+/// back to its file).
+fn file_line(text: &str, mapped: Option<&MappedText>, at: usize) -> usize {
+    match mapped {
+        Some(m) => line_col(&m.file_text, m.map.to_file(at)).0,
+        None => line_col(text, at).0,
+    }
+}
+
 fn build_source(
     input: &Input,
     bytes: Vec<u8>,
@@ -593,11 +602,7 @@ fn build_source(
         LangOrigin::Detected { .. } | LangOrigin::Default
     ) {
         if let Some((other, at)) = other_lang_in(body_text, &lang, &opts.known_langs) {
-            let at = body.start + at;
-            let (line, _) = match &mapped {
-                Some(m) => line_col(&m.file_text, m.map.to_file(at)),
-                None => line_col(&text, at),
-            };
+            let line = file_line(&text, mapped.as_ref(), body.start + at);
             warnings.push(format!(
                 "the text reads as {other} around line {line}, but the whole file is read as \
                  {lang}: figures written in {other} there are read with the {lang} rules \
@@ -616,11 +621,7 @@ fn build_source(
     } else if let Some(d) = opts.date {
         (Some(d), DateOrigin::Flag)
     } else if let Some(found) = detect_text_date(body_text, &lang) {
-        let at = body.start + found.start;
-        let (line, _) = match &mapped {
-            Some(m) => line_col(&m.file_text, m.map.to_file(at)),
-            None => line_col(&text, at),
-        };
+        let line = file_line(&text, mapped.as_ref(), body.start + found.start);
         let origin = DateOrigin::Text {
             text: found.text,
             line,
